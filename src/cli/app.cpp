@@ -1,0 +1,156 @@
+// The command-line front end: builds the command tree, parses, and is the one place where
+// errors become a message on stderr and an exit status.
+#include <cstdio>
+#include <cstring>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "cli/context.hpp"
+#include "core/text.hpp"
+#include "version.hpp"
+
+namespace careerplan {
+
+namespace {
+
+bool wants_json(int argc, char** argv)
+{
+  bool json = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--json" || a == "--format=json" || a == "-fjson") {
+      json = true;
+    } else if ((a == "--format" || a == "-f") && i + 1 < argc) {
+      json = std::string_view(argv[i + 1]) == "json";
+    }
+  }
+  return json;
+}
+
+// Control characters from the command line or a file never reach the terminal raw.
+std::string printable(const std::string& s)
+{
+  std::string out;
+  for (unsigned char c : s) {
+    out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
+  }
+  return out;
+}
+
+void report(bool json, int code, const std::string& message, const std::string& hint,
+            const std::vector<Problem>& problems = {})
+{
+  if (json) {
+    nlohmann::json j = {{"schema", "careerplan/error/v1"},
+                        {"error", {{"status", code}, {"message", message}}}};
+    if (!hint.empty()) {
+      j["error"]["hint"] = hint;
+    }
+    if (!problems.empty()) {
+      auto& arr = j["error"]["problems"] = nlohmann::json::array();
+      for (const auto& p : problems) {
+        arr.push_back({{"file", p.file}, {"path", p.path}, {"message", p.message}});
+      }
+    }
+    std::fprintf(stderr, "%s\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    return;
+  }
+  std::string line = "careerplan: error: " + printable(message);
+  if (!hint.empty()) {
+    line += "; " + printable(hint);
+  }
+  std::fprintf(stderr, "%s\n", line.c_str());
+}
+
+// CLI11's messages, reworded to one line with a hint.
+std::string parse_message(const CLI::ParseError& e)
+{
+  std::string msg = e.what();
+  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) {
+    msg.pop_back();
+  }
+  for (auto& c : msg) {
+    if (c == '\n') {
+      c = ' ';
+    }
+  }
+  return msg;
+}
+
+} // namespace
+
+int run_cli(int argc, char** argv)
+{
+  const bool json_errors = wants_json(argc, argv);
+  Context ctx;
+  CLI::App app{"careerplan: how far you are from a role, what to learn first, which way in suits you, "
+               "and what it pays where you live. Every figure names its source.",
+               "careerplan"};
+  app.set_version_flag("--version", std::string("careerplan ") + k_version);
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.footer("Run 'careerplan COMMAND --help' for a command's options; 'man careerplan' for the formulas,\n"
+             "files and environment. Exit status: 0 ok, 1 file error, 2 usage error, 3 invalid data.");
+  add_global_options(app, ctx.options);
+  setup_roles(app, ctx);
+  setup_show(app, ctx);
+  setup_sources(app, ctx);
+  setup_validate(app, ctx);
+
+  try {
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+      return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+      return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+      return app.exit(e);
+    } catch (const CLI::RequiredError& e) {
+      if (app.get_subcommands().empty()) {
+        report(json_errors, 2, "a command is required", "run 'careerplan --help' to list the commands");
+        return 2;
+      }
+      report(json_errors, 2, parse_message(e), "run 'careerplan COMMAND --help'");
+      return 2;
+    } catch (const CLI::ParseError& e) {
+      std::string hint = "run 'careerplan --help'";
+      std::string msg = parse_message(e);
+      if (e.get_name() == "ExtrasError" && app.get_subcommands().empty() && argc > 1) {
+        std::vector<std::string> names;
+        for (const auto* sub : app.get_subcommands({})) {
+          names.push_back(sub->get_name());
+        }
+        // The first word that is not an option is the unknown command.
+        for (int i = 1; i < argc; ++i) {
+          if (argv[i][0] != '-') {
+            msg = fmt::format("unknown command '{}'", argv[i]);
+            const std::string near = did_you_mean(argv[i], names);
+            if (!near.empty()) {
+              hint = near;
+            }
+            break;
+          }
+        }
+      }
+      report(json_errors, 2, msg, hint);
+      return 2;
+    }
+  } catch (const DataError& e) {
+    report(json_errors, 3, e.what(), e.hint(), e.problems);
+    return 3;
+  } catch (const Error& e) {
+    report(json_errors, static_cast<int>(e.code()), e.what(), e.hint());
+    return static_cast<int>(e.code());
+  } catch (const std::bad_alloc&) {
+    report(json_errors, 1, "out of memory", "");
+    return 1;
+  } catch (const std::exception& e) {
+    report(json_errors, 1, std::string("internal error: ") + e.what(), "please report this as a bug");
+    return 1;
+  }
+  return 0;
+}
+
+} // namespace careerplan

@@ -1,0 +1,346 @@
+// careerplan show ROLE: the whole profile of one role, every figure with its source.
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/context.hpp"
+#include "core/text.hpp"
+#include "render/format.hpp"
+
+namespace careerplan {
+
+namespace {
+
+std::string with_cite(const std::string& text, const std::string& source)
+{
+  return text + " " + cite(source);
+}
+
+Section cited_section(const std::string& heading, const std::vector<Cited>& items)
+{
+  Section s;
+  s.heading = heading;
+  for (const auto& c : items) {
+    s.bullets.push_back(with_cite(c.text, c.source));
+  }
+  return s;
+}
+
+void add_if(Document& doc, Section s)
+{
+  if (!s.bullets.empty() || !s.fields.empty() || !s.table.rows.empty() || !s.paragraphs.empty()) {
+    doc.sections.push_back(std::move(s));
+  }
+}
+
+Document show_document(const Role& role, const Catalog& cat)
+{
+  Document doc;
+  doc.title = fmt::format("{} ({})", role.title, role.id);
+
+  Section about;
+  about.fields.emplace_back("aliases", role.aliases.empty() ? "—" : join(role.aliases, ", "));
+  about.fields.emplace_back("family", role.family);
+  about.fields.emplace_back("summary", with_cite(role.summary, role.summary_source));
+  about.fields.emplace_back("file", role.file);
+  doc.sections.push_back(about);
+
+  Section soc;
+  soc.heading = "Occupation codes (SOC)";
+  soc.table.columns = {"CODE", "STATUS", "SOURCE", "TITLE AND NOTE"};
+  for (const auto& m : role.soc) {
+    soc.table.rows.push_back({m.code, m.status, m.source, m.title + (m.note.empty() ? "" : ". " + m.note)});
+  }
+  add_if(doc, soc);
+
+  Section skills;
+  skills.heading = "Skills (required level on the 0–5 scale, by seniority)";
+  skills.table.columns = {"RANK", "SKILL", "WEIGHT", "BASIS"};
+  skills.table.align = {Align::right, Align::left, Align::right, Align::left};
+  for (const auto& level : role.levels) {
+    skills.table.columns.push_back(to_lower(level).substr(0, 8));
+    skills.table.align.push_back(Align::right);
+  }
+  for (const auto& rs : role.skills) {
+    std::vector<std::string> row = {rs.rank > 0 ? std::to_string(rs.rank) : "—", rs.skill, plain_number(rs.weight),
+                                    basis_text(rs.weight_basis) + " " + cite(rs.weight_basis.source)};
+    for (const auto& level : role.levels) {
+      const auto it = rs.required.find(level);
+      row.push_back(it == rs.required.end() ? "—" : plain_number(it->second));
+    }
+    skills.table.rows.push_back(std::move(row));
+  }
+  add_if(doc, skills);
+
+  Section bases;
+  bases.heading = "How the weights and levels were set";
+  // One line per distinct basis, naming every skill that rests on it.
+  std::vector<std::pair<const Basis*, std::vector<std::string>>> groups;
+  for (const auto& rs : role.skills) {
+    for (const Basis* b : {&rs.weight_basis, &rs.required_basis}) {
+      if (b->kind == "published") {
+        continue;
+      }
+      auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
+        return g.first->kind == b->kind && g.first->quote == b->quote && g.first->derivation == b->derivation;
+      });
+      const std::string what = rs.skill + (b == &rs.weight_basis ? " weight" : " levels");
+      if (it == groups.end()) {
+        groups.push_back({b, {what}});
+      } else {
+        it->second.push_back(what);
+      }
+    }
+  }
+  for (const auto& [b, what] : groups) {
+    bases.bullets.push_back(fmt::format("{} ({}): \"{}\" {}{}", join(what, ", "), basis_text(*b), b->quote, cite(b->source),
+                                        b->derivation.empty() ? "" : " — " + b->derivation));
+  }
+  add_if(doc, bases);
+
+  Section rules;
+  rules.heading = "Rules";
+  for (const auto& r : role.rules) {
+    rules.bullets.push_back(fmt::format("{}: {} — at least {} of {} at level {} or above. \"{}\" {} ({})", r.id,
+                                        r.description, r.at_least, join(r.skills, ", "), plain_number(r.min_level),
+                                        r.basis.quote, cite(r.basis.source), basis_text(r.basis)));
+  }
+  add_if(doc, rules);
+
+  Section also;
+  also = cited_section("Also named by the sources", role.skills_also_named);
+  add_if(doc, also);
+
+  Section weights;
+  weights.heading = "Assessment relevance weights";
+  weights.table.columns = {"FAMILY", "RELEVANCE", "SKILLS", "SOURCE"};
+  weights.table.align = {Align::left, Align::right};
+  for (const auto& w : role.assessment_weights) {
+    weights.table.rows.push_back({w.family, plain_number(w.relevance), w.skills.empty() ? "—" : join(w.skills, ", "), w.source});
+  }
+  add_if(doc, weights);
+
+  for (const auto& ladder : role.ladders) {
+    Section l;
+    l.heading = fmt::format("Seniority ladder {} {}{}", ladder.id, cite(ladder.source),
+                            ladder.id == role.primary_ladder ? " (primary)" : "");
+    l.table.columns = {"LEVEL", "YEARS", "TITLE", "FOCUS AND PAY"};
+    for (const auto& lv : ladder.levels) {
+      l.table.rows.push_back({lv.level, years_text(lv), lv.title, lv.focus + (lv.pay.empty() ? "" : " Pay: " + lv.pay + ".")});
+    }
+    add_if(doc, l);
+  }
+
+  Section pay;
+  pay.heading = "Salary figures (annual; as published)";
+  pay.table.columns = {"SCOPE", "BASIS", "YEAR", "SOURCE", "FIGURE"};
+  for (const auto& f : role.salary) {
+    std::string scope = f.scope;
+    if (!f.level.empty()) {
+      scope += " " + f.level;
+    }
+    if (!f.state.empty()) {
+      scope += " " + f.state;
+    }
+    std::string text = f.label + ": " + figure_text(f);
+    if (f.vs_national_pct) {
+      text += fmt::format(" ({:+}% vs national, as published)", static_cast<int>(*f.vs_national_pct));
+    }
+    if (f.employment) {
+      text += " · " + thousands(static_cast<double>(*f.employment)) + " employed";
+    }
+    if (!f.note.empty()) {
+      text += ". " + f.note;
+    }
+    pay.table.rows.push_back({scope, f.basis, f.year > 0 ? std::to_string(f.year) : "n.d.", f.source, text});
+  }
+  add_if(doc, pay);
+
+  Section adj;
+  adj.heading = "Regional adjustments (as published)";
+  adj.table.columns = {"REGION", "CHANGE", "VS", "BASIS", "SOURCE", "DESCRIPTION"};
+  for (const auto& a : role.adjustments) {
+    const std::string change = a.change_low == 0 && a.change_high == 0
+                                   ? "reference"
+                                   : fmt::format("{}% to {}%", plain_number(a.change_low * 100), plain_number(a.change_high * 100));
+    adj.table.rows.push_back({a.region, change, a.relative_to, a.basis, a.source,
+                              a.description + (a.members.empty() ? "" : " (" + join(a.members, " ") + "; membership is a modelling choice)")});
+  }
+  add_if(doc, adj);
+  add_if(doc, cited_section("Pay notes", role.salary_notes));
+
+  Section outlook;
+  outlook.heading = "Outlook";
+  for (const auto& o : role.outlook) {
+    std::string text;
+    if (o.metric == "growth" && o.value) {
+      text = fmt::format("Growth {}% over {} for {}", plain_number(*o.value), o.period, o.occupation);
+    } else if (o.metric == "openings" && o.value) {
+      text = fmt::format("{} openings a year for {}", thousands(*o.value), o.occupation);
+    } else if (o.value) {
+      text = fmt::format("{}: {} {}", o.metric, plain_number(*o.value), o.unit);
+    }
+    if (!o.text.empty()) {
+      text += text.empty() ? o.text : " — \"" + o.text + "\"";
+    }
+    outlook.bullets.push_back(with_cite(text, o.source));
+  }
+  add_if(doc, outlook);
+
+  for (const auto& r : role.routes) {
+    Section s;
+    s.heading = fmt::format("Entry route: {} {}", r.title, cite(r.source));
+    if (!r.from.empty()) {
+      s.fields.emplace_back("from", join(r.from, ", "));
+    }
+    if (!r.cohort.empty()) {
+      s.fields.emplace_back("cohort", r.cohort);
+    }
+    if (r.duration) {
+      s.fields.emplace_back("duration", duration_text(*r.duration));
+    }
+    for (std::size_t i = 0; i < r.steps.size(); ++i) {
+      s.fields.emplace_back(fmt::format("step {}", i + 1), r.steps[i]);
+    }
+    for (const auto& a : r.advice) {
+      s.bullets.push_back("Advice: " + with_cite(a.text, a.source));
+    }
+    for (const auto& p : r.pitfalls) {
+      s.bullets.push_back("Watch out: " + with_cite(p.text, p.source));
+    }
+    doc.sections.push_back(std::move(s));
+  }
+
+  Section path;
+  path.heading = "Step-by-step path";
+  path.table.columns = {"STEP", "DURATION", "SOURCE", "WHAT"};
+  for (std::size_t i = 0; i < role.path.size(); ++i) {
+    const auto& st = role.path[i];
+    path.table.rows.push_back({std::to_string(i + 1), st.duration ? duration_text(*st.duration) : "—", st.source,
+                               st.title + ": " + join(st.items, "; ")});
+  }
+  add_if(doc, path);
+
+  Section certs;
+  certs.heading = "Certifications";
+  certs.table.columns = {"COST", "ISSUER", "NAMED BY", "CERTIFICATION"};
+  certs.table.align = {Align::right};
+  for (const auto& c : role.certifications) {
+    certs.table.rows.push_back({c.cost ? money(*c.cost, c.currency) + " " + cite(c.cost_source) : "not given",
+                                c.issuer, join(c.named_by, ", "), c.name + (c.note.empty() ? "" : " — " + c.note)});
+  }
+  add_if(doc, certs);
+
+  Section tools;
+  tools.heading = "Tools";
+  tools.table.columns = {"CATEGORY", "SOURCE", "TOOL"};
+  for (const auto& t : role.tools) {
+    tools.table.rows.push_back({t.category, t.source, t.name + (t.note.empty() ? "" : " — " + t.note)});
+  }
+  add_if(doc, tools);
+
+  auto links = [&](const std::string& heading, const std::vector<Link>& items) {
+    Section s;
+    s.heading = heading;
+    for (const auto& l : items) {
+      std::string text = l.title;
+      if (!l.role.empty()) {
+        text += cat.find_role(l.role) != nullptr ? " (careerplan show " + l.role + ")" : " (" + l.role + ", not in the catalog)";
+      }
+      s.bullets.push_back(with_cite(text, l.source));
+    }
+    add_if(doc, s);
+  };
+  links("Progresses to", role.progressions);
+  links("Pivots to", role.pivots);
+
+  Section projects;
+  projects.heading = "Proof projects";
+  for (const auto& p : role.projects) {
+    projects.bullets.push_back(with_cite(p.text, p.source) + (p.skills.empty() ? "" : " — shows: " + join(p.skills, ", ")));
+  }
+  add_if(doc, projects);
+  add_if(doc, cited_section("Interview topics", role.interview_topics));
+  add_if(doc, cited_section("Education and credentials", role.education));
+  add_if(doc, cited_section("Challenges", role.challenges));
+
+  Section sources;
+  sources.heading = "Sources";
+  sources.table.columns = {"ID", "DATE", "PUBLISHER", "TITLE"};
+  for (const auto& s : role.sources) {
+    sources.table.rows.push_back({s.id, s.date, s.publisher, s.title});
+  }
+  std::vector<std::string> listed;
+  for (const auto& [path_, id] : role.refs.sources) {
+    const Source* src = cat.find_source(&role, id);
+    const bool local = std::any_of(role.sources.begin(), role.sources.end(), [&](const Source& s) { return s.id == id; });
+    if (src != nullptr && !local && std::find(listed.begin(), listed.end(), id) == listed.end()) {
+      listed.push_back(id);
+      sources.table.rows.push_back({src->id, src->date, src->publisher, src->title});
+    }
+  }
+  add_if(doc, sources);
+  doc.footnotes.push_back("[id] names the source of each figure; 'careerplan sources " + role.id +
+                          "' lists them with where each is used.");
+
+  doc.csv.columns = {"skill", "name", "rank", "weight", "weight_basis", "weight_source"};
+  for (const auto& level : role.levels) {
+    doc.csv.columns.push_back("required_" + level);
+  }
+  for (const auto& rs : role.skills) {
+    const SkillDef* def = cat.find_skill(rs.skill);
+    std::vector<std::string> row = {rs.skill, def != nullptr ? def->name : rs.skill,
+                                    rs.rank > 0 ? std::to_string(rs.rank) : "", plain_number(rs.weight),
+                                    rs.weight_basis.kind, rs.weight_basis.source};
+    for (const auto& level : role.levels) {
+      const auto it = rs.required.find(level);
+      row.push_back(it == rs.required.end() ? "" : plain_number(it->second));
+    }
+    doc.csv.rows.push_back(std::move(row));
+  }
+  return doc;
+}
+
+nlohmann::json source_json(const Source& s)
+{
+  nlohmann::json j = {{"id", s.id}, {"title", s.title}, {"publisher", s.publisher}, {"date", s.date}, {"kind", s.kind}};
+  if (!s.url.empty()) {
+    j["url"] = s.url;
+  }
+  if (!s.seed.empty()) {
+    j["seed"] = s.seed;
+  }
+  return j;
+}
+
+void run_show(Context& ctx, const std::string& name)
+{
+  const Catalog& cat = ctx.catalog();
+  const Role& role = resolve_role(cat, name);
+  nlohmann::json shared = nlohmann::json::array();
+  std::vector<std::string> listed;
+  for (const auto& [path, id] : role.refs.sources) {
+    const bool local = std::any_of(role.sources.begin(), role.sources.end(), [&](const Source& s) { return s.id == id; });
+    const Source* src = cat.find_source(&role, id);
+    if (!local && src != nullptr && std::find(listed.begin(), listed.end(), id) == listed.end()) {
+      listed.push_back(id);
+      shared.push_back(source_json(*src));
+    }
+  }
+  nlohmann::json j = {{"schema", "careerplan/show/v1"}, {"role", role.raw}, {"shared_sources", shared}};
+  ctx.emit(show_document(role, cat), j);
+}
+
+} // namespace
+
+void setup_show(CLI::App& app, Context& ctx)
+{
+  auto* cmd = app.add_subcommand("show", "Show the whole profile of one role, with the source of every figure");
+  auto role = std::make_shared<std::string>();
+  cmd->add_option("role", *role, "Role id or alias, e.g. machine-learning-engineer or mle")
+      ->required()
+      ->option_text("ROLE");
+  cmd->callback([&ctx, role] { run_show(ctx, *role); });
+}
+
+} // namespace careerplan

@@ -1,0 +1,153 @@
+#include "cli/context.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "core/text.hpp"
+
+namespace careerplan {
+
+namespace fs = std::filesystem;
+
+std::string env(const char* name)
+{
+  const char* v = std::getenv(name);
+  return v == nullptr ? std::string() : std::string(v);
+}
+
+namespace {
+
+std::string xdg_dir(const char* var, const char* fallback)
+{
+  std::string base = env(var);
+  if (base.empty() || base[0] != '/') {
+    const std::string home = env("HOME");
+    if (home.empty()) {
+      return {};
+    }
+    base = home + "/" + fallback;
+  }
+  return base + "/careerplan";
+}
+
+} // namespace
+
+LoadOptions Context::load_options() const
+{
+  LoadOptions lo;
+  std::error_code ec;
+  const std::string xdg = xdg_dir("XDG_DATA_HOME", ".local/share");
+  if (!xdg.empty() && fs::is_directory(xdg, ec)) {
+    lo.data_dirs.push_back(xdg);
+  }
+  if (const std::string d = env("CAREERPLAN_DATA"); !d.empty()) {
+    lo.data_dirs.push_back(d);
+  }
+  for (const auto& d : options.data_dirs) {
+    lo.data_dirs.push_back(d);
+  }
+  return lo;
+}
+
+const Catalog& Context::catalog()
+{
+  if (!m_catalog) {
+    m_catalog = load_catalog(load_options());
+  }
+  return *m_catalog;
+}
+
+std::string Context::assessment_path() const
+{
+  if (!options.assessment.empty()) {
+    return options.assessment;
+  }
+  if (const std::string e = env("CAREERPLAN_ASSESSMENT"); !e.empty()) {
+    return e;
+  }
+  const std::string dir = xdg_dir("XDG_CONFIG_HOME", ".config");
+  return dir.empty() ? std::string() : dir + "/assessment.json";
+}
+
+std::optional<Assessment> Context::assessment_if_any()
+{
+  if (m_assessment) {
+    return m_assessment;
+  }
+  const std::string path = assessment_path();
+  std::error_code ec;
+  if (path.empty() || (options.assessment.empty() && env("CAREERPLAN_ASSESSMENT").empty() && !fs::exists(path, ec))) {
+    return std::nullopt;
+  }
+  m_assessment = load_assessment(path, catalog());
+  return m_assessment;
+}
+
+const Assessment& Context::assessment()
+{
+  if (!assessment_if_any()) {
+    throw UsageError("no self-assessment found (looked for --assessment, $CAREERPLAN_ASSESSMENT and " +
+                         assessment_path() + ")",
+                     "create one with 'careerplan assess', or try the bundled example: "
+                     "careerplan example-assessment > my.json");
+  }
+  return *m_assessment;
+}
+
+void Context::emit(const Document& doc, const nlohmann::json& j) const
+{
+  std::string out;
+  const std::string f = format();
+  if (f == "json") {
+    out = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  } else if (f == "csv") {
+    out = render_csv(doc);
+  } else if (f == "markdown") {
+    out = render_markdown(doc);
+  } else {
+    RenderOptions ro;
+    const bool tty = ::isatty(STDOUT_FILENO) != 0;
+    const std::string term = env("TERM");
+    ro.color = options.color == "always" ||
+               (options.color == "auto" && tty && env("NO_COLOR").empty() && term != "dumb");
+    ro.width = 100;
+    if (const std::string cols = env("COLUMNS"); !cols.empty()) {
+      char* end = nullptr;
+      const long n = std::strtol(cols.c_str(), &end, 10);
+      if (end != cols.c_str() && *end == '\0' && n >= 40 && n <= 1000) {
+        ro.width = static_cast<std::size_t>(n);
+      }
+    }
+    out = render_table(doc, ro);
+  }
+  if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
+    if (errno == EPIPE) {
+      std::_Exit(0);
+    }
+    throw IoError(fmt::format("cannot write the output: {}", std::strerror(errno)));
+  }
+}
+
+void add_global_options(CLI::App& app, GlobalOptions& options)
+{
+  app.add_option("-f,--format", options.format, "Output format: table, json, csv or markdown")
+      ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
+      ->option_text("FORMAT");
+  app.add_flag("--json", options.json, "Short for --format json");
+  app.add_option("--data-dir", options.data_dirs,
+                 "Add a data directory (skills.json, sources.json, roles/*.json) that adds or overrides roles; "
+                 "repeatable, later ones win")
+      ->option_text("DIR")
+      ->allow_extra_args(false);
+  app.add_option("-a,--assessment", options.assessment, "Self-assessment file to use")->option_text("FILE");
+  app.add_option("--color", options.color, "Colour: auto (the default: only on a terminal, unless NO_COLOR is set), "
+                                           "always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->option_text("WHEN");
+}
+
+} // namespace careerplan

@@ -1,0 +1,61 @@
+#pragma once
+// What every command shares: the global options, the catalog (loaded once, on first use), the
+// assessment lookup, and the one place output is written.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "core/assessment.hpp"
+#include "core/catalog.hpp"
+#include "render/document.hpp"
+
+namespace careerplan {
+
+struct GlobalOptions
+{
+  std::string format = "table";
+  bool json = false;
+  std::vector<std::string> data_dirs;
+  std::string assessment;
+  std::string color = "auto";
+};
+
+class Context
+{
+public:
+  GlobalOptions options;
+
+  const Catalog& catalog();
+  LoadOptions load_options() const;
+  std::string format() const { return options.json ? "json" : options.format; }
+  bool json() const { return format() == "json"; }
+
+  // The assessment file in use: --assessment, then $CAREERPLAN_ASSESSMENT, then
+  // $XDG_CONFIG_HOME/careerplan/assessment.json. Empty when none of them names a file.
+  std::string assessment_path() const;
+  // Loads the assessment; a UsageError that says how to make one when there is none.
+  const Assessment& assessment();
+  std::optional<Assessment> assessment_if_any();
+
+  // Writes the command's result in the chosen format to stdout.
+  void emit(const Document& doc, const nlohmann::json& j) const;
+
+private:
+  std::optional<Catalog> m_catalog;
+  std::optional<Assessment> m_assessment;
+};
+
+void add_global_options(CLI::App& app, GlobalOptions& options);
+std::string env(const char* name);
+
+void setup_roles(CLI::App& app, Context& ctx);
+void setup_show(CLI::App& app, Context& ctx);
+void setup_sources(CLI::App& app, Context& ctx);
+void setup_validate(CLI::App& app, Context& ctx);
+
+int run_cli(int argc, char** argv);
+
+} // namespace careerplan

@@ -1,0 +1,133 @@
+#include "core/assessment.hpp"
+
+#include <fmt/format.h>
+
+#include "core/regions.hpp"
+#include "core/text.hpp"
+
+namespace careerplan {
+
+Assessment read_assessment(const json& j, const ReadContext& ctx, const Catalog& catalog)
+{
+  Assessment a;
+  a.file = ctx.file;
+  ObjectReader o(ctx, j, "");
+  const std::string schema = o.req_str("schema");
+  if (!schema.empty() && schema != k_schema_assessment) {
+    ctx.add("/schema", fmt::format("unsupported schema '{}'; expected '{}'", schema, k_schema_assessment));
+  }
+  a.current_role = o.opt_str("current_role");
+  a.target_role = o.opt_str("target_role");
+  if (!a.target_role.empty()) {
+    if (const Role* r = catalog.find_role(a.target_role)) {
+      a.target_role = r->id;
+    } else {
+      std::vector<std::string> names;
+      for (const auto& r2 : catalog.roles) {
+        names.push_back(r2.id);
+      }
+      const std::string hint = did_you_mean(a.target_role, names);
+      ctx.add("/target_role", fmt::format("unknown role '{}'{}", a.target_role, hint.empty() ? "" : "; " + hint));
+    }
+  }
+  if (const Role* r = catalog.find_role(a.current_role)) {
+    a.current_role = r->id;
+  }
+  a.years_experience = o.opt_num("years_experience", 0, 80);
+  if (const json* loc = o.get("location")) {
+    ObjectReader l(ctx, *loc, "/location");
+    a.state = l.opt_str("state");
+    a.country = l.opt_str("country");
+    if (!a.state.empty()) {
+      if (const State* s = find_state(a.state)) {
+        a.state = s->code;
+      } else {
+        std::vector<std::string> codes;
+        for (const auto& s2 : us_states()) {
+          codes.emplace_back(s2.code);
+        }
+        const std::string hint = did_you_mean(a.state, codes);
+        ctx.add("/location/state", fmt::format("'{}' is not a US state code{}", a.state, hint.empty() ? "" : "; " + hint));
+      }
+    }
+    if (!a.country.empty()) {
+      const bool ok = a.country.size() == 2 && std::isalpha(static_cast<unsigned char>(a.country[0])) &&
+                      std::isalpha(static_cast<unsigned char>(a.country[1]));
+      if (!ok) {
+        ctx.add("/location/country", fmt::format("'{}' is not an ISO 3166 two-letter country code", a.country));
+      }
+      for (auto& c : a.country) {
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      }
+    }
+    l.finish();
+  }
+  if (const json* pay = o.get("current_pay")) {
+    ObjectReader p(ctx, *pay, "/current_pay");
+    Pay value;
+    value.amount = p.req_num("amount", 0, 1e8);
+    value.currency = p.opt_str("currency", "USD");
+    value.basis = p.opt_str("basis", "base");
+    if (value.basis != "base" && value.basis != "total") {
+      ctx.add("/current_pay/basis", fmt::format("'{}' is not one of: base, total", value.basis));
+    }
+    p.finish();
+    a.current_pay = value;
+  }
+  std::vector<std::string> skill_ids;
+  for (const auto& s : catalog.skills.skills) {
+    skill_ids.push_back(s.id);
+  }
+  o.object("ratings", false, [&](const std::string& key, const json& v, const std::string& path) {
+    const SkillDef* def = catalog.find_skill(key);
+    if (def == nullptr) {
+      const std::string hint = did_you_mean(key, skill_ids);
+      ctx.add(path, fmt::format("unknown skill '{}'{}", key, hint.empty() ? "" : "; " + hint));
+      return;
+    }
+    if (!v.is_number_integer()) {
+      ctx.add(path, fmt::format("a rating is a whole number from {} to {}, found {}", k_rating_min, k_rating_max,
+                                v.is_number() ? v.dump() : type_name(v)));
+      return;
+    }
+    const auto n = v.get<long long>();
+    if (n < k_rating_min || n > k_rating_max) {
+      ctx.add(path, fmt::format("rating {} is out of range ({} to {})", n, k_rating_min, k_rating_max));
+      return;
+    }
+    if (!a.ratings.emplace(def->id, static_cast<int>(n)).second) {
+      ctx.add(path, fmt::format("skill '{}' is rated twice (once by an alias)", def->id));
+    }
+  });
+  o.finish();
+  return a;
+}
+
+void validate_assessment_json(const json& j, const std::string& file, const Catalog& catalog,
+                              std::vector<Problem>& problems)
+{
+  const ReadContext ctx{file, &problems};
+  read_assessment(j, ctx, catalog);
+}
+
+Assessment parse_assessment_text(const std::string& text, const std::string& file, const Catalog& catalog)
+{
+  std::vector<Problem> problems;
+  const auto j = parse_json(text, file, problems);
+  if (!j) {
+    throw DataError(std::move(problems));
+  }
+  const ReadContext ctx{file, &problems};
+  Assessment a = read_assessment(*j, ctx, catalog);
+  if (!problems.empty()) {
+    throw DataError(std::move(problems));
+  }
+  return a;
+}
+
+Assessment load_assessment(const std::string& path, const Catalog& catalog)
+{
+  return parse_assessment_text(read_file(path), path, catalog);
+}
+
+} // namespace careerplan

@@ -1,0 +1,43 @@
+#pragma once
+// The user's self-assessment: who they are now, where they want to go, and a 0-5 rating per skill.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/json_reader.hpp"
+#include "core/model.hpp"
+
+namespace careerplan {
+
+inline constexpr const char* k_schema_assessment = "careerplan/assessment/v1";
+inline constexpr int k_rating_min = 0;
+inline constexpr int k_rating_max = 5;
+
+struct Pay
+{
+  double amount = 0;
+  std::string currency = "USD";
+  std::string basis = "base"; // "base" or "total"
+};
+
+struct Assessment
+{
+  std::string current_role; // a catalog role id, or a free-text title
+  std::string target_role; // a catalog role id (validated)
+  std::optional<double> years_experience;
+  std::string state; // USPS code
+  std::string country; // ISO 3166-1 alpha-2
+  std::optional<Pay> current_pay;
+  std::map<std::string, int> ratings; // canonical skill id -> rating
+  std::string file;
+};
+
+Assessment read_assessment(const json& j, const ReadContext& ctx, const Catalog& catalog);
+void validate_assessment_json(const json& j, const std::string& file, const Catalog& catalog,
+                              std::vector<Problem>& problems);
+// Reads and validates an assessment file; IoError (exit 1) or DataError (exit 3).
+Assessment load_assessment(const std::string& path, const Catalog& catalog);
+Assessment parse_assessment_text(const std::string& text, const std::string& file, const Catalog& catalog);
+
+} // namespace careerplan

@@ -1,0 +1,369 @@
+#include "core/json_reader.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <sys/stat.h>
+
+#include <fmt/format.h>
+
+#include "core/text.hpp"
+
+namespace careerplan {
+
+std::string Problem::to_string() const
+{
+  if (path.empty()) {
+    return fmt::format("{}: {}", file, message);
+  }
+  return fmt::format("{}: {}: {}", file, path, message);
+}
+
+DataError::DataError(std::vector<Problem> p)
+  : Error(ExitCode::data, p.empty() ? std::string("invalid data") : p.front().to_string(),
+          p.size() > 1 ? fmt::format("{} more problem(s); run 'careerplan validate' to list them", p.size() - 1)
+                       : std::string()),
+    problems(std::move(p))
+{
+}
+
+std::string read_file(const std::string& path)
+{
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    throw IoError(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+  }
+  if (S_ISDIR(st.st_mode)) {
+    throw IoError(fmt::format("cannot read '{}': it is a directory", path));
+  }
+  if (!S_ISREG(st.st_mode)) {
+    throw IoError(fmt::format("cannot read '{}': not a regular file", path));
+  }
+  if (static_cast<std::size_t>(st.st_size) > k_max_file_size) {
+    throw IoError(fmt::format("cannot read '{}': {} bytes is over the limit of {} bytes", path, st.st_size,
+                              k_max_file_size));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw IoError(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+  }
+  std::string text;
+  text.resize(static_cast<std::size_t>(st.st_size));
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (in.bad()) {
+    throw IoError(fmt::format("cannot read '{}': read error", path));
+  }
+  return text;
+}
+
+namespace {
+
+std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset)
+{
+  offset = std::min(offset, text.size());
+  std::size_t line = 1;
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+// nlohmann's messages read "[json.exception.parse_error.101] parse error at line 1, column 2: syntax
+// error while parsing value - invalid literal; last read: 'x'"; keep the part after the position.
+std::string short_parse_message(const std::string& what)
+{
+  std::string msg = what;
+  if (const auto colon = msg.find(": "); colon != std::string::npos) {
+    msg = msg.substr(colon + 2);
+  }
+  if (msg.rfind("syntax error while parsing ", 0) == 0) {
+    msg = msg.substr(std::strlen("syntax error while parsing "));
+  }
+  return msg;
+}
+
+} // namespace
+
+std::optional<json> parse_json(std::string_view text, const std::string& file, std::vector<Problem>& problems)
+{
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
+    problems.push_back({file, "", "line 1, column 1: a byte-order mark is not allowed; save the file as UTF-8 without BOM"});
+    return std::nullopt;
+  }
+  // Duplicate keys: nlohmann keeps the last silently, so track the keys of each open object.
+  std::vector<std::set<std::string>> open;
+  std::vector<std::string> duplicates;
+  auto callback = [&](int /*depth*/, json::parse_event_t event, json& parsed) {
+    switch (event) {
+    case json::parse_event_t::object_start:
+      open.emplace_back();
+      break;
+    case json::parse_event_t::object_end:
+      if (!open.empty()) {
+        open.pop_back();
+      }
+      break;
+    case json::parse_event_t::key:
+      if (!open.empty() && !open.back().insert(parsed.get<std::string>()).second) {
+        duplicates.push_back(parsed.get<std::string>());
+      }
+      break;
+    default:
+      break;
+    }
+    return true;
+  };
+  try {
+    json j = json::parse(text.begin(), text.end(), callback, /*allow_exceptions=*/true, /*ignore_comments=*/false);
+    if (!duplicates.empty()) {
+      problems.push_back({file, "", fmt::format("duplicate key '{}' in an object", duplicates.front())});
+      return std::nullopt;
+    }
+    return j;
+  } catch (const json::parse_error& e) {
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+      problems.push_back({file, "", "the file is empty; expected a JSON object"});
+      return std::nullopt;
+    }
+    const std::size_t at = e.byte == 0 ? 0 : e.byte - 1;
+    const auto [line, column] = line_column(text, at);
+    problems.push_back({file, "", fmt::format("line {}, column {}: malformed JSON: {}", line, column,
+                                              short_parse_message(e.what()))});
+    return std::nullopt;
+  }
+}
+
+std::string pointer_append(const std::string& path, std::string_view key)
+{
+  std::string escaped;
+  for (char c : key) {
+    if (c == '~') {
+      escaped += "~0";
+    } else if (c == '/') {
+      escaped += "~1";
+    } else {
+      escaped += c;
+    }
+  }
+  return path + "/" + escaped;
+}
+
+std::string pointer_append(const std::string& path, std::size_t index)
+{
+  return path + "/" + std::to_string(index);
+}
+
+std::string type_name(const json& j)
+{
+  switch (j.type()) {
+  case json::value_t::null: return "null";
+  case json::value_t::boolean: return "a boolean";
+  case json::value_t::string: return "a string";
+  case json::value_t::array: return "an array";
+  case json::value_t::object: return "an object";
+  case json::value_t::number_float: return "a number";
+  case json::value_t::number_integer:
+  case json::value_t::number_unsigned: return "an integer";
+  default: return "an unknown value";
+  }
+}
+
+ObjectReader::ObjectReader(const ReadContext& ctx, const json& j, std::string path)
+  : m_ctx(ctx), m_json(&j), m_path(std::move(path)), m_ok(j.is_object())
+{
+  if (!m_ok) {
+    m_ctx.add(m_path, fmt::format("expected an object, found {}", type_name(j)));
+  }
+}
+
+const json* ObjectReader::get(std::string_view key)
+{
+  m_known.emplace_back(key);
+  if (!m_ok) {
+    return nullptr;
+  }
+  const auto it = m_json->find(key);
+  return it == m_json->end() ? nullptr : &*it;
+}
+
+std::string ObjectReader::req_str(std::string_view key)
+{
+  const json* v = get(key);
+  if (m_ok && v == nullptr) {
+    m_ctx.add(path_of(key), "required field is missing");
+    return {};
+  }
+  if (v != nullptr && (!v->is_string() || v->get_ref<const std::string&>().empty())) {
+    m_ctx.add(path_of(key), v->is_string() ? "must not be empty" : fmt::format("expected a string, found {}", type_name(*v)));
+    return {};
+  }
+  return v == nullptr ? std::string() : v->get<std::string>();
+}
+
+std::string ObjectReader::opt_str(std::string_view key, std::string fallback)
+{
+  const json* v = get(key);
+  if (v == nullptr) {
+    return fallback;
+  }
+  if (!v->is_string()) {
+    m_ctx.add(path_of(key), fmt::format("expected a string, found {}", type_name(*v)));
+    return fallback;
+  }
+  return v->get<std::string>();
+}
+
+namespace {
+
+std::optional<double> check_number(const ReadContext& ctx, const json& v, const std::string& path, double min,
+                                   double max)
+{
+  if (!v.is_number()) {
+    ctx.add(path, fmt::format("expected a number, found {}", type_name(v)));
+    return std::nullopt;
+  }
+  const double d = v.get<double>();
+  if (!std::isfinite(d) || d < min || d > max) {
+    ctx.add(path, fmt::format("{} is out of range ({} to {})", v.dump(), plain_number(min), plain_number(max)));
+    return std::nullopt;
+  }
+  return d;
+}
+
+} // namespace
+
+std::optional<double> ObjectReader::opt_num(std::string_view key, double min, double max)
+{
+  const json* v = get(key);
+  if (v == nullptr) {
+    return std::nullopt;
+  }
+  return check_number(m_ctx, *v, path_of(key), min, max);
+}
+
+double ObjectReader::req_num(std::string_view key, double min, double max)
+{
+  const json* v = get(key);
+  if (m_ok && v == nullptr) {
+    m_ctx.add(path_of(key), "required field is missing");
+    return min;
+  }
+  return v == nullptr ? min : check_number(m_ctx, *v, path_of(key), min, max).value_or(min);
+}
+
+std::optional<long> ObjectReader::opt_int(std::string_view key, long min, long max)
+{
+  const json* v = get(key);
+  if (v == nullptr) {
+    return std::nullopt;
+  }
+  if (!v->is_number_integer()) {
+    m_ctx.add(path_of(key), fmt::format("expected an integer, found {}", v->is_number() ? v->dump() : type_name(*v)));
+    return std::nullopt;
+  }
+  const double d = v->get<double>();
+  if (d < static_cast<double>(min) || d > static_cast<double>(max)) {
+    m_ctx.add(path_of(key), fmt::format("{} is out of range ({} to {})", v->dump(), min, max));
+    return std::nullopt;
+  }
+  return v->get<long>();
+}
+
+long ObjectReader::req_int(std::string_view key, long min, long max)
+{
+  if (m_ok && m_json->find(key) == m_json->end()) {
+    m_known.emplace_back(key);
+    m_ctx.add(path_of(key), "required field is missing");
+    return min;
+  }
+  return opt_int(key, min, max).value_or(min);
+}
+
+bool ObjectReader::opt_bool(std::string_view key, bool fallback)
+{
+  const json* v = get(key);
+  if (v == nullptr) {
+    return fallback;
+  }
+  if (!v->is_boolean()) {
+    m_ctx.add(path_of(key), fmt::format("expected true or false, found {}", type_name(*v)));
+    return fallback;
+  }
+  return v->get<bool>();
+}
+
+std::vector<std::string> ObjectReader::opt_str_list(std::string_view key)
+{
+  std::vector<std::string> out;
+  array(key, false, [&](const json& e, const std::string& p) {
+    if (!e.is_string() || e.get_ref<const std::string&>().empty()) {
+      m_ctx.add(p, e.is_string() ? "must not be empty" : fmt::format("expected a string, found {}", type_name(e)));
+      return;
+    }
+    out.push_back(e.get<std::string>());
+  });
+  return out;
+}
+
+void ObjectReader::array(std::string_view key, bool required,
+                         const std::function<void(const json&, const std::string&)>& each)
+{
+  const json* v = get(key);
+  if (v == nullptr) {
+    if (m_ok && required) {
+      m_ctx.add(path_of(key), "required field is missing");
+    }
+    return;
+  }
+  if (!v->is_array()) {
+    m_ctx.add(path_of(key), fmt::format("expected an array, found {}", type_name(*v)));
+    return;
+  }
+  for (std::size_t i = 0; i < v->size(); ++i) {
+    each((*v)[i], pointer_append(path_of(key), i));
+  }
+}
+
+void ObjectReader::object(std::string_view key, bool required,
+                          const std::function<void(const std::string&, const json&, const std::string&)>& each)
+{
+  const json* v = get(key);
+  if (v == nullptr) {
+    if (m_ok && required) {
+      m_ctx.add(path_of(key), "required field is missing");
+    }
+    return;
+  }
+  if (!v->is_object()) {
+    m_ctx.add(path_of(key), fmt::format("expected an object, found {}", type_name(*v)));
+    return;
+  }
+  for (const auto& [k, value] : v->items()) {
+    each(k, value, pointer_append(path_of(key), k));
+  }
+}
+
+void ObjectReader::finish()
+{
+  if (!m_ok) {
+    return;
+  }
+  for (const auto& [k, v] : m_json->items()) {
+    if (std::find(m_known.begin(), m_known.end(), k) == m_known.end()) {
+      const std::string hint = did_you_mean(k, m_known);
+      m_ctx.add(path_of(k), hint.empty() ? "unknown field" : "unknown field; " + hint);
+    }
+  }
+}
+
+} // namespace careerplan

@@ -1,0 +1,302 @@
+#pragma once
+// The plain data the core works on: the skill catalog, role profiles and their sources.
+// Every figure carries the id of the source it comes from.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace careerplan {
+
+struct Source
+{
+  std::string id;
+  std::string title;
+  std::string publisher;
+  std::string date;
+  std::string url;
+  std::string seed; // file name under shared/seeds when the source is one of the seed documents
+  std::string kind; // "guide", "statistics", "classification", "reference"
+  std::vector<std::string> cites; // what the source itself cites
+  std::string note;
+  std::string file; // where it was loaded from
+};
+
+struct ScaleLevel
+{
+  int value = 0;
+  std::string label;
+  std::string descriptor;
+};
+
+struct Scale
+{
+  std::string id;
+  std::string name;
+  int min = 0;
+  int max = 5;
+  std::vector<ScaleLevel> levels;
+  std::string note;
+};
+
+struct SkillDef
+{
+  std::string id;
+  std::string name;
+  std::string category;
+  std::string description;
+  std::vector<std::string> aliases;
+};
+
+// How a number came to be: published by a source, derived by a stated rule, or a modelling choice.
+struct Basis
+{
+  std::string kind; // "published", "derived", "modelling_choice"
+  std::string source;
+  std::string quote; // the sentence of the source it rests on
+  std::string derivation;
+};
+
+struct RoleSkill
+{
+  std::string skill;
+  double weight = 0;
+  Basis weight_basis;
+  int rank = 0; // 0: not ranked by any source
+  std::map<std::string, double> required; // level id -> required level on the role's scale
+  Basis required_basis;
+  std::vector<std::string> named_by; // sources that name the skill for the role
+};
+
+struct Rule
+{
+  std::string id;
+  std::string description;
+  std::vector<std::string> skills;
+  double min_level = 0;
+  int at_least = 0; // how many of `skills` must reach min_level
+  Basis basis;
+};
+
+struct LadderLevel
+{
+  std::string level; // one of the role's level ids
+  std::string title;
+  std::optional<double> years_min;
+  std::optional<double> years_max; // none: open-ended ("7+ yrs")
+  std::string focus;
+  std::string pay; // the source's words on pay at this level
+};
+
+struct Ladder
+{
+  std::string id;
+  std::string source;
+  std::vector<LadderLevel> levels;
+};
+
+struct SalaryFigure
+{
+  std::string id;
+  std::string label;
+  std::optional<double> low, p10, p25, median, mean, p75, p90, high, value;
+  bool high_open = false; // "$300,000+"
+  std::string currency = "USD";
+  std::string period = "year";
+  std::string basis; // "base", "total", "unspecified"
+  std::string scope; // "national", "level", "state", "region", "country"
+  std::string level;
+  std::string state;
+  std::string region;
+  std::string country;
+  std::optional<long> employment;
+  std::optional<double> vs_national_pct; // as published
+  std::string occupation; // e.g. "Data Scientists (SOC 15-2051)" when a figure is for an anchor occupation
+  std::string words; // for figures given in words only
+  int year = 0; // 0: the source does not date the figure
+  std::string source;
+  std::string quote;
+  std::string note;
+};
+
+struct Adjustment
+{
+  std::string id;
+  std::string region;
+  std::string description;
+  std::vector<std::string> members; // state or country codes the region covers (a modelling choice)
+  Basis members_basis;
+  double change_low = 0; // e.g. -0.35
+  double change_high = 0; // e.g. -0.25
+  std::string relative_to; // region id the change is measured against
+  std::string basis; // pay basis the change applies to
+  std::string source;
+  std::string quote;
+};
+
+struct Cited
+{
+  std::string text;
+  std::string source;
+};
+
+struct Duration
+{
+  double min = 0;
+  double max = 0;
+  std::string unit; // "months", "years"
+};
+
+struct Route
+{
+  std::string id;
+  std::string title;
+  std::vector<std::string> from; // catalog role ids the route starts from
+  std::string cohort;
+  std::vector<std::string> steps;
+  std::vector<Cited> advice;
+  std::vector<Cited> pitfalls;
+  std::optional<Duration> duration;
+  std::string source;
+};
+
+struct PathStep
+{
+  std::string title;
+  std::string summary;
+  std::optional<Duration> duration;
+  std::vector<std::string> items;
+  std::string source;
+};
+
+struct Certification
+{
+  std::string id;
+  std::string name;
+  std::string issuer;
+  std::optional<double> cost;
+  std::string currency = "USD";
+  std::string cost_source;
+  std::vector<std::string> skills;
+  std::vector<std::string> named_by;
+  std::string note;
+};
+
+struct Tool
+{
+  std::string name;
+  std::string category;
+  std::string note;
+  std::vector<std::string> skills;
+  std::string source;
+};
+
+struct Link
+{
+  std::string role; // catalog role id when the target is in the catalog
+  std::string title;
+  std::string source;
+};
+
+struct Outlook
+{
+  std::string id;
+  std::string metric; // "growth", "openings", "statement"
+  std::optional<double> value;
+  std::string unit; // "percent", "per_year"
+  std::string period;
+  std::string occupation;
+  std::string text;
+  std::string source;
+};
+
+struct SocMapping
+{
+  std::string code;
+  std::string title;
+  std::string status; // "assumption", "as_published", "conflict"
+  std::string note;
+  std::string source;
+};
+
+struct AssessmentWeight
+{
+  std::string family;
+  double relevance = 0;
+  std::vector<std::string> skills;
+  std::string source;
+};
+
+struct Project
+{
+  std::string text;
+  std::vector<std::string> skills;
+  std::string source;
+};
+
+struct Role
+{
+  std::string id;
+  std::string title;
+  std::string family;
+  std::vector<std::string> aliases;
+  std::string summary;
+  std::string summary_source;
+  std::string scale = "proficiency-0-5";
+  std::vector<std::string> levels; // ordered level ids, e.g. entry, mid, senior
+  std::string primary_ladder;
+  std::vector<SocMapping> soc;
+  std::vector<RoleSkill> skills;
+  std::vector<Cited> skills_also_named;
+  std::vector<AssessmentWeight> assessment_weights;
+  std::vector<Rule> rules;
+  std::vector<Ladder> ladders;
+  std::vector<SalaryFigure> salary;
+  std::vector<Adjustment> adjustments;
+  std::vector<Cited> salary_notes;
+  std::vector<Route> routes;
+  std::vector<PathStep> path;
+  std::vector<Certification> certifications;
+  std::vector<Tool> tools;
+  std::vector<Link> progressions;
+  std::vector<Link> pivots;
+  std::vector<Outlook> outlook;
+  std::vector<Project> projects;
+  std::vector<Cited> interview_topics;
+  std::vector<Cited> education;
+  std::vector<Cited> challenges;
+  std::vector<Source> sources;
+  std::string file; // where it was loaded from ("<bundled>/roles/x.json" for the built-in catalog)
+  nlohmann::json raw; // the validated document, as loaded
+
+  // References to check once the whole catalog is loaded: (JSON pointer, id).
+  struct Refs
+  {
+    std::vector<std::pair<std::string, std::string>> sources, skills, levels;
+  } refs;
+};
+
+struct SkillCatalog
+{
+  std::vector<Scale> scales;
+  std::vector<SkillDef> skills;
+  std::string file;
+};
+
+struct Catalog
+{
+  SkillCatalog skills;
+  std::vector<Source> sources; // shared sources (data/sources.json)
+  std::vector<Role> roles; // sorted by id
+  std::vector<std::string> origins; // where each layer came from, in load order
+
+  const SkillDef* find_skill(const std::string& id_or_alias) const;
+  const Scale* find_scale(const std::string& id) const;
+  const Role* find_role(const std::string& id_or_alias) const;
+  // A role-local source first, then the shared catalog.
+  const Source* find_source(const Role* role, const std::string& id) const;
+};
+
+} // namespace careerplan

@@ -1,0 +1,56 @@
+#include "core/summary.hpp"
+
+#include <algorithm>
+
+namespace careerplan {
+
+RoleSummary summarize(const Role& role)
+{
+  RoleSummary s;
+  s.role = &role;
+  for (const auto& f : role.salary) {
+    if (f.scope == "national" && f.median) {
+      s.national_medians.push_back({*f.median, f.basis, f.currency, std::to_string(f.year), f.id, f.source});
+    }
+  }
+  for (const auto& o : role.outlook) {
+    if (o.metric == "growth" && o.value) {
+      s.growth.push_back({*o.value, "", o.unit, o.period, o.id, o.source});
+    }
+  }
+  return s;
+}
+
+std::vector<SourceUse> source_uses(const Catalog& catalog, const Role* only)
+{
+  std::vector<SourceUse> uses;
+  auto entry = [&](const Source* src) -> SourceUse& {
+    auto it = std::find_if(uses.begin(), uses.end(), [&](const SourceUse& u) { return u.source == src; });
+    if (it != uses.end()) {
+      return *it;
+    }
+    uses.push_back({src, {}});
+    return uses.back();
+  };
+  if (only == nullptr) {
+    for (const auto& s : catalog.sources) {
+      entry(&s);
+    }
+  }
+  for (const auto& role : catalog.roles) {
+    if (only != nullptr && &role != only) {
+      continue;
+    }
+    for (const auto& s : role.sources) {
+      entry(&s);
+    }
+    for (const auto& [path, id] : role.refs.sources) {
+      if (const Source* src = catalog.find_source(&role, id)) {
+        entry(src).used_by.emplace_back(role.id, path);
+      }
+    }
+  }
+  return uses;
+}
+
+} // namespace careerplan

@@ -1,0 +1,174 @@
+#include "core/text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace careerplan {
+
+std::string to_lower(std::string_view s)
+{
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
+  return out;
+}
+
+bool iequals(std::string_view a, std::string_view b)
+{
+  return to_lower(a) == to_lower(b);
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b)
+{
+  std::vector<std::size_t> prev(b.size() + 1);
+  std::vector<std::size_t> cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) {
+    prev[j] = j;
+  }
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::vector<std::string> nearest(std::string_view wanted, const std::vector<std::string>& candidates,
+                                 std::size_t most)
+{
+  const std::string w = to_lower(wanted);
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const auto& c : candidates) {
+    const std::string lc = to_lower(c);
+    std::size_t d = edit_distance(w, lc);
+    if (!w.empty() && (lc.find(w) != std::string::npos || w.find(lc) != std::string::npos)) {
+      d = std::min<std::size_t>(d, 1);
+    }
+    const std::size_t limit = std::max<std::size_t>(2, std::max(w.size(), lc.size()) / 3);
+    if (d <= limit) {
+      scored.emplace_back(d, c);
+    }
+  }
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<std::string> out;
+  for (const auto& [d, c] : scored) {
+    if (std::find(out.begin(), out.end(), c) == out.end()) {
+      out.push_back(c);
+    }
+    if (out.size() == most) {
+      break;
+    }
+  }
+  return out;
+}
+
+std::string did_you_mean(std::string_view wanted, const std::vector<std::string>& candidates)
+{
+  const auto near = nearest(wanted, candidates);
+  if (near.empty()) {
+    return {};
+  }
+  std::string out = "did you mean ";
+  for (std::size_t i = 0; i < near.size(); ++i) {
+    out += (i == 0 ? "'" : ", '") + near[i] + "'";
+  }
+  return out + "?";
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view sep)
+{
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) {
+      out += sep;
+    }
+    out += items[i];
+  }
+  return out;
+}
+
+bool is_plain_id(std::string_view s)
+{
+  if (s.empty() || s.size() > 64 || !(s[0] >= 'a' && s[0] <= 'z')) {
+    return false;
+  }
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+std::size_t display_width(std::string_view s)
+{
+  std::size_t n = 0;
+  for (unsigned char c : s) {
+    if ((c & 0xC0) != 0x80) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+std::vector<std::string> wrap(std::string_view text, std::size_t width)
+{
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t line_width = 0;
+  std::size_t pos = 0;
+  width = std::max<std::size_t>(width, 10);
+  while (pos < text.size()) {
+    const std::size_t end = text.find(' ', pos);
+    const std::string_view word = text.substr(pos, end == std::string_view::npos ? text.size() - pos : end - pos);
+    pos = end == std::string_view::npos ? text.size() : end + 1;
+    if (word.empty()) {
+      continue;
+    }
+    const std::size_t ww = display_width(word);
+    if (line_width > 0 && line_width + 1 + ww > width) {
+      lines.push_back(line);
+      line.clear();
+      line_width = 0;
+    }
+    if (line_width > 0) {
+      line += ' ';
+      ++line_width;
+    }
+    line += word;
+    line_width += ww;
+  }
+  if (!line.empty() || lines.empty()) {
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+std::string thousands(double value)
+{
+  const bool negative = value < 0;
+  const auto whole = static_cast<long long>(std::llround(std::fabs(value)));
+  std::string digits = std::to_string(whole);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) {
+      out += ',';
+    }
+    out += digits[i];
+  }
+  return negative ? "-" + out : out;
+}
+
+std::string plain_number(double value)
+{
+  std::string s = fmt::format("{:.4f}", value);
+  while (!s.empty() && s.back() == '0') {
+    s.pop_back();
+  }
+  if (!s.empty() && s.back() == '.') {
+    s.pop_back();
+  }
+  return s == "-0" ? "0" : s;
+}
+
+} // namespace careerplan

@@ -1,0 +1,28 @@
+#pragma once
+// Small string helpers shared by the core and the renderers.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace careerplan {
+
+std::string to_lower(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// The candidates nearest to `wanted` (case-insensitive edit distance, or a prefix/substring), best first.
+std::vector<std::string> nearest(std::string_view wanted, const std::vector<std::string>& candidates,
+                                 std::size_t most = 3);
+// "did you mean 'a', 'b'?" or "" when there is nothing near.
+std::string did_you_mean(std::string_view wanted, const std::vector<std::string>& candidates);
+std::string join(const std::vector<std::string>& items, std::string_view sep);
+// A plain name: lower-case letters, digits and '-', starting with a letter. Role and skill ids are names, never paths.
+bool is_plain_id(std::string_view s);
+// Display width of UTF-8 text (code points; the catalog holds no wide characters).
+std::size_t display_width(std::string_view s);
+std::vector<std::string> wrap(std::string_view text, std::size_t width);
+// 185000 -> "185,000"
+std::string thousands(double value);
+// A number without trailing zeros: 0.95 -> "0.95", 3 -> "3", 0.8125 -> "0.8125"
+std::string plain_number(double value);
+
+} // namespace careerplan

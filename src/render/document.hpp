@@ -1,0 +1,52 @@
+#pragma once
+// What a command shows a person: a list of sections, each with fields, paragraphs and tables.
+// The table, markdown and CSV renderers all work from this one prepared structure; JSON is
+// rendered from the core's result types instead, so its shape is a documented contract.
+#include <string>
+#include <vector>
+
+namespace careerplan {
+
+enum class Align { left, right };
+
+struct Table
+{
+  std::vector<std::string> columns;
+  std::vector<Align> align; // per column; left when missing
+  std::vector<std::vector<std::string>> rows;
+  // The column allowed to wrap when the table is wider than the terminal (-1: the last).
+  int wrap_column = -1;
+};
+
+struct Section
+{
+  std::string heading; // empty: no heading
+  std::vector<std::pair<std::string, std::string>> fields; // "key: value" lines
+  std::vector<std::string> paragraphs;
+  std::vector<std::string> bullets;
+  Table table;
+};
+
+struct Document
+{
+  std::string title;
+  std::vector<Section> sections;
+  // What `--format csv` prints: raw values (numbers unformatted), one header row.
+  Table csv;
+  std::vector<std::string> footnotes;
+};
+
+struct RenderOptions
+{
+  std::size_t width = 100;
+  bool color = false;
+};
+
+std::string render_table(const Document& doc, const RenderOptions& options);
+std::string render_markdown(const Document& doc);
+std::string render_csv(const Document& doc);
+std::string csv_escape(const std::string& field);
+// A bar of `width` cells filled in proportion to value/max: "█████░░░░░".
+std::string bar(double value, double max, std::size_t width);
+
+} // namespace careerplan

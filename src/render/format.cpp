@@ -1,0 +1,92 @@
+#include "render/format.hpp"
+
+#include <fmt/format.h>
+
+#include "core/text.hpp"
+
+namespace careerplan {
+
+std::string money(double value, const std::string& currency)
+{
+  if (currency == "USD") {
+    return "$" + thousands(value);
+  }
+  if (currency == "EUR") {
+    return "€" + thousands(value);
+  }
+  if (currency == "GBP") {
+    return "£" + thousands(value);
+  }
+  return currency + " " + thousands(value);
+}
+
+std::string figure_text(const SalaryFigure& f)
+{
+  auto m = [&](double v) { return money(v, f.currency); };
+  std::vector<std::string> parts;
+  if (f.p10 || f.p25 || f.p75 || f.p90) {
+    if (f.p10) parts.push_back("p10 " + m(*f.p10));
+    if (f.p25) parts.push_back("p25 " + m(*f.p25));
+    if (f.median) parts.push_back("median " + m(*f.median));
+    if (f.p75) parts.push_back("p75 " + m(*f.p75));
+    if (f.p90) parts.push_back("p90 " + m(*f.p90));
+    if (f.mean) parts.push_back("mean " + m(*f.mean));
+    return join(parts, " · ");
+  }
+  std::string out;
+  const std::string open = f.high_open ? "+" : "";
+  if (f.low && f.high) {
+    out = m(*f.low) + " – " + m(*f.high) + open;
+  } else if (f.high) {
+    out = "up to " + m(*f.high) + open;
+  } else if (f.low) {
+    out = "from " + m(*f.low);
+  }
+  if (f.median) {
+    out += out.empty() ? "median " + m(*f.median) : " (median " + m(*f.median) + ")";
+  }
+  if (f.value) {
+    out += out.empty() ? m(*f.value) : " · " + m(*f.value);
+  }
+  if (!f.words.empty()) {
+    out += out.empty() ? "\"" + f.words + "\"" : " (\"" + f.words + "\")";
+  }
+  return out;
+}
+
+std::string years_text(const LadderLevel& level)
+{
+  if (!level.years_min) {
+    return "—";
+  }
+  if (!level.years_max) {
+    return plain_number(*level.years_min) + "+ yrs";
+  }
+  return plain_number(*level.years_min) + "–" + plain_number(*level.years_max) + " yrs";
+}
+
+std::string duration_text(const Duration& d)
+{
+  if (d.min == d.max) {
+    return plain_number(d.min) + " " + d.unit;
+  }
+  return plain_number(d.min) + "–" + plain_number(d.max) + " " + d.unit;
+}
+
+std::string cite(const std::string& source)
+{
+  return "[" + source + "]";
+}
+
+std::string basis_text(const Basis& b)
+{
+  if (b.kind == "published") {
+    return "published";
+  }
+  if (b.kind == "derived") {
+    return "derived";
+  }
+  return "modelling choice";
+}
+
+} // namespace careerplan

@@ -1,0 +1,151 @@
+#include <algorithm>
+#include <cmath>
+
+#include "core/text.hpp"
+#include "render/document.hpp"
+
+namespace careerplan {
+
+namespace {
+
+const char* k_bold = "\x1b[1m";
+const char* k_dim = "\x1b[2m";
+const char* k_reset = "\x1b[0m";
+
+std::string pad(const std::string& s, std::size_t width, Align align)
+{
+  const std::size_t w = display_width(s);
+  if (w >= width) {
+    return s;
+  }
+  const std::string fill(width - w, ' ');
+  return align == Align::right ? fill + s : s + fill;
+}
+
+void render_rows(const Table& t, const RenderOptions& options, std::string& out)
+{
+  const std::size_t n = t.columns.size();
+  std::vector<std::size_t> widths(n, 0);
+  for (std::size_t c = 0; c < n; ++c) {
+    widths[c] = display_width(t.columns[c]);
+  }
+  for (const auto& row : t.rows) {
+    for (std::size_t c = 0; c < n && c < row.size(); ++c) {
+      widths[c] = std::max(widths[c], display_width(row[c]));
+    }
+  }
+  const std::size_t indent = 2;
+  const std::size_t gap = 2;
+  std::size_t total = indent;
+  for (std::size_t c = 0; c < n; ++c) {
+    total += widths[c] + (c + 1 < n ? gap : 0);
+  }
+  const std::size_t wrap_col = t.wrap_column < 0 ? n - 1 : static_cast<std::size_t>(t.wrap_column);
+  if (total > options.width && wrap_col < n) {
+    const std::size_t others = total - widths[wrap_col];
+    widths[wrap_col] = std::min(widths[wrap_col], options.width > others + 12 ? options.width - others : 12);
+  }
+  auto align_of = [&](std::size_t c) { return c < t.align.size() ? t.align[c] : Align::left; };
+  auto emit = [&](const std::vector<std::string>& cells, bool header) {
+    // Wrap the wrap column; other cells print on the first line only.
+    std::vector<std::string> wrapped = {""};
+    if (wrap_col < cells.size()) {
+      wrapped = display_width(cells[wrap_col]) > widths[wrap_col] ? wrap(cells[wrap_col], widths[wrap_col])
+                                                                   : std::vector<std::string>{cells[wrap_col]};
+    }
+    for (std::size_t line = 0; line < wrapped.size(); ++line) {
+      std::string text(indent, ' ');
+      for (std::size_t c = 0; c < n; ++c) {
+        std::string cell = c == wrap_col ? wrapped[line] : (line == 0 && c < cells.size() ? cells[c] : "");
+        const bool last = c + 1 == n;
+        text += last && align_of(c) == Align::left ? cell : pad(cell, widths[c], align_of(c));
+        if (!last) {
+          text += std::string(gap, ' ');
+        }
+      }
+      while (!text.empty() && text.back() == ' ') {
+        text.pop_back();
+      }
+      if (header && options.color) {
+        out += k_dim + text + k_reset + "\n";
+      } else {
+        out += text + "\n";
+      }
+    }
+  };
+  emit(t.columns, true);
+  for (const auto& row : t.rows) {
+    emit(row, false);
+  }
+}
+
+} // namespace
+
+std::string bar(double value, double max, std::size_t width)
+{
+  if (max <= 0 || !std::isfinite(value)) {
+    return std::string(width, ' ');
+  }
+  const double ratio = std::clamp(value / max, 0.0, 1.0);
+  const auto filled = static_cast<std::size_t>(std::lround(ratio * static_cast<double>(width)));
+  std::string out;
+  for (std::size_t i = 0; i < width; ++i) {
+    out += i < filled ? "█" : "░";
+  }
+  return out;
+}
+
+std::string render_table(const Document& doc, const RenderOptions& options)
+{
+  std::string out;
+  if (!doc.title.empty()) {
+    out += options.color ? std::string(k_bold) + doc.title + k_reset : doc.title;
+    out += "\n";
+  }
+  for (const auto& s : doc.sections) {
+    if (!out.empty()) {
+      out += "\n";
+    }
+    if (!s.heading.empty()) {
+      out += options.color ? std::string(k_bold) + s.heading + k_reset : s.heading;
+      out += "\n";
+    }
+    std::size_t key_width = 0;
+    for (const auto& [k, v] : s.fields) {
+      key_width = std::max(key_width, display_width(k));
+    }
+    for (const auto& [k, v] : s.fields) {
+      const std::size_t lead = 2 + key_width + 2;
+      const auto lines = wrap(v, options.width > lead + 20 ? options.width - lead : 20);
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        out += i == 0 ? "  " + pad(k + ":", key_width + 1, Align::left) + " " : std::string(lead, ' ');
+        out += lines[i] + "\n";
+      }
+    }
+    for (const auto& p : s.paragraphs) {
+      for (const auto& line : wrap(p, options.width > 4 ? options.width - 2 : 10)) {
+        out += "  " + line + "\n";
+      }
+    }
+    for (const auto& b : s.bullets) {
+      const auto lines = wrap(b, options.width > 6 ? options.width - 4 : 10);
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        out += (i == 0 ? "  - " : "    ") + lines[i] + "\n";
+      }
+    }
+    if (!s.table.columns.empty()) {
+      render_rows(s.table, options, out);
+    }
+  }
+  if (!doc.footnotes.empty()) {
+    out += "\n";
+    for (const auto& f : doc.footnotes) {
+      for (const auto& line : wrap(f, options.width)) {
+        out += (options.color ? std::string(k_dim) + line + k_reset : line) + "\n";
+      }
+    }
+  }
+  return out;
+}
+
+} // namespace careerplan

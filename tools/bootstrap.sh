@@ -1,0 +1,39 @@
+#!/bin/sh
+# Installs what is missing (Debian 12), builds careerplan, then either runs it on the bundled
+# example assessment (no argument) or runs every test ("test").
+set -eu
+cd "$(dirname "$0")/.."
+
+mode=${1:-demo}
+packages="g++ cmake make libcli11-dev nlohmann-json3-dev libfmt-dev doctest-dev"
+if [ "$mode" = test ]; then
+  packages="$packages python3 python3-jsonschema jq mandoc"
+fi
+
+missing=""
+for p in $packages; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "bootstrap: installing$missing" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j2
+
+case "$mode" in
+  demo)
+    ./build/careerplan show mle
+    ;;
+  test)
+    ctest --test-dir build --output-on-failure -j2
+    ;;
+  *)
+    echo "usage: tools/bootstrap.sh [test]" >&2
+    exit 2
+    ;;
+esac
