@@ -109,6 +109,18 @@ int run_cli(int argc, char** argv)
       return app.exit(e);
     } catch (const CLI::RequiredError& e) {
       if (app.get_subcommands().empty()) {
+        std::vector<std::string> names;
+        for (const auto* sub : app.get_subcommands({})) {
+          names.push_back(sub->get_name());
+        }
+        for (const auto& word : app.remaining()) {
+          if (!word.empty() && word[0] != '-') {
+            const std::string near = did_you_mean(word, names);
+            report(json_errors, 2, fmt::format("unknown command '{}'", word),
+                   near.empty() ? "run 'careerplan --help' to list the commands" : near);
+            return 2;
+          }
+        }
         report(json_errors, 2, "a command is required", "run 'careerplan --help' to list the commands");
         return 2;
       }

@@ -16,8 +16,8 @@ void run_sources(Context& ctx, const std::string& role_name)
   const auto uses = source_uses(cat, only);
   Document doc;
   Section s;
-  s.table.columns = {"ID", "PUBLISHER", "DATE", "USES", "TITLE"};
-  s.table.align = {Align::left, Align::left, Align::left, Align::right, Align::left};
+  s.table.columns = {"ID", "DATE", "USES", "PUBLISHER"};
+  s.table.align = {Align::left, Align::left, Align::right, Align::left};
   doc.csv.columns = {"id", "title", "publisher", "date", "kind", "url", "seed", "uses"};
   nlohmann::json arr = nlohmann::json::array();
   for (const auto& u : uses) {
@@ -25,7 +25,7 @@ void run_sources(Context& ctx, const std::string& role_name)
       continue;
     }
     const Source& src = *u.source;
-    s.table.rows.push_back({src.id, src.publisher, src.date, std::to_string(u.used_by.size()), src.title});
+    s.table.rows.push_back({src.id, src.date, std::to_string(u.used_by.size()), src.publisher});
     doc.csv.rows.push_back({src.id, src.title, src.publisher, src.date, src.kind, src.url, src.seed,
                             std::to_string(u.used_by.size())});
     nlohmann::json used = nlohmann::json::array();

@@ -31,13 +31,10 @@ void run_validate(Context& ctx, const std::vector<std::string>& paths)
   doc.sections.push_back(files);
   Section problems;
   problems.heading = report.problems.empty() ? "No problems" : fmt::format("{} problem(s)", report.problems.size());
-  if (!report.problems.empty()) {
-    problems.table.columns = {"FILE", "PATH", "PROBLEM"};
-  }
   doc.csv.columns = {"file", "path", "problem"};
   nlohmann::json arr = nlohmann::json::array();
   for (const auto& p : report.problems) {
-    problems.table.rows.push_back({p.file, p.path.empty() ? "-" : p.path, p.message});
+    problems.bullets.push_back(p.to_string());
     doc.csv.rows.push_back({p.file, p.path, p.message});
     arr.push_back({{"file", p.file}, {"path", p.path}, {"message", p.message}});
   }

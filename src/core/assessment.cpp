@@ -16,6 +16,7 @@ Assessment read_assessment(const json& j, const ReadContext& ctx, const Catalog&
   if (!schema.empty() && schema != k_schema_assessment) {
     ctx.add("/schema", fmt::format("unsupported schema '{}'; expected '{}'", schema, k_schema_assessment));
   }
+  a.note = o.opt_str("note");
   a.current_role = o.opt_str("current_role");
   a.target_role = o.opt_str("target_role");
   if (!a.target_role.empty()) {

@@ -30,6 +30,7 @@ struct Assessment
   std::string country; // ISO 3166-1 alpha-2
   std::optional<Pay> current_pay;
   std::map<std::string, int> ratings; // canonical skill id -> rating
+  std::string note;
   std::string file;
 };
 

@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""End-to-end checks of the JSON contract and of data validation, field by field, against the
+real binary: numbers are numbers, every source id resolves, every seed figure is present, and
+every kind of broken role profile is rejected with its file and JSON path (exit 3)."""
+import copy
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+BINARY = None
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+MLE_FILE = os.path.join(ROOT, "data", "roles", "machine-learning-engineer.json")
+
+
+def run(*args, env=None, stdin=""):
+    e = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": "/nonexistent", "LC_ALL": "C.UTF-8",
+         "NO_COLOR": "1", "COLUMNS": "100"}
+    if env:
+        e.update(env)
+    p = subprocess.run([BINARY] + list(args), env=e, input=stdin.encode(), stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, timeout=60)
+    return p.stdout.decode(), p.stderr.decode(), p.returncode
+
+
+def run_json(*args, **kw):
+    out, err, status = run(*args, "--json", **kw)
+    assert status == 0, (args, err)
+    return json.loads(out)
+
+
+def walk(node, path=""):
+    """Yields (json_path, key, value) for every member of every object."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield path, k, v
+            yield from walk(v, f"{path}/{k}")
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from walk(v, f"{path}/{i}")
+
+
+class JsonContract(unittest.TestCase):
+    def test_show_has_schema_and_every_source_resolves(self):
+        show = run_json("show", "mle")
+        self.assertEqual(show["schema"], "careerplan/show/v1")
+        sources = {s["id"] for s in run_json("sources")["sources"]}
+        cited = [(p, v) for p, k, v in walk(show["role"]) if k in ("source", "cost_source")]
+        cited += [(p, s) for p, k, v in walk(show["role"]) if k == "named_by" for s in v]
+        self.assertGreater(len(cited), 100)
+        for path, source in cited:
+            self.assertIn(source, sources, f"{path}: source {source!r} does not resolve")
+
+    def test_every_seed_figure_is_a_number_with_a_source(self):
+        role = run_json("show", "mle")["role"]
+        numbers = {}
+        for f in role["salary"]:
+            self.assertIn("source", f)
+            for key in ("low", "p10", "p25", "median", "mean", "p75", "p90", "high", "value"):
+                if key in f:
+                    self.assertIsInstance(f[key], (int, float), f"{f['id']}.{key}")
+                    numbers.setdefault(f[key], []).append(f["source"])
+        expected_pay = {
+            "aieh-mle-2026": [130000, 200000, 380000, 600000],
+            "careerpath-mle": [120000, 112590, 205000],
+            "hakia-mle-2026": [150000, 120000, 300000, 185000, 175000, 170000, 165000],
+            "blog-mle-2026": [150000, 350000, 500000, 120000, 180000],
+            "bls-oews-2024": [63650, 82630, 112590, 124590, 155810, 194410],
+        }
+        for source, values in expected_pay.items():
+            for v in values:
+                self.assertIn(source, numbers.get(v, []), f"{v} from {source}")
+        outlook = {(o.get("value"), o["source"]) for o in role["outlook"]}
+        for item in [(34, "careerpath-mle"), (36, "hakia-mle-2026"), (20800, "hakia-mle-2026")]:
+            self.assertIn(item, outlook)
+        weights = {(w["family"], w["relevance"]) for w in role["assessment_weights"]}
+        self.assertEqual(weights, {("Python Fundamentals", 0.95), ("AI-Augmented SQL", 0.85),
+                                   ("Communication", 0.70), ("Big Five Personality", 0.50)})
+        costs = {c["id"]: c.get("cost") for c in role["certifications"]}
+        self.assertEqual(costs["aws-ml-specialty"], 300)
+        self.assertEqual(costs["google-pmle"], 200)
+        self.assertEqual(costs["tensorflow-developer"], 100)
+        self.assertEqual(costs["databricks-ml-associate"], 200)
+        self.assertIsNone(costs["azure-ai-engineer"])
+        ladders = {l["id"]: [(x["level"], x.get("years_min"), x.get("years_max")) for x in l["levels"]]
+                   for l in role["ladders"]}
+        self.assertEqual(ladders["careerpath-ladder"][1], ("mid", 2, 4))
+        self.assertEqual(ladders["blog-ladder"][1], ("mid", 2, 5))
+        path = [(s["duration"]["min"], s["duration"]["max"], s["duration"]["unit"]) for s in role["path"]]
+        self.assertEqual(path, [(4, 4, "years"), (2, 5, "years"), (6, 12, "months"), (2, 3, "years")])
+
+    def test_soc_conflict_is_flagged_not_repeated(self):
+        soc = {m["code"]: m for m in run_json("show", "mle")["role"]["soc"]}
+        self.assertEqual(soc["15-2051"]["status"], "assumption")
+        self.assertEqual(soc["15-2031"]["status"], "conflict")
+        self.assertIn("Operations Research Analysts", soc["15-2031"]["note"])
+
+    def test_roles_json_numbers(self):
+        roles = run_json("roles")
+        self.assertEqual(roles["schema"], "careerplan/roles/v1")
+        mle = [r for r in roles["roles"] if r["id"] == "machine-learning-engineer"][0]
+        medians = sorted(m["value"] for m in mle["national_medians"])
+        self.assertEqual(medians, [112590, 150000, 200000])
+        self.assertTrue(all(isinstance(m["value"], (int, float)) for m in mle["national_medians"]))
+
+    def test_sources_name_where_they_are_used(self):
+        sources = {s["id"]: s for s in run_json("sources", "mle")["sources"]}
+        self.assertEqual(sources["hakia-mle-2026"]["seed"], "002_1a65ac7b564fc218.txt")
+        used = {u["path"] for u in sources["hakia-mle-2026"]["used_by"]}
+        self.assertTrue(any(p.startswith("/salary/") for p in used))
+
+    def test_csv_is_rfc4180(self):
+        out, _, status = run("show", "mle", "--format", "csv")
+        self.assertEqual(status, 0)
+        self.assertIn("\r\n", out)
+        rows = list(csv.reader(io.StringIO(out, newline="")))
+        self.assertEqual(rows[0][:4], ["skill", "name", "rank", "weight"])
+        self.assertEqual(rows[1][0], "python")
+        self.assertEqual(float(rows[1][3]), 0.95)
+
+    def test_error_is_json_on_stderr_with_json_format(self):
+        out, err, status = run("show", "nope", "--json")
+        self.assertEqual(status, 2)
+        self.assertEqual(out, "")
+        e = json.loads(err)
+        self.assertEqual(e["schema"], "careerplan/error/v1")
+        self.assertEqual(e["error"]["status"], 2)
+
+
+def mutated(mutate):
+    with open(MLE_FILE, encoding="utf-8") as f:
+        role = json.load(f)
+    mutate(role)
+    return role
+
+
+BAD_ROLES = [
+    # (name, mutation, expected JSON path, expected words)
+    ("weight over 1", lambda r: r["skills"][0].__setitem__("weight", 1.5), "/skills/0/weight", "out of range"),
+    ("weight zero", lambda r: r["skills"][1].__setitem__("weight", 0), "/skills/1/weight", "greater than 0"),
+    ("weight string", lambda r: r["skills"][0].__setitem__("weight", "0.9"), "/skills/0/weight", "expected a number"),
+    ("level over scale", lambda r: r["skills"][2]["required"].__setitem__("mid", 6), "/skills/2/required/mid", "outside the scale"),
+    ("unknown level", lambda r: r["skills"][2]["required"].__setitem__("principal", 3), "/skills/2/required/principal", "not one of the role's levels"),
+    ("unknown skill", lambda r: r["skills"][0].__setitem__("skill", "pyton"), "/skills/0/skill", "did you mean 'python'"),
+    ("duplicate skill", lambda r: r["skills"][1].__setitem__("skill", "python"), "/skills/1/skill", "duplicate skill"),
+    ("source does not resolve", lambda r: r["salary"][0].__setitem__("source", "levels-fyi"), "/salary/0/source", "does not resolve"),
+    ("figure without source", lambda r: r["salary"][3].pop("source"), "/salary/3/source", "required field is missing"),
+    ("missing title", lambda r: r.pop("title"), "/title", "required field is missing"),
+    ("id is a path", lambda r: r.__setitem__("id", "../etc/passwd"), "/id", "not a plain id"),
+    ("duplicate figure id", lambda r: r["salary"][1].__setitem__("id", r["salary"][0]["id"]), "/salary/1", "duplicate salary figure id"),
+    ("duplicate route id", lambda r: r["routes"][1].__setitem__("id", r["routes"][0]["id"]), "/routes/1", "duplicate route id"),
+    ("band out of order", lambda r: r["salary"][0].__setitem__("low", 999999), "/salary/0/median", "below low"),
+    ("unknown basis", lambda r: r["salary"][0].__setitem__("basis", "gross"), "/salary/0/basis", "not one of"),
+    ("bad state", lambda r: r["salary"][9].__setitem__("state", "XX"), "/salary/9/state", "not a US state"),
+    ("unknown field", lambda r: r.__setitem__("salaries", []), "/salaries", "unknown field"),
+    ("misspelt field", lambda r: r["salary"][0].__setitem__("medain", 1), "/salary/0/medain", "did you mean 'median'"),
+    ("modelling choice without quote", lambda r: r["skills"][6]["weight_basis"].pop("quote"), "/skills/6/weight_basis/quote", "modelling choice must quote"),
+    ("derived without derivation", lambda r: r["skills"][2]["weight_basis"].pop("derivation"), "/skills/2/weight_basis/derivation", "must say how"),
+    ("rule at_least too big", lambda r: r["rules"][0].__setitem__("at_least", 9), "/rules/0/at_least", "more than the rule"),
+    ("rule skill not in role", lambda r: r["rules"][0]["skills"].append("cloud"), "/rules/0/skills", "not one of the role's skills"),
+    ("wrong schema", lambda r: r.__setitem__("schema", "careerplan/role/v9"), "/schema", "unsupported schema"),
+    ("skills not an array", lambda r: r.__setitem__("skills", {}), "/skills", "expected an array"),
+    ("years reversed", lambda r: r["ladders"][0]["levels"][0].__setitem__("years_max", -1), "/ladders/0/levels/0/years_max", "out of range"),
+    ("alias not plain", lambda r: r["aliases"].append("ML Eng"), "/aliases/3", "not a plain id"),
+    ("adjustment reversed", lambda r: r["adjustments"][0].__setitem__("change_high", -0.9), "/adjustments/0/change_high", "below change_low"),
+    ("cert cost without source", lambda r: r["certifications"][0].pop("cost_source"), "/certifications/0/cost_source", "required field is missing"),
+    ("primary ladder unknown", lambda r: r.__setitem__("primary_ladder", "nope"), "/primary_ladder", "no ladder"),
+]
+
+
+class BadRoleProfiles(unittest.TestCase):
+    def check(self, role, path, words, filename="machine-learning-engineer.json"):
+        with tempfile.TemporaryDirectory() as tmp:
+            os.makedirs(os.path.join(tmp, "roles"))
+            f = os.path.join(tmp, "roles", filename)
+            with open(f, "w", encoding="utf-8") as fh:
+                json.dump(role, fh)
+            out, err, status = run("validate", "--data-dir", tmp, "--json")
+            self.assertEqual(status, 3, err)
+            report = json.loads(out)
+            self.assertFalse(report["valid"])
+            found = [p for p in report["problems"] if p["file"] == f and p["path"] == path and words in p["message"]]
+            self.assertTrue(found, f"expected {path}: {words!r}; got {report['problems']}")
+            # Every other command refuses the broken catalog too, with one line naming file and path.
+            out, err, status = run("roles", "--data-dir", tmp)
+            self.assertEqual(status, 3)
+            self.assertEqual(out, "")
+            self.assertEqual(err.count("\n"), 1, err)
+            self.assertTrue(err.startswith(f"careerplan: error: {f}: "), err)
+
+    def test_each_rejection(self):
+        for name, mutate, path, words in BAD_ROLES:
+            with self.subTest(name):
+                self.check(mutated(mutate), path, words)
+
+    def test_file_name_must_match_id(self):
+        self.check(mutated(lambda r: None), "/id", "does not match the file name", filename="other.json")
+
+
+if __name__ == "__main__":
+    BINARY = os.path.abspath(sys.argv.pop(1))
+    result = unittest.main(exit=False, verbosity=1).result
+    total = result.testsRun
+    bad = len(result.failures) + len(result.errors)
+    print(f"contract: {total - bad} passed, {bad} failed")
+    sys.exit(1 if bad else 0)
