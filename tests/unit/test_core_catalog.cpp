@@ -1,0 +1,118 @@
+#include <doctest/doctest.h>
+
+#include "core/catalog.hpp"
+
+using namespace careerplan;
+
+namespace {
+
+const Catalog& bundled()
+{
+  static const Catalog k_catalog = load_catalog({});
+  return k_catalog;
+}
+
+json tiny_role()
+{
+  return json::parse(R"({
+    "schema": "careerplan/role/v1", "id": "tiny", "title": "Tiny", "family": "Test",
+    "summary": {"text": "t", "source": "bls-oews-2024"}, "levels": ["entry", "mid"],
+    "skills": [{"skill": "python", "weight": 0.5,
+                "weight_basis": {"kind": "published", "source": "bls-oews-2024"},
+                "required": {"entry": 2, "mid": 3},
+                "required_basis": {"kind": "published", "source": "bls-oews-2024"}}]
+  })");
+}
+
+std::vector<Problem> problems_of(const json& j)
+{
+  std::vector<Problem> problems;
+  const ReadContext ctx{"tiny.json", &problems};
+  Role r = read_role(j, ctx);
+  if (problems.empty()) {
+    check_role(r, bundled(), problems);
+  }
+  return problems;
+}
+
+} // namespace
+
+TEST_CASE("the bundled catalog loads and validates")
+{
+  const Catalog& cat = bundled();
+  REQUIRE_FALSE(cat.roles.empty());
+  const Role* mle = cat.find_role("MLE");
+  REQUIRE(mle != nullptr);
+  CHECK(mle->id == "machine-learning-engineer");
+  CHECK(cat.find_role("ml-engineer") == mle);
+  CHECK(cat.find_role("nope") == nullptr);
+  CHECK(cat.find_skill("py")->id == "python");
+  CHECK(cat.find_source(mle, "hakia-mle-2026") != nullptr);
+  CHECK(cat.find_source(mle, "bls-oews-2024") != nullptr);
+  CHECK(cat.find_source(nullptr, "hakia-mle-2026") == nullptr);
+}
+
+TEST_CASE("resolve_role suggests the nearest names")
+{
+  try {
+    resolve_role(bundled(), "mlx");
+    FAIL("expected a UsageError");
+  } catch (const UsageError& e) {
+    CHECK(std::string(e.what()) == "unknown role 'mlx'");
+    CHECK(e.hint() == "did you mean 'mle'?");
+    CHECK(e.code() == ExitCode::usage);
+  }
+  CHECK_THROWS_AS(resolve_role(bundled(), "../etc/passwd"), UsageError);
+}
+
+TEST_CASE("a minimal role is valid and every rejection names its path")
+{
+  CHECK(problems_of(tiny_role()).empty());
+
+  auto j = tiny_role();
+  j["skills"][0]["skill"] = "pyton";
+  auto p = problems_of(j);
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].path == "/skills/0/skill");
+  CHECK(p[0].message == "unknown skill 'pyton'; did you mean 'python'?");
+
+  j = tiny_role();
+  j["skills"][0]["skill"] = "py";
+  CHECK(problems_of(j).at(0).message == "write the skill id 'python', not its alias 'py'");
+
+  j = tiny_role();
+  j["skills"][0]["required"]["mid"] = 7;
+  CHECK(problems_of(j).at(0).path == "/skills/0/required/mid");
+
+  j = tiny_role();
+  j["summary"]["source"] = "made-up";
+  CHECK(problems_of(j).at(0).message.find("does not resolve") != std::string::npos);
+
+  j = tiny_role();
+  j["aliases"] = {"mle"};
+  CHECK(problems_of(j).at(0).message == "alias 'mle' is also a name of role 'machine-learning-engineer'");
+
+  j = tiny_role();
+  j["skills"][0]["weight"] = 0;
+  CHECK(problems_of(j).at(0).path == "/skills/0/weight");
+
+  j = tiny_role();
+  j.erase("levels");
+  CHECK(problems_of(j).at(0).path == "/levels");
+}
+
+TEST_CASE("salary figures need a value and an ordered band")
+{
+  auto j = tiny_role();
+  j["salary"] = json::parse(R"([{"id": "f", "label": "x", "basis": "base", "scope": "national", "source": "bls-oews-2024"}])");
+  CHECK(problems_of(j).at(0).message.find("needs a value") != std::string::npos);
+  j["salary"][0]["low"] = 200;
+  j["salary"][0]["median"] = 100;
+  CHECK(problems_of(j).at(0).path == "/salary/0/median");
+  j["salary"][0]["median"] = 300;
+  CHECK(problems_of(j).empty());
+  j["salary"][0]["scope"] = "state";
+  CHECK(problems_of(j).at(0).path == "/salary/0/state");
+  j["salary"][0]["state"] = "ca";
+  CHECK(problems_of(j).empty());
+}

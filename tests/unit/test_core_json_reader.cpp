@@ -1,0 +1,73 @@
+#include <doctest/doctest.h>
+
+#include "core/json_reader.hpp"
+
+using namespace careerplan;
+
+namespace {
+
+std::vector<Problem> parse_problems(const std::string& text)
+{
+  std::vector<Problem> problems;
+  parse_json(text, "f.json", problems);
+  return problems;
+}
+
+} // namespace
+
+TEST_CASE("malformed JSON is reported with line and column")
+{
+  const auto p = parse_problems("{\n  \"a\": 1,\n  \"b\": ]\n}");
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].file == "f.json");
+  CHECK(p[0].message.rfind("line 3, column 8: malformed JSON", 0) == 0);
+}
+
+TEST_CASE("empty files, BOMs, duplicate keys and invalid UTF-8 are rejected")
+{
+  CHECK(parse_problems("").at(0).message.find("empty") != std::string::npos);
+  CHECK(parse_problems("  \n").at(0).message.find("empty") != std::string::npos);
+  CHECK(parse_problems("\xEF\xBB\xBF{}").at(0).message.find("byte-order mark") != std::string::npos);
+  CHECK(parse_problems("{\"a\": 1, \"a\": 2}").at(0).message.find("duplicate key 'a'") != std::string::npos);
+  CHECK(parse_problems("{\"a\": {\"b\": 1}, \"b\": 2}").empty());
+  CHECK(parse_problems("{\"a\": \"\xff\"}").at(0).message.find("malformed JSON") != std::string::npos);
+  CHECK(parse_problems("{} trailing").at(0).message.find("line 1") != std::string::npos);
+  CHECK(parse_problems("{\"a\": 1}").empty());
+}
+
+TEST_CASE("ObjectReader names the JSON path of every problem")
+{
+  std::vector<Problem> problems;
+  const ReadContext ctx{"f.json", &problems};
+  const json j = json::parse(R"({"name": 3, "n": 11, "i": 2.5, "list": ["a", 1], "extra": true})");
+  ObjectReader o(ctx, j, "/x");
+  CHECK(o.req_str("name").empty());
+  CHECK_FALSE(o.opt_num("n", 0, 10).has_value());
+  CHECK_FALSE(o.opt_int("i", 0, 10).has_value());
+  CHECK(o.opt_str_list("list") == std::vector<std::string>{"a"});
+  CHECK(o.req_str("missing").empty());
+  o.finish();
+  REQUIRE(problems.size() == 6);
+  CHECK(problems[0].path == "/x/name");
+  CHECK(problems[0].message == "expected a string, found an integer");
+  CHECK(problems[1].path == "/x/n");
+  CHECK(problems[1].message == "11 is out of range (0 to 10)");
+  CHECK(problems[2].path == "/x/i");
+  CHECK(problems[3].path == "/x/list/1");
+  CHECK(problems[4].path == "/x/missing");
+  CHECK(problems[4].message == "required field is missing");
+  CHECK(problems[5].path == "/x/extra");
+  CHECK(problems[5].message == "unknown field");
+}
+
+TEST_CASE("JSON pointers escape '~' and '/'")
+{
+  CHECK(pointer_append("", "a/b~c") == "/a~1b~0c");
+  CHECK(pointer_append("/x", 3) == "/x/3");
+}
+
+TEST_CASE("read_file refuses what is not a regular file")
+{
+  CHECK_THROWS_AS(read_file("/nonexistent/file.json"), IoError);
+  CHECK_THROWS_AS(read_file("/tmp"), IoError);
+}

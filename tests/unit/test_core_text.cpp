@@ -1,0 +1,46 @@
+#include <doctest/doctest.h>
+
+#include "core/text.hpp"
+
+using namespace careerplan;
+
+TEST_CASE("edit distance and nearest names")
+{
+  CHECK(edit_distance("kitten", "sitting") == 3);
+  CHECK(edit_distance("", "abc") == 3);
+  CHECK(nearest("mlx", {"mle", "ml-engineer", "data-scientist"}).front() == "mle");
+  CHECK(nearest("zzzzzz", {"mle", "sql"}).empty());
+  CHECK(did_you_mean("pyton", {"python", "sql"}) == "did you mean 'python'?");
+  CHECK(did_you_mean("qqqqqqq", {"python"}).empty());
+}
+
+TEST_CASE("role and skill ids are plain names, never paths")
+{
+  CHECK(is_plain_id("machine-learning-engineer"));
+  CHECK(is_plain_id("mle2"));
+  CHECK_FALSE(is_plain_id(""));
+  CHECK_FALSE(is_plain_id("../etc/passwd"));
+  CHECK_FALSE(is_plain_id("/abs/path"));
+  CHECK_FALSE(is_plain_id("MLE"));
+  CHECK_FALSE(is_plain_id(std::string("mle\0x", 5)));
+  CHECK_FALSE(is_plain_id("1mle"));
+  CHECK_FALSE(is_plain_id(std::string(65, 'a')));
+}
+
+TEST_CASE("number formatting")
+{
+  CHECK(thousands(185000) == "185,000");
+  CHECK(thousands(999) == "999");
+  CHECK(thousands(-1234567) == "-1,234,567");
+  CHECK(plain_number(0.95) == "0.95");
+  CHECK(plain_number(3) == "3");
+  CHECK(plain_number(0.8125) == "0.8125");
+}
+
+TEST_CASE("wrapping keeps words whole and counts UTF-8 characters")
+{
+  const auto lines = wrap("one two three four five six", 10);
+  CHECK(lines == std::vector<std::string>{"one two", "three four", "five six"});
+  CHECK(display_width("–—") == 2);
+  CHECK(wrap("", 10) == std::vector<std::string>{""});
+}
