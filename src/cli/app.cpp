@@ -97,6 +97,7 @@ int run_cli(int argc, char** argv)
   setup_show(app, ctx);
   setup_sources(app, ctx);
   setup_validate(app, ctx);
+  setup_gap(app, ctx);
 
   try {
     try {

@@ -55,6 +55,10 @@ void setup_roles(CLI::App& app, Context& ctx);
 void setup_show(CLI::App& app, Context& ctx);
 void setup_sources(CLI::App& app, Context& ctx);
 void setup_validate(CLI::App& app, Context& ctx);
+void setup_gap(CLI::App& app, Context& ctx);
+void setup_match(CLI::App& app, Context& ctx);
+void setup_plan(CLI::App& app, Context& ctx);
+void setup_assess(CLI::App& app, Context& ctx);
 
 int run_cli(int argc, char** argv);
 

@@ -1,0 +1,77 @@
+// careerplan gap [ROLE]: skill by skill, how far the assessment is from the role, and what first.
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/context.hpp"
+#include "core/gap.hpp"
+#include "render/document.hpp"
+#include "render/gap_view.hpp"
+
+namespace careerplan {
+
+namespace {
+
+struct GapOptions
+{
+  std::string role;
+  std::string level;
+  bool explain = false;
+};
+
+void run_gap(Context& ctx, const GapOptions& o)
+{
+  const Catalog& cat = ctx.catalog();
+  const Assessment& a = ctx.assessment();
+  const std::string name = o.role.empty() ? a.target_role : o.role;
+  if (name.empty()) {
+    throw UsageError("no role given and the assessment names no target_role", "run 'careerplan gap ROLE'");
+  }
+  const Role& role = resolve_role(cat, name);
+  const GapResult r = compute_gap(role, cat, a, o.level);
+
+  Document doc;
+  doc.title = fmt::format("{}: gap at level {}", role.title, r.level);
+  Section head;
+  head.fields.emplace_back("assessment", a.file);
+  head.fields.emplace_back("level", fmt::format("{} — {}", r.level, r.level_basis));
+  head.fields.emplace_back("readiness", fmt::format("{} {} (weighted coverage of the required levels)",
+                                                    percent(r.readiness), bar(r.readiness, 100, 20)));
+  doc.sections.push_back(head);
+  doc.sections.push_back(gap_table(r));
+  if (!r.rules.empty()) {
+    doc.sections.push_back(rules_section(r));
+  }
+  doc.sections.push_back(seniority_section(r));
+  if (o.explain) {
+    doc.sections.push_back(explain_section(r));
+  }
+  doc.footnotes.push_back("LEVEL: █ met, ░ gap, ▓ above the requirement. Weights and required levels are published, "
+                          "derived or modelling choices: 'careerplan show " + role.id + "' says which, and why.");
+  doc.csv.columns = {"skill", "name", "required", "rating", "rated", "gap", "weight", "priority"};
+  for (const auto& g : r.skills) {
+    doc.csv.rows.push_back({g.skill, g.name, fmt::format("{}", g.required), std::to_string(g.rating),
+                            g.rated ? "true" : "false", fmt::format("{}", g.gap), fmt::format("{}", g.weight),
+                            fmt::format("{}", g.priority)});
+  }
+  nlohmann::json j = gap_json(r);
+  j["schema"] = "careerplan/gap/v1";
+  j["assessment"] = a.file;
+  ctx.emit(doc, j);
+}
+
+} // namespace
+
+void setup_gap(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<GapOptions>();
+  auto* cmd = app.add_subcommand("gap", "Skill by skill: required level, your rating, gap, weight and priority; "
+                                        "readiness, rules and seniority");
+  cmd->add_option("role", o->role, "Role id or alias (default: the assessment's target_role)")->option_text("ROLE");
+  cmd->add_option("-l,--level", o->level, "Compare against this seniority level (default: from your years of experience)")
+      ->option_text("LEVEL");
+  cmd->add_flag("--explain", o->explain, "Print the readiness formula with your figures in it");
+  cmd->callback([&ctx, o] { run_gap(ctx, *o); });
+}
+
+} // namespace careerplan

@@ -1,0 +1,167 @@
+#include "core/gap.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "core/errors.hpp"
+#include "core/text.hpp"
+
+namespace careerplan {
+
+std::vector<LevelMatch> match_seniority(const Role& role, double years)
+{
+  std::vector<LevelMatch> out;
+  for (const auto& ladder : role.ladders) {
+    const LadderLevel* current = nullptr;
+    for (const auto& lv : ladder.levels) {
+      if (lv.years_min && *lv.years_min <= years && (current == nullptr || *lv.years_min >= *current->years_min)) {
+        current = &lv;
+      }
+    }
+    if (current == nullptr) {
+      continue;
+    }
+    LevelMatch m{ladder.id, ladder.source, current->level, current->title, {}, {}, std::nullopt};
+    const LadderLevel* next = nullptr;
+    for (const auto& lv : ladder.levels) {
+      if (lv.years_min && *lv.years_min > *current->years_min && (next == nullptr || *lv.years_min < *next->years_min)) {
+        next = &lv;
+      }
+    }
+    if (next != nullptr) {
+      m.next_level = next->level;
+      m.next_title = next->title;
+      m.years_to_next = *next->years_min - years;
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+double required_at(const RoleSkill& skill, const std::string& level, const Scale& scale)
+{
+  const auto it = skill.required.find(level);
+  if (it == skill.required.end()) {
+    return 0;
+  }
+  const double span = static_cast<double>(scale.max - scale.min);
+  const double normalised = (it->second - scale.min) / span * (k_rating_max - k_rating_min) + k_rating_min;
+  return std::clamp(normalised, static_cast<double>(k_rating_min), static_cast<double>(k_rating_max));
+}
+
+std::pair<std::string, std::string> choose_level(const Role& role, const std::string& level,
+                                                 std::optional<double> years)
+{
+  if (!level.empty()) {
+    const std::string key = to_lower(level);
+    if (std::find(role.levels.begin(), role.levels.end(), key) != role.levels.end()) {
+      return {key, "as asked (--level)"};
+    }
+    const std::string hint = did_you_mean(level, role.levels);
+    throw UsageError(fmt::format("unknown level '{}' for role '{}'", level, role.id),
+                     hint.empty() ? "levels are: " + join(role.levels, ", ") : hint);
+  }
+  if (years) {
+    const auto matches = match_seniority(role, *years);
+    for (const auto& m : matches) {
+      if (m.ladder == role.primary_ladder || role.primary_ladder.empty()) {
+        return {m.level, fmt::format("{} years of experience on the {} ladder [{}]", plain_number(*years), m.ladder, m.source)};
+      }
+    }
+    if (!matches.empty()) {
+      return {matches.front().level, fmt::format("{} years of experience on the {} ladder [{}]", plain_number(*years),
+                                                 matches.front().ladder, matches.front().source)};
+    }
+  }
+  return {role.levels.front(), "the role's first level (no years of experience given)"};
+}
+
+GapResult compute_gap(const Role& role, const Catalog& catalog, const Assessment& assessment, const std::string& level)
+{
+  GapResult r;
+  r.role = &role;
+  std::tie(r.level, r.level_basis) = choose_level(role, level, assessment.years_experience);
+  const Scale* scale = catalog.find_scale(role.scale);
+  const Scale fallback{"proficiency-0-5", "", k_rating_min, k_rating_max, {}, {}};
+  if (scale == nullptr) {
+    scale = &fallback;
+  }
+  for (const auto& rs : role.skills) {
+    SkillGap g;
+    g.skill = rs.skill;
+    const SkillDef* def = catalog.find_skill(rs.skill);
+    g.name = def != nullptr ? def->name : rs.skill;
+    g.required = required_at(rs, r.level, *scale);
+    const auto it = assessment.ratings.find(rs.skill);
+    g.rated = it != assessment.ratings.end();
+    g.rating = g.rated ? it->second : 0;
+    g.gap = std::max(0.0, g.required - g.rating);
+    g.weight = rs.weight;
+    g.priority = g.weight * g.gap;
+    g.rank = rs.rank;
+    r.met_weight += g.weight * std::min(static_cast<double>(g.rating), g.required);
+    r.required_weight += g.weight * g.required;
+    r.skills.push_back(std::move(g));
+  }
+  r.readiness = r.required_weight > 0 ? 100.0 * r.met_weight / r.required_weight : 100.0;
+  std::stable_sort(r.skills.begin(), r.skills.end(), [](const SkillGap& a, const SkillGap& b) {
+    if (a.priority != b.priority) {
+      return a.priority > b.priority;
+    }
+    return a.weight > b.weight;
+  });
+  for (const auto& rule : role.rules) {
+    RuleResult rr;
+    rr.rule = &rule;
+    for (const auto& sk : rule.skills) {
+      const auto it = assessment.ratings.find(sk);
+      const double rating = it == assessment.ratings.end() ? 0 : it->second;
+      // Rule levels are on the role's scale; compare on the rating scale.
+      RoleSkill probe;
+      probe.required["x"] = rule.min_level;
+      if (rating >= required_at(probe, "x", *scale)) {
+        ++rr.count;
+      } else {
+        rr.below.push_back(sk);
+      }
+    }
+    rr.met = rr.count >= rule.at_least;
+    r.rules.push_back(std::move(rr));
+  }
+  if (assessment.years_experience) {
+    r.seniority = match_seniority(role, *assessment.years_experience);
+  }
+  return r;
+}
+
+MatchResult compute_match(const Catalog& catalog, const Assessment& assessment)
+{
+  MatchResult m;
+  std::set<int> values;
+  for (const auto& [skill, rating] : assessment.ratings) {
+    values.insert(rating);
+  }
+  m.rated = static_cast<int>(assessment.ratings.size());
+  m.flat_ratings = m.rated >= 3 && values.size() == 1;
+  for (const auto& role : catalog.roles) {
+    MatchEntry e{compute_gap(role, catalog, assessment), false, 0};
+    double total_weight = 0;
+    for (const auto& g : e.gap.skills) {
+      if (g.required > 0) {
+        e.surplus += g.weight * std::max(0.0, g.rating - g.required);
+        total_weight += g.weight;
+      }
+    }
+    e.surplus = total_weight > 0 ? e.surplus / total_weight : 0;
+    e.over_qualified = e.gap.readiness >= 100.0 && e.surplus >= k_over_qualified_surplus;
+    m.roles.push_back(std::move(e));
+  }
+  std::stable_sort(m.roles.begin(), m.roles.end(), [](const MatchEntry& a, const MatchEntry& b) {
+    return a.gap.readiness > b.gap.readiness;
+  });
+  return m;
+}
+
+} // namespace careerplan

@@ -1,0 +1,98 @@
+#pragma once
+// Skill gaps, readiness, rules and seniority: "how far am I from this role, what do I learn first".
+//
+//   gap_i       = max(0, required_i - rating_i)
+//   priority_i  = weight_i * gap_i                       (ties: the heavier weight first)
+//   readiness   = 100 * sum_i w_i * min(rating_i, required_i) / sum_i w_i * required_i
+//
+// Skills required at level 0 do not count; an unrated skill counts as 0. Readiness is 100
+// exactly when every requirement is met, and 0 when every rating is 0.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/assessment.hpp"
+#include "core/model.hpp"
+
+namespace careerplan {
+
+struct SkillGap
+{
+  std::string skill;
+  std::string name;
+  double required = 0; // on the 0-5 rating scale
+  int rating = 0;
+  bool rated = false;
+  double gap = 0;
+  double weight = 0;
+  double priority = 0;
+  int rank = 0;
+};
+
+struct RuleResult
+{
+  const Rule* rule = nullptr;
+  int count = 0; // skills at or above min_level
+  bool met = false;
+  std::vector<std::string> below; // the rule's skills under min_level
+};
+
+struct LevelMatch
+{
+  std::string ladder;
+  std::string source;
+  std::string level;
+  std::string title;
+  std::string next_level;
+  std::string next_title;
+  std::optional<double> years_to_next;
+};
+
+struct GapResult
+{
+  const Role* role = nullptr;
+  std::string level;
+  std::string level_basis; // how the level was chosen
+  std::vector<SkillGap> skills; // by priority, highest first
+  double readiness = 0; // 0-100
+  double met_weight = 0; // sum w * min(rating, required)
+  double required_weight = 0; // sum w * required
+  std::vector<RuleResult> rules;
+  std::vector<LevelMatch> seniority;
+};
+
+// Maps years of experience onto each of the role's ladders: the level with the greatest
+// minimum years not above `years`, and the next level up.
+std::vector<LevelMatch> match_seniority(const Role& role, double years);
+
+// The required level for a skill at a level, converted to the 0-5 rating scale.
+double required_at(const RoleSkill& skill, const std::string& level, const Scale& scale);
+
+// The level to compare against: `level` when given (an id of the role, case-insensitive),
+// else the seniority match on the primary ladder, else the role's first level.
+std::pair<std::string, std::string> choose_level(const Role& role, const std::string& level,
+                                                 std::optional<double> years);
+
+GapResult compute_gap(const Role& role, const Catalog& catalog, const Assessment& assessment,
+                      const std::string& level = {});
+
+struct MatchEntry
+{
+  GapResult gap;
+  bool over_qualified = false;
+  double surplus = 0; // weighted mean of max(0, rating - required)
+};
+
+struct MatchResult
+{
+  std::vector<MatchEntry> roles; // by readiness, highest first
+  bool flat_ratings = false; // every rating the same
+  int rated = 0;
+};
+
+// Over-qualified: readiness 100 and a weighted mean surplus of at least this many levels.
+inline constexpr double k_over_qualified_surplus = 1.0;
+
+MatchResult compute_match(const Catalog& catalog, const Assessment& assessment);
+
+} // namespace careerplan

@@ -1,0 +1,160 @@
+#include "render/gap_view.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "core/text.hpp"
+
+namespace careerplan {
+
+std::string level_bar(int rating, double required, int max)
+{
+  std::string out;
+  for (int i = 1; i <= max; ++i) {
+    if (i <= rating && i <= required + 1e-9) {
+      out += "█";
+    } else if (i <= required + 1e-9) {
+      out += "░";
+    } else if (i <= rating) {
+      out += "▓";
+    } else {
+      out += "·";
+    }
+  }
+  return out;
+}
+
+std::string percent(double value)
+{
+  return fmt::format("{:.1f}%", value);
+}
+
+Section gap_table(const GapResult& r)
+{
+  Section s;
+  s.heading = "Skills, what to learn first at the top";
+  s.table.columns = {"#", "SKILL", "REQUIRED", "YOU", "GAP", "WEIGHT", "PRIORITY", "LEVEL"};
+  s.table.align = {Align::right, Align::left, Align::right, Align::right, Align::right, Align::right, Align::right, Align::left};
+  int n = 0;
+  for (const auto& g : r.skills) {
+    s.table.rows.push_back({std::to_string(++n), g.skill, plain_number(g.required),
+                            g.rated ? std::to_string(g.rating) : "0 (unrated)", plain_number(g.gap),
+                            plain_number(g.weight), fmt::format("{:.3f}", g.priority), level_bar(g.rating, g.required)});
+  }
+  return s;
+}
+
+Section rules_section(const GapResult& r)
+{
+  Section s;
+  s.heading = "Rules";
+  for (const auto& rr : r.rules) {
+    s.bullets.push_back(fmt::format("{} {}: {} ({} of {} skills at level {}+, {} needed){} [{}]", rr.met ? "MET" : "NOT MET",
+                                    rr.rule->id, rr.rule->description, rr.count, rr.rule->skills.size(),
+                                    plain_number(rr.rule->min_level), rr.rule->at_least,
+                                    rr.below.empty() ? "" : "; below: " + join(rr.below, ", "), rr.rule->basis.source));
+  }
+  return s;
+}
+
+Section seniority_section(const GapResult& r)
+{
+  Section s;
+  s.heading = "Seniority (from your years of experience, by each source's ladder)";
+  for (const auto& m : r.seniority) {
+    std::string text = fmt::format("{} [{}]: {} ({})", m.ladder, m.source, m.level, m.title);
+    if (!m.next_level.empty()) {
+      text += fmt::format("; next: {} ({}) at {} more year(s)", m.next_level, m.next_title, plain_number(*m.years_to_next));
+    } else {
+      text += "; top of this ladder";
+    }
+    s.bullets.push_back(text);
+  }
+  if (r.seniority.empty()) {
+    s.bullets.push_back("no years of experience in the assessment");
+  }
+  return s;
+}
+
+Section explain_section(const GapResult& r)
+{
+  Section s;
+  s.heading = "How this was computed";
+  s.paragraphs.push_back("gap = max(0, required − rating); priority = weight × gap (ties: heavier weight first); "
+                         "readiness = 100 × Σ weight × min(rating, required) / Σ weight × required.");
+  std::vector<std::string> met;
+  std::vector<std::string> req;
+  for (const auto& g : r.skills) {
+    if (g.required <= 0) {
+      continue;
+    }
+    met.push_back(fmt::format("{}×{}", plain_number(g.weight), plain_number(std::min<double>(g.rating, g.required))));
+    req.push_back(fmt::format("{}×{}", plain_number(g.weight), plain_number(g.required)));
+  }
+  s.paragraphs.push_back(fmt::format("Σ weight × min(rating, required) = {} = {}", join(met, " + "), plain_number(r.met_weight)));
+  s.paragraphs.push_back(fmt::format("Σ weight × required = {} = {}", join(req, " + "), plain_number(r.required_weight)));
+  s.paragraphs.push_back(fmt::format("readiness = 100 × {} / {} = {}", plain_number(r.met_weight),
+                                     plain_number(r.required_weight), percent(r.readiness)));
+  return s;
+}
+
+nlohmann::json gap_json(const GapResult& r)
+{
+  nlohmann::json skills = nlohmann::json::array();
+  for (const auto& g : r.skills) {
+    const RoleSkill* rs = nullptr;
+    for (const auto& x : r.role->skills) {
+      if (x.skill == g.skill) {
+        rs = &x;
+      }
+    }
+    skills.push_back({{"skill", g.skill},
+                      {"name", g.name},
+                      {"required", g.required},
+                      {"rating", g.rating},
+                      {"rated", g.rated},
+                      {"gap", g.gap},
+                      {"weight", g.weight},
+                      {"priority", g.priority},
+                      {"weight_basis", rs->weight_basis.kind},
+                      {"weight_source", rs->weight_basis.source},
+                      {"required_basis", rs->required_basis.kind},
+                      {"required_source", rs->required_basis.source}});
+  }
+  nlohmann::json rules = nlohmann::json::array();
+  for (const auto& rr : r.rules) {
+    rules.push_back({{"id", rr.rule->id},
+                     {"description", rr.rule->description},
+                     {"skills", rr.rule->skills},
+                     {"min_level", rr.rule->min_level},
+                     {"at_least", rr.rule->at_least},
+                     {"count", rr.count},
+                     {"met", rr.met},
+                     {"below", rr.below},
+                     {"basis", rr.rule->basis.kind},
+                     {"source", rr.rule->basis.source}});
+  }
+  nlohmann::json seniority = nlohmann::json::array();
+  for (const auto& m : r.seniority) {
+    nlohmann::json j = {{"ladder", m.ladder}, {"source", m.source}, {"level", m.level}, {"title", m.title}};
+    if (!m.next_level.empty()) {
+      j["next_level"] = m.next_level;
+      j["next_title"] = m.next_title;
+      j["years_to_next"] = *m.years_to_next;
+    }
+    seniority.push_back(j);
+  }
+  return {{"role", r.role->id},
+          {"title", r.role->title},
+          {"level", r.level},
+          {"level_basis", r.level_basis},
+          {"readiness", r.readiness},
+          {"met_weight", r.met_weight},
+          {"required_weight", r.required_weight},
+          {"skills", skills},
+          {"rules", rules},
+          {"seniority", seniority}};
+}
+
+} // namespace careerplan
