@@ -98,6 +98,9 @@ int run_cli(int argc, char** argv)
   setup_sources(app, ctx);
   setup_validate(app, ctx);
   setup_gap(app, ctx);
+  setup_match(app, ctx);
+  setup_plan(app, ctx);
+  setup_assess(app, ctx);
 
   try {
     try {

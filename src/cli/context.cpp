@@ -92,8 +92,8 @@ const Assessment& Context::assessment()
   if (!assessment_if_any()) {
     throw UsageError("no self-assessment found (looked for --assessment, $CAREERPLAN_ASSESSMENT and " +
                          assessment_path() + ")",
-                     "create one with 'careerplan assess', or try the bundled example: "
-                     "careerplan example-assessment > my.json");
+                     "create one with 'careerplan assess ROLE', or start from the bundled example with "
+                     "'careerplan assess --example'");
   }
   return *m_assessment;
 }

@@ -126,6 +126,50 @@ Assessment parse_assessment_text(const std::string& text, const std::string& fil
   return a;
 }
 
+namespace {
+
+// 3 rather than 3.0, so that a saved file reads as it was written.
+nlohmann::ordered_json number(double d)
+{
+  if (d == static_cast<double>(static_cast<long long>(d))) {
+    return static_cast<long long>(d);
+  }
+  return d;
+}
+
+} // namespace
+
+nlohmann::ordered_json assessment_to_json(const Assessment& a)
+{
+  nlohmann::ordered_json j = {{"schema", k_schema_assessment}};
+  if (!a.note.empty()) {
+    j["note"] = a.note;
+  }
+  if (!a.current_role.empty()) {
+    j["current_role"] = a.current_role;
+  }
+  if (!a.target_role.empty()) {
+    j["target_role"] = a.target_role;
+  }
+  if (a.years_experience) {
+    j["years_experience"] = number(*a.years_experience);
+  }
+  if (!a.state.empty()) {
+    j["location"] = {{"state", a.state}};
+  } else if (!a.country.empty()) {
+    j["location"] = {{"country", a.country}};
+  }
+  if (a.current_pay) {
+    j["current_pay"] = {{"amount", number(a.current_pay->amount)}, {"currency", a.current_pay->currency},
+                        {"basis", a.current_pay->basis}};
+  }
+  j["ratings"] = nlohmann::ordered_json::object();
+  for (const auto& [skill, rating] : a.ratings) {
+    j["ratings"][skill] = rating;
+  }
+  return j;
+}
+
 Assessment load_assessment(const std::string& path, const Catalog& catalog)
 {
   return parse_assessment_text(read_file(path), path, catalog);

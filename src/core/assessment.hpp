@@ -39,6 +39,8 @@ void validate_assessment_json(const json& j, const std::string& file, const Cata
                               std::vector<Problem>& problems);
 // Reads and validates an assessment file; IoError (exit 1) or DataError (exit 3).
 Assessment load_assessment(const std::string& path, const Catalog& catalog);
+// The assessment as its JSON document (the file format), keys in a stable order.
+nlohmann::ordered_json assessment_to_json(const Assessment& a);
 Assessment parse_assessment_text(const std::string& text, const std::string& file, const Catalog& catalog);
 
 } // namespace careerplan

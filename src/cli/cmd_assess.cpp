@@ -1,0 +1,209 @@
+// careerplan assess [ROLE]: create or update the self-assessment, interactively or with --set.
+#include <cerrno>
+#include <iostream>
+#include <memory>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "cli/context.hpp"
+#include "core/atomic_write.hpp"
+#include "core/embedded.hpp"
+#include "core/regions.hpp"
+#include "core/text.hpp"
+
+namespace careerplan {
+
+namespace {
+
+struct AssessOptions
+{
+  std::string role;
+  std::vector<std::string> sets;
+  std::string current_role;
+  std::optional<double> years;
+  std::string state;
+  std::string country;
+  std::optional<double> pay;
+  std::string pay_basis;
+  std::string output;
+  bool no_input = false;
+  bool example = false;
+};
+
+int parse_rating(const std::string& text, const std::string& what)
+{
+  if (text.size() != 1 || text[0] < '0' || text[0] > '5') {
+    throw UsageError(fmt::format("{}: rating '{}' is not a whole number from 0 to 5", what, text));
+  }
+  return text[0] - '0';
+}
+
+void prompt_ratings(Assessment& a, const Role& role, const Catalog& cat)
+{
+  const Scale* scale = cat.find_scale("proficiency-0-5");
+  std::fprintf(stderr, "Rate each skill of %s from 0 to 5; Enter keeps the value in brackets.\n", role.title.c_str());
+  if (scale != nullptr) {
+    for (const auto& lv : scale->levels) {
+      std::fprintf(stderr, "  %d %-10s %s\n", lv.value, lv.label.c_str(), lv.descriptor.c_str());
+    }
+  }
+  for (const auto& rs : role.skills) {
+    const SkillDef* def = cat.find_skill(rs.skill);
+    const auto it = a.ratings.find(rs.skill);
+    const std::string current = it == a.ratings.end() ? "-" : std::to_string(it->second);
+    for (;;) {
+      std::fprintf(stderr, "\n%s: %s\n  %s\nrating [%s]: ", rs.skill.c_str(), def != nullptr ? def->name.c_str() : "",
+                   def != nullptr ? def->description.c_str() : "", current.c_str());
+      std::string line;
+      if (!std::getline(std::cin, line)) {
+        std::fprintf(stderr, "\n");
+        return; // end of input: keep what was entered so far
+      }
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) {
+        line.pop_back();
+      }
+      if (line.empty()) {
+        break;
+      }
+      if (line.size() == 1 && line[0] >= '0' && line[0] <= '5') {
+        a.ratings[rs.skill] = line[0] - '0';
+        break;
+      }
+      std::fprintf(stderr, "  please type a whole number from 0 to 5, or Enter to keep [%s]\n", current.c_str());
+    }
+  }
+}
+
+void run_assess(Context& ctx, const AssessOptions& o)
+{
+  const Catalog& cat = ctx.catalog();
+  const std::string path = o.output.empty() || o.output == "-" ? ctx.assessment_path() : o.output;
+  if (path.empty() && o.output != "-") {
+    throw UsageError("no place to save the assessment: HOME is not set", "use --output FILE");
+  }
+  Assessment a;
+  struct stat st {};
+  const std::string existing = !ctx.options.assessment.empty() || !env("CAREERPLAN_ASSESSMENT").empty() ||
+                                       (::stat(path.c_str(), &st) == 0)
+                                   ? (o.output.empty() || o.output == "-" ? ctx.assessment_path() : o.output)
+                                   : std::string();
+  if (o.example) {
+    if (o.output != "-" && ::stat(path.c_str(), &st) == 0) {
+      throw UsageError(fmt::format("'{}' exists; --example would replace it", path), "use --output FILE or --output -");
+    }
+    for (const auto& f : embedded_files()) {
+      if (f.path == "examples/backend-engineer.json") {
+        a = parse_assessment_text(std::string(f.content), "<bundled>/examples/backend-engineer.json", cat);
+      }
+    }
+  } else if (!existing.empty() && ::stat(existing.c_str(), &st) == 0) {
+    // An existing file that fails to read or validate is never overwritten (exit 1 or 3).
+    a = load_assessment(existing, cat);
+  }
+  if (!o.role.empty()) {
+    a.target_role = resolve_role(cat, o.role).id;
+  }
+  if (!o.current_role.empty()) {
+    const Role* r = cat.find_role(o.current_role);
+    a.current_role = r != nullptr ? r->id : o.current_role;
+  }
+  if (o.years) {
+    a.years_experience = *o.years;
+  }
+  if (!o.state.empty()) {
+    const State* s = find_state(o.state);
+    if (s == nullptr) {
+      std::vector<std::string> codes;
+      for (const auto& x : us_states()) {
+        codes.emplace_back(x.code);
+      }
+      const std::string hint = did_you_mean(o.state, codes);
+      throw UsageError(fmt::format("unknown US state '{}'", o.state), hint.empty() ? "use a USPS code such as CA or TX" : hint);
+    }
+    a.state = s->code;
+    a.country.clear();
+  }
+  if (!o.country.empty()) {
+    if (o.country.size() != 2 || !std::isalpha(static_cast<unsigned char>(o.country[0])) ||
+        !std::isalpha(static_cast<unsigned char>(o.country[1]))) {
+      throw UsageError(fmt::format("'{}' is not an ISO 3166 two-letter country code", o.country), "e.g. GB, DE, SG");
+    }
+    a.country = {static_cast<char>(std::toupper(static_cast<unsigned char>(o.country[0]))),
+                 static_cast<char>(std::toupper(static_cast<unsigned char>(o.country[1])))};
+    a.state.clear();
+  }
+  if (o.pay) {
+    Pay p = a.current_pay.value_or(Pay{});
+    p.amount = *o.pay;
+    if (!o.pay_basis.empty()) {
+      p.basis = o.pay_basis;
+    }
+    a.current_pay = p;
+  }
+  for (const auto& s : o.sets) {
+    const auto eq = s.find('=');
+    if (eq == std::string::npos) {
+      throw UsageError(fmt::format("--set '{}' is not SKILL=N", s), "e.g. --set python=4");
+    }
+    const std::string skill = s.substr(0, eq);
+    const SkillDef* def = cat.find_skill(skill);
+    if (def == nullptr) {
+      std::vector<std::string> ids;
+      for (const auto& d : cat.skills.skills) {
+        ids.push_back(d.id);
+      }
+      const std::string hint = did_you_mean(skill, ids);
+      throw UsageError(fmt::format("unknown skill '{}'", skill), hint.empty() ? "run 'careerplan show ROLE' for skill ids" : hint);
+    }
+    a.ratings[def->id] = parse_rating(s.substr(eq + 1), "--set " + skill);
+  }
+  const bool interactive = o.sets.empty() && !o.no_input && !o.example && ::isatty(STDIN_FILENO) != 0;
+  if (interactive) {
+    if (a.target_role.empty()) {
+      throw UsageError("no role to assess against", "run 'careerplan assess ROLE'");
+    }
+    prompt_ratings(a, resolve_role(cat, a.target_role), cat);
+  } else if (!o.example && o.sets.empty() && o.role.empty() && o.current_role.empty() && !o.years && o.state.empty() &&
+             o.country.empty() && !o.pay) {
+    throw UsageError("nothing to change: standard input is not a terminal and no --set or other option was given",
+                     "e.g. careerplan assess mle --set python=4");
+  }
+  const std::string text = assessment_to_json(a).dump(2) + "\n";
+  // Check what is about to be written exactly as it will be read back.
+  parse_assessment_text(text, path.empty() ? "<output>" : path, cat);
+  if (o.output == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+    return;
+  }
+  write_file_atomic(path, text);
+  std::fprintf(stderr, "careerplan: saved %s (%zu skill rating(s))\n", path.c_str(), a.ratings.size());
+}
+
+} // namespace
+
+void setup_assess(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<AssessOptions>();
+  auto* cmd = app.add_subcommand("assess", "Create or update your self-assessment: a prompt per skill on a terminal, "
+                                           "or --set SKILL=N");
+  cmd->add_option("role", o->role, "Target role id or alias (saved as target_role)")->option_text("ROLE");
+  cmd->add_option("--set", o->sets, "Rate a skill 0-5, e.g. --set python=4; repeatable")->option_text("SKILL=N");
+  cmd->add_option("--current-role", o->current_role, "Your current role (a catalog id, or a title)")->option_text("ROLE");
+  cmd->add_option("--years", o->years, "Years of professional experience")->check(CLI::Range(0.0, 80.0))->option_text("N");
+  auto* state = cmd->add_option("--state", o->state, "US state (USPS code or name)")->option_text("XX");
+  cmd->add_option("--country", o->country, "Country (ISO 3166 two-letter code)")->option_text("CC")->excludes(state);
+  cmd->add_option("--pay", o->pay, "Current annual pay")->check(CLI::Range(0.0, 1e8))->option_text("N");
+  cmd->add_option("--pay-basis", o->pay_basis, "Whether --pay is base pay or total compensation")
+      ->check(CLI::IsMember({"base", "total"}))
+      ->option_text("base|total");
+  cmd->add_option("-o,--output", o->output, "Write here instead of the assessment file in use; '-' prints it")
+      ->option_text("FILE");
+  cmd->add_flag("--no-input", o->no_input, "Never prompt, even on a terminal");
+  cmd->add_flag("--example", o->example, "Start from the bundled example (a backend engineer moving into ML)");
+  cmd->callback([&ctx, o] { run_assess(ctx, *o); });
+}
+
+} // namespace careerplan

@@ -1,0 +1,35 @@
+#pragma once
+// An ordered learning plan: the gaps by priority, with what the role profile says to learn or
+// prove for each (tools, proof projects, certifications), and the next seniority level.
+#include <string>
+#include <vector>
+
+#include "core/gap.hpp"
+
+namespace careerplan {
+
+struct PlanStep
+{
+  const SkillGap* gap = nullptr;
+  std::vector<const Tool*> tools;
+  std::vector<const Project*> projects;
+  std::vector<const Certification*> certifications;
+};
+
+struct NextLevel
+{
+  std::string level;
+  std::string ladder;
+  std::vector<SkillGap> asks; // skills whose requirement there is above your rating
+};
+
+struct Plan
+{
+  GapResult gap;
+  std::vector<PlanStep> steps; // gaps only, by priority
+  std::vector<NextLevel> next; // one per ladder that has a next level
+};
+
+Plan compute_plan(const Role& role, const Catalog& catalog, const Assessment& assessment, const std::string& level = {});
+
+} // namespace careerplan
