@@ -131,6 +131,78 @@ class JsonContract(unittest.TestCase):
         self.assertEqual(e["error"]["status"], 2)
 
 
+EXAMPLE = os.path.join(ROOT, "data", "examples", "backend-engineer.json")
+
+
+class GapContract(unittest.TestCase):
+    def test_gap_json_recomputes_from_the_documented_formula(self):
+        for level in ("entry", "mid", "senior", "staff", "director"):
+            g = run_json("gap", "--assessment", EXAMPLE, "--level", level)
+            self.assertEqual(g["schema"], "careerplan/gap/v1")
+            met = req = 0.0
+            prev = None
+            for s in g["skills"]:
+                self.assertEqual(s["gap"], max(0, s["required"] - s["rating"]))
+                self.assertAlmostEqual(s["priority"], s["weight"] * s["gap"])
+                met += s["weight"] * min(s["rating"], s["required"])
+                req += s["weight"] * s["required"]
+                if prev is not None:  # ordered by priority, ties to the heavier weight
+                    self.assertGreaterEqual((prev["priority"], prev["weight"]), (s["priority"], s["weight"]))
+                prev = s
+            self.assertAlmostEqual(g["readiness"], 100 * met / req)
+
+    def test_match_and_plan_json(self):
+        m = run_json("match", "--assessment", EXAMPLE)
+        self.assertEqual(m["schema"], "careerplan/match/v1")
+        self.assertEqual([r["rank"] for r in m["roles"]], list(range(1, len(m["roles"]) + 1)))
+        p = run_json("plan", "--assessment", EXAMPLE, "--level", "mid")
+        self.assertEqual(p["schema"], "careerplan/plan/v1")
+        self.assertEqual(p["steps"][0]["skill"], "eval-design")
+        self.assertTrue(all(s["gap"] > 0 for s in p["steps"]))
+
+
+class Assess(unittest.TestCase):
+    def test_creates_then_updates_safely(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            env = {"XDG_CONFIG_HOME": tmp}
+            path = os.path.join(tmp, "careerplan", "assessment.json")
+            _, err, status = run("assess", "mle", "--set", "python=4", env=env)
+            self.assertEqual(status, 0, err)
+            with open(path, encoding="utf-8") as f:
+                first = json.load(f)
+            self.assertEqual(first["ratings"], {"python": 4})
+            self.assertEqual(first["target_role"], "machine-learning-engineer")
+            _, err, status = run("assess", "--set", "sql=2", "--set", "py=5", env=env)
+            self.assertEqual(status, 0, err)
+            with open(path, encoding="utf-8") as f:
+                second = json.load(f)
+            self.assertEqual(second["ratings"], {"python": 5, "sql": 2})
+            self.assertEqual(second["target_role"], "machine-learning-engineer")
+            self.assertEqual(os.listdir(os.path.dirname(path)), ["assessment.json"])  # no temporary left
+
+    def test_corrupt_file_is_left_byte_for_byte(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "a.json")
+            for text in [b'{"schema": "careerplan/assessment/v1", "ratings": {', b'{"ratings": {"python": 9}}', b"\xff\xfe"]:
+                with open(path, "wb") as f:
+                    f.write(text)
+                out, err, status = run("assess", "--assessment", path, "--set", "python=3")
+                self.assertEqual(status, 3, err)
+                self.assertEqual(out, "")
+                with open(path, "rb") as f:
+                    self.assertEqual(f.read(), text)
+
+    @unittest.skipIf(os.geteuid() == 0, "root can write to a read-only directory")
+    def test_read_only_directory(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            os.chmod(tmp, 0o555)
+            try:
+                _, err, status = run("assess", "mle", "--set", "python=3", "--assessment", os.path.join(tmp, "a.json"))
+                self.assertEqual(status, 1, err)
+            finally:
+                os.chmod(tmp, 0o755)
+
+
 def mutated(mutate):
     with open(MLE_FILE, encoding="utf-8") as f:
         role = json.load(f)
