@@ -28,12 +28,27 @@ bool wants_json(int argc, char** argv)
   return json;
 }
 
-// Control characters from the command line or a file never reach the terminal raw.
+// Control characters and invalid UTF-8 from the command line or a file never reach the terminal raw.
 std::string printable(const std::string& s)
 {
   std::string out;
-  for (unsigned char c : s) {
-    out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = len > 0 && i + len <= s.size();
+    for (std::size_t k = 1; ok && k < len; ++k) {
+      ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    }
+    if (!ok) {
+      out += '?';
+      ++i;
+    } else if (len == 1 && (c < 0x20 || c == 0x7f)) {
+      out += '?';
+      ++i;
+    } else {
+      out.append(s, i, len);
+      i += len;
+    }
   }
   return out;
 }
@@ -43,9 +58,9 @@ void report(bool json, int code, const std::string& message, const std::string& 
 {
   if (json) {
     nlohmann::json j = {{"schema", "careerplan/error/v1"},
-                        {"error", {{"status", code}, {"message", message}}}};
+                        {"error", {{"status", code}, {"message", printable(message)}}}};
     if (!hint.empty()) {
-      j["error"]["hint"] = hint;
+      j["error"]["hint"] = printable(hint);
     }
     if (!problems.empty()) {
       auto& arr = j["error"]["problems"] = nlohmann::json::array();
