@@ -27,7 +27,7 @@ cmake --build build -j2
 
 case "$mode" in
   demo)
-    ./build/careerplan show mle
+    ./build/careerplan gap --assessment data/examples/backend-engineer.json
     ;;
   test)
     ctest --test-dir build --output-on-failure -j2
