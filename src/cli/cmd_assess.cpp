@@ -79,16 +79,14 @@ void prompt_ratings(Assessment& a, const Role& role, const Catalog& cat)
 void run_assess(Context& ctx, const AssessOptions& o)
 {
   const Catalog& cat = ctx.catalog();
-  const std::string path = o.output.empty() || o.output == "-" ? ctx.assessment_path() : o.output;
+  // Start from the assessment in use (if it exists); write it back, or to --output.
+  const std::string source = ctx.assessment_path();
+  const std::string path = o.output.empty() || o.output == "-" ? source : o.output;
   if (path.empty() && o.output != "-") {
     throw UsageError("no place to save the assessment: HOME is not set", "use --output FILE");
   }
   Assessment a;
   struct stat st {};
-  const std::string existing = !ctx.options.assessment.empty() || !env("CAREERPLAN_ASSESSMENT").empty() ||
-                                       (::stat(path.c_str(), &st) == 0)
-                                   ? (o.output.empty() || o.output == "-" ? ctx.assessment_path() : o.output)
-                                   : std::string();
   if (o.example) {
     if (o.output != "-" && ::stat(path.c_str(), &st) == 0) {
       throw UsageError(fmt::format("'{}' exists; --example would replace it", path), "use --output FILE or --output -");
@@ -98,9 +96,9 @@ void run_assess(Context& ctx, const AssessOptions& o)
         a = parse_assessment_text(std::string(f.content), "<bundled>/examples/backend-engineer.json", cat);
       }
     }
-  } else if (!existing.empty() && ::stat(existing.c_str(), &st) == 0) {
+  } else if (!source.empty() && ::stat(source.c_str(), &st) == 0) {
     // An existing file that fails to read or validate is never overwritten (exit 1 or 3).
-    a = load_assessment(existing, cat);
+    a = load_assessment(source, cat);
   }
   if (!o.role.empty()) {
     a.target_role = resolve_role(cat, o.role).id;
