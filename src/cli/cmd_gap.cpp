@@ -23,11 +23,7 @@ void run_gap(Context& ctx, const GapOptions& o)
 {
   const Catalog& cat = ctx.catalog();
   const Assessment& a = ctx.assessment();
-  const std::string name = o.role.empty() ? a.target_role : o.role;
-  if (name.empty()) {
-    throw UsageError("no role given and the assessment names no target_role", "run 'careerplan gap ROLE'");
-  }
-  const Role& role = resolve_role(cat, name);
+  const Role& role = ctx.role_or_target(o.role, "gap");
   const GapResult r = compute_gap(role, cat, a, o.level);
 
   Document doc;

@@ -23,11 +23,7 @@ void run_plan(Context& ctx, const PlanOptions& o)
 {
   const Catalog& cat = ctx.catalog();
   const Assessment& a = ctx.assessment();
-  const std::string name = o.role.empty() ? a.target_role : o.role;
-  if (name.empty()) {
-    throw UsageError("no role given and the assessment names no target_role", "run 'careerplan plan ROLE'");
-  }
-  const Role& role = resolve_role(cat, name);
+  const Role& role = ctx.role_or_target(o.role, "plan");
   const Plan p = compute_plan(role, cat, a, o.level);
 
   Document doc;

@@ -98,6 +98,16 @@ const Assessment& Context::assessment()
   return *m_assessment;
 }
 
+const Role& Context::role_or_target(const std::string& name, const char* command)
+{
+  const std::string wanted = name.empty() ? assessment().target_role : name;
+  if (wanted.empty()) {
+    throw UsageError("no role given and the assessment names no target_role",
+                     fmt::format("run 'careerplan {} ROLE'", command));
+  }
+  return resolve_role(catalog(), wanted);
+}
+
 void Context::emit(const Document& doc, const nlohmann::json& j) const
 {
   std::string out;

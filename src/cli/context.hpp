@@ -39,6 +39,8 @@ public:
   // Loads the assessment; a UsageError that says how to make one when there is none.
   const Assessment& assessment();
   std::optional<Assessment> assessment_if_any();
+  // ROLE when given, else the assessment's target_role (a UsageError naming `command` when neither).
+  const Role& role_or_target(const std::string& name, const char* command);
 
   // Writes the command's result in the chosen format to stdout.
   void emit(const Document& doc, const nlohmann::json& j) const;
