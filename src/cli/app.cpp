@@ -146,25 +146,8 @@ int run_cli(int argc, char** argv)
       report(json_errors, 2, parse_message(e), "run 'careerplan COMMAND --help'");
       return 2;
     } catch (const CLI::ParseError& e) {
-      std::string hint = "run 'careerplan --help'";
-      std::string msg = parse_message(e);
-      if (e.get_name() == "ExtrasError" && app.get_subcommands().empty() && argc > 1) {
-        std::vector<std::string> names;
-        for (const auto* sub : app.get_subcommands({})) {
-          names.push_back(sub->get_name());
-        }
-        // The first word that is not an option is the unknown command.
-        for (int i = 1; i < argc; ++i) {
-          if (argv[i][0] != '-') {
-            msg = fmt::format("unknown command '{}'", argv[i]);
-            const std::string near = did_you_mean(argv[i], names);
-            if (!near.empty()) {
-              hint = near;
-            }
-            break;
-          }
-        }
-      }
+      const std::string hint = "run 'careerplan --help'";
+      const std::string msg = parse_message(e);
       report(json_errors, 2, msg, hint);
       return 2;
     }

@@ -1,5 +1,4 @@
 // careerplan assess [ROLE]: create or update the self-assessment, interactively or with --set.
-#include <cerrno>
 #include <iostream>
 #include <memory>
 #include <sys/stat.h>
@@ -113,23 +112,17 @@ void run_assess(Context& ctx, const AssessOptions& o)
   if (!o.state.empty()) {
     const State* s = find_state(o.state);
     if (s == nullptr) {
-      std::vector<std::string> codes;
-      for (const auto& x : us_states()) {
-        codes.emplace_back(x.code);
-      }
-      const std::string hint = did_you_mean(o.state, codes);
+      const std::string hint = state_hint(o.state);
       throw UsageError(fmt::format("unknown US state '{}'", o.state), hint.empty() ? "use a USPS code such as CA or TX" : hint);
     }
     a.state = s->code;
     a.country.clear();
   }
   if (!o.country.empty()) {
-    if (o.country.size() != 2 || !std::isalpha(static_cast<unsigned char>(o.country[0])) ||
-        !std::isalpha(static_cast<unsigned char>(o.country[1]))) {
+    a.country = country_code(o.country);
+    if (a.country.empty()) {
       throw UsageError(fmt::format("'{}' is not an ISO 3166 two-letter country code", o.country), "e.g. GB, DE, SG");
     }
-    a.country = {static_cast<char>(std::toupper(static_cast<unsigned char>(o.country[0]))),
-                 static_cast<char>(std::toupper(static_cast<unsigned char>(o.country[1])))};
     a.state.clear();
   }
   if (o.pay) {
@@ -148,11 +141,7 @@ void run_assess(Context& ctx, const AssessOptions& o)
     const std::string skill = s.substr(0, eq);
     const SkillDef* def = cat.find_skill(skill);
     if (def == nullptr) {
-      std::vector<std::string> ids;
-      for (const auto& d : cat.skills.skills) {
-        ids.push_back(d.id);
-      }
-      const std::string hint = did_you_mean(skill, ids);
+      const std::string hint = did_you_mean(skill, cat.skill_ids());
       throw UsageError(fmt::format("unknown skill '{}'", skill), hint.empty() ? "run 'careerplan show ROLE' for skill ids" : hint);
     }
     a.ratings[def->id] = parse_rating(s.substr(eq + 1), "--set " + skill);

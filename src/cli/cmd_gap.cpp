@@ -63,9 +63,7 @@ void setup_gap(CLI::App& app, Context& ctx)
   auto o = std::make_shared<GapOptions>();
   auto* cmd = app.add_subcommand("gap", "Skill by skill: required level, your rating, gap, weight and priority; "
                                         "readiness, rules and seniority");
-  cmd->add_option("role", o->role, "Role id or alias (default: the assessment's target_role)")->option_text("ROLE");
-  cmd->add_option("-l,--level", o->level, "Compare against this seniority level (default: from your years of experience)")
-      ->option_text("LEVEL");
+  add_role_and_level(*cmd, o->role, o->level, "Compare against this seniority level");
   cmd->add_flag("--explain", o->explain, "Print the readiness formula with your figures in it");
   cmd->callback([&ctx, o] { run_gap(ctx, *o); });
 }

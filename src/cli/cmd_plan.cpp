@@ -136,9 +136,7 @@ void setup_plan(CLI::App& app, Context& ctx)
   auto o = std::make_shared<PlanOptions>();
   auto* cmd = app.add_subcommand("plan", "An ordered learning plan: gaps by priority, what to learn and prove for each, "
                                          "and what the next level asks");
-  cmd->add_option("role", o->role, "Role id or alias (default: the assessment's target_role)")->option_text("ROLE");
-  cmd->add_option("-l,--level", o->level, "Plan for this seniority level (default: from your years of experience)")
-      ->option_text("LEVEL");
+  add_role_and_level(*cmd, o->role, o->level, "Plan for this seniority level");
   cmd->callback([&ctx, o] { run_plan(ctx, *o); });
 }
 

@@ -1,4 +1,5 @@
 // careerplan show ROLE: the whole profile of one role, every figure with its source.
+#include <algorithm>
 #include <memory>
 
 #include <fmt/format.h>
@@ -10,6 +11,20 @@
 namespace careerplan {
 
 namespace {
+
+// The shared sources (data/sources.json) the role cites, in order of first use.
+std::vector<const Source*> shared_sources(const Role& role, const Catalog& cat)
+{
+  std::vector<const Source*> out;
+  for (const auto& [path, id] : role.refs.sources) {
+    const bool local = std::any_of(role.sources.begin(), role.sources.end(), [&](const Source& s) { return s.id == id; });
+    const Source* src = cat.find_source(&role, id);
+    if (!local && src != nullptr && std::find(out.begin(), out.end(), src) == out.end()) {
+      out.push_back(src);
+    }
+  }
+  return out;
+}
 
 std::string with_cite(const std::string& text, const std::string& source)
 {
@@ -270,14 +285,8 @@ Document show_document(const Role& role, const Catalog& cat)
   for (const auto& s : role.sources) {
     sources.table.rows.push_back({s.id, s.date, s.publisher, s.title});
   }
-  std::vector<std::string> listed;
-  for (const auto& [path_, id] : role.refs.sources) {
-    const Source* src = cat.find_source(&role, id);
-    const bool local = std::any_of(role.sources.begin(), role.sources.end(), [&](const Source& s) { return s.id == id; });
-    if (src != nullptr && !local && std::find(listed.begin(), listed.end(), id) == listed.end()) {
-      listed.push_back(id);
-      sources.table.rows.push_back({src->id, src->date, src->publisher, src->title});
-    }
+  for (const Source* src : shared_sources(role, cat)) {
+    sources.table.rows.push_back({src->id, src->date, src->publisher, src->title});
   }
   add_if(doc, sources);
   doc.footnotes.push_back("[id] names the source of each figure; 'careerplan sources " + role.id +
@@ -318,14 +327,8 @@ void run_show(Context& ctx, const std::string& name)
   const Catalog& cat = ctx.catalog();
   const Role& role = resolve_role(cat, name);
   nlohmann::json shared = nlohmann::json::array();
-  std::vector<std::string> listed;
-  for (const auto& [path, id] : role.refs.sources) {
-    const bool local = std::any_of(role.sources.begin(), role.sources.end(), [&](const Source& s) { return s.id == id; });
-    const Source* src = cat.find_source(&role, id);
-    if (!local && src != nullptr && std::find(listed.begin(), listed.end(), id) == listed.end()) {
-      listed.push_back(id);
-      shared.push_back(source_json(*src));
-    }
+  for (const Source* src : shared_sources(role, cat)) {
+    shared.push_back(source_json(*src));
   }
   nlohmann::json j = {{"schema", "careerplan/show/v1"}, {"role", role.raw}, {"shared_sources", shared}};
   ctx.emit(show_document(role, cat), j);

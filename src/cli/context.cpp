@@ -1,6 +1,8 @@
 #include "cli/context.hpp"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <filesystem>
 #include <unistd.h>
@@ -140,6 +142,12 @@ void Context::emit(const Document& doc, const nlohmann::json& j) const
     }
     throw IoError(fmt::format("cannot write the output: {}", std::strerror(errno)));
   }
+}
+
+void add_role_and_level(CLI::App& cmd, std::string& role, std::string& level, const std::string& level_help)
+{
+  cmd.add_option("role", role, "Role id or alias (default: the assessment's target_role)")->option_text("ROLE");
+  cmd.add_option("-l,--level", level, level_help + " (default: from your years of experience)")->option_text("LEVEL");
 }
 
 void add_global_options(CLI::App& app, GlobalOptions& options)

@@ -51,6 +51,8 @@ private:
 };
 
 void add_global_options(CLI::App& app, GlobalOptions& options);
+// ROLE (default: the assessment's target_role) and --level, for the commands that compare against a role.
+void add_role_and_level(CLI::App& cmd, std::string& role, std::string& level, const std::string& level_help);
 std::string env(const char* name);
 
 void setup_roles(CLI::App& app, Context& ctx);

@@ -23,11 +23,7 @@ Assessment read_assessment(const json& j, const ReadContext& ctx, const Catalog&
     if (const Role* r = catalog.find_role(a.target_role)) {
       a.target_role = r->id;
     } else {
-      std::vector<std::string> names;
-      for (const auto& r2 : catalog.roles) {
-        names.push_back(r2.id);
-      }
-      const std::string hint = did_you_mean(a.target_role, names);
+      const std::string hint = did_you_mean(a.target_role, catalog.role_names());
       ctx.add("/target_role", fmt::format("unknown role '{}'{}", a.target_role, hint.empty() ? "" : "; " + hint));
     }
   }
@@ -43,23 +39,16 @@ Assessment read_assessment(const json& j, const ReadContext& ctx, const Catalog&
       if (const State* s = find_state(a.state)) {
         a.state = s->code;
       } else {
-        std::vector<std::string> codes;
-        for (const auto& s2 : us_states()) {
-          codes.emplace_back(s2.code);
-        }
-        const std::string hint = did_you_mean(a.state, codes);
+        const std::string hint = state_hint(a.state);
         ctx.add("/location/state", fmt::format("'{}' is not a US state code{}", a.state, hint.empty() ? "" : "; " + hint));
       }
     }
     if (!a.country.empty()) {
-      const bool ok = a.country.size() == 2 && std::isalpha(static_cast<unsigned char>(a.country[0])) &&
-                      std::isalpha(static_cast<unsigned char>(a.country[1]));
-      if (!ok) {
+      const std::string code = country_code(a.country);
+      if (code.empty()) {
         ctx.add("/location/country", fmt::format("'{}' is not an ISO 3166 two-letter country code", a.country));
       }
-      for (auto& c : a.country) {
-        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      }
+      a.country = code;
     }
     l.finish();
   }
@@ -75,10 +64,7 @@ Assessment read_assessment(const json& j, const ReadContext& ctx, const Catalog&
     p.finish();
     a.current_pay = value;
   }
-  std::vector<std::string> skill_ids;
-  for (const auto& s : catalog.skills.skills) {
-    skill_ids.push_back(s.id);
-  }
+  const std::vector<std::string> skill_ids = catalog.skill_ids();
   o.object("ratings", false, [&](const std::string& key, const json& v, const std::string& path) {
     const SkillDef* def = catalog.find_skill(key);
     if (def == nullptr) {

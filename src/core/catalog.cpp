@@ -47,6 +47,25 @@ const Role* Catalog::find_role(const std::string& id_or_alias) const
   return nullptr;
 }
 
+std::vector<std::string> Catalog::skill_ids() const
+{
+  std::vector<std::string> ids;
+  for (const auto& s : skills.skills) {
+    ids.push_back(s.id);
+  }
+  return ids;
+}
+
+std::vector<std::string> Catalog::role_names() const
+{
+  std::vector<std::string> names;
+  for (const auto& r : roles) {
+    names.push_back(r.id);
+    names.insert(names.end(), r.aliases.begin(), r.aliases.end());
+  }
+  return names;
+}
+
 const Source* Catalog::find_source(const Role* role, const std::string& id) const
 {
   if (role != nullptr) {
@@ -118,7 +137,6 @@ Source read_source(const json& j, const std::string& path, const ReadContext& ct
   s.kind = read_enum(o, "kind", {"guide", "statistics", "classification", "reference"}, true);
   s.cites = o.opt_str_list("cites");
   s.note = o.opt_str("note");
-  s.file = ctx.file;
   o.finish();
   return s;
 }
@@ -269,7 +287,8 @@ SalaryFigure read_figure(const json& j, const std::string& path, const ReadConte
     if (f.state.empty()) {
       ctx.add(o.path_of("state"), "a figure with scope 'state' must name its state");
     } else if (find_state(f.state) == nullptr) {
-      ctx.add(o.path_of("state"), fmt::format("'{}' is not a US state code", f.state));
+      const std::string hint = state_hint(f.state);
+      ctx.add(o.path_of("state"), fmt::format("'{}' is not a US state code{}", f.state, hint.empty() ? "" : "; " + hint));
     }
   }
   if (f.scope == "region" && f.region.empty()) {
@@ -332,7 +351,6 @@ Route read_route(const json& j, const std::string& path, const ReadContext& ctx,
 SkillCatalog read_skill_catalog(const json& j, const ReadContext& ctx)
 {
   SkillCatalog cat;
-  cat.file = ctx.file;
   ObjectReader o(ctx, j, "");
   check_schema(o, k_schema_skills);
   o.array("scales", false, [&](const json& e, const std::string& p) {
@@ -686,10 +704,7 @@ void check_role(const Role& role, const Catalog& catalog, std::vector<Problem>& 
       ctx.add(path, fmt::format("source '{}' does not resolve to any source{}", id, hint.empty() ? "" : "; " + hint));
     }
   }
-  std::vector<std::string> skill_ids;
-  for (const auto& s : catalog.skills.skills) {
-    skill_ids.push_back(s.id);
-  }
+  const std::vector<std::string> skill_ids = catalog.skill_ids();
   for (const auto& [path, id] : role.refs.skills) {
     const SkillDef* def = catalog.find_skill(id);
     if (def == nullptr) {
@@ -845,7 +860,6 @@ LoadReport load_catalog_report(const LoadOptions& options)
   }
   Catalog& cat = report.catalog;
   for (const auto& layer : layers) {
-    cat.origins.push_back(layer.name);
     std::vector<std::string> layer_role_ids;
     for (const auto& [file, text] : layer.files) {
       const ReadContext ctx{file, &report.problems};
@@ -893,9 +907,6 @@ LoadReport load_catalog_report(const LoadOptions& options)
           } else {
             cat.skills.skills.push_back(std::move(s));
           }
-        }
-        if (cat.skills.file.empty()) {
-          cat.skills.file = file;
         }
       } else if (base == "sources.json") {
         merge_by_id(cat.sources, read_sources(*j, ctx));
@@ -955,16 +966,11 @@ const Role& resolve_role(const Catalog& catalog, const std::string& id_or_alias)
   if (const Role* r = catalog.find_role(id_or_alias)) {
     return *r;
   }
-  std::vector<std::string> names;
-  for (const auto& r : catalog.roles) {
-    names.push_back(r.id);
-    names.insert(names.end(), r.aliases.begin(), r.aliases.end());
-  }
   std::string shown;
   for (unsigned char c : id_or_alias) {
     shown += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
   }
-  const std::string hint = did_you_mean(id_or_alias, names);
+  const std::string hint = did_you_mean(id_or_alias, catalog.role_names());
   throw UsageError(fmt::format("unknown role '{}'", shown),
                    hint.empty() ? "run 'careerplan roles' to list the roles" : hint);
 }

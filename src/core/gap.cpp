@@ -40,15 +40,17 @@ std::vector<LevelMatch> match_seniority(const Role& role, double years)
   return out;
 }
 
+double to_rating_scale(double value, const Scale& scale)
+{
+  const double span = static_cast<double>(scale.max - scale.min);
+  const double normalised = (value - scale.min) / span * (k_rating_max - k_rating_min) + k_rating_min;
+  return std::clamp(normalised, static_cast<double>(k_rating_min), static_cast<double>(k_rating_max));
+}
+
 double required_at(const RoleSkill& skill, const std::string& level, const Scale& scale)
 {
   const auto it = skill.required.find(level);
-  if (it == skill.required.end()) {
-    return 0;
-  }
-  const double span = static_cast<double>(scale.max - scale.min);
-  const double normalised = (it->second - scale.min) / span * (k_rating_max - k_rating_min) + k_rating_min;
-  return std::clamp(normalised, static_cast<double>(k_rating_min), static_cast<double>(k_rating_max));
+  return it == skill.required.end() ? 0 : to_rating_scale(it->second, scale);
 }
 
 std::pair<std::string, std::string> choose_level(const Role& role, const std::string& level,
@@ -115,13 +117,11 @@ GapResult compute_gap(const Role& role, const Catalog& catalog, const Assessment
   for (const auto& rule : role.rules) {
     RuleResult rr;
     rr.rule = &rule;
+    const double min_level = to_rating_scale(rule.min_level, *scale); // rule levels are on the role's scale
     for (const auto& sk : rule.skills) {
       const auto it = assessment.ratings.find(sk);
       const double rating = it == assessment.ratings.end() ? 0 : it->second;
-      // Rule levels are on the role's scale; compare on the rating scale.
-      RoleSkill probe;
-      probe.required["x"] = rule.min_level;
-      if (rating >= required_at(probe, "x", *scale)) {
+      if (rating >= min_level) {
         ++rr.count;
       } else {
         rr.below.push_back(sk);

@@ -65,6 +65,9 @@ struct GapResult
 // minimum years not above `years`, and the next level up.
 std::vector<LevelMatch> match_seniority(const Role& role, double years);
 
+// A level on `scale` converted linearly to the 0-5 rating scale.
+double to_rating_scale(double value, const Scale& scale);
+
 // The required level for a skill at a level, converted to the 0-5 rating scale.
 double required_at(const RoleSkill& skill, const std::string& level, const Scale& scale);
 

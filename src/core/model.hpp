@@ -21,7 +21,6 @@ struct Source
   std::string kind; // "guide", "statistics", "classification", "reference"
   std::vector<std::string> cites; // what the source itself cites
   std::string note;
-  std::string file; // where it was loaded from
 };
 
 struct ScaleLevel
@@ -282,7 +281,6 @@ struct SkillCatalog
 {
   std::vector<Scale> scales;
   std::vector<SkillDef> skills;
-  std::string file;
 };
 
 struct Catalog
@@ -290,11 +288,12 @@ struct Catalog
   SkillCatalog skills;
   std::vector<Source> sources; // shared sources (data/sources.json)
   std::vector<Role> roles; // sorted by id
-  std::vector<std::string> origins; // where each layer came from, in load order
 
   const SkillDef* find_skill(const std::string& id_or_alias) const;
   const Scale* find_scale(const std::string& id) const;
   const Role* find_role(const std::string& id_or_alias) const;
+  std::vector<std::string> skill_ids() const;
+  std::vector<std::string> role_names() const; // ids and aliases, for suggestions
   // A role-local source first, then the shared catalog.
   const Source* find_source(const Role* role, const std::string& id) const;
 };

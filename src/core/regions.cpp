@@ -34,4 +34,26 @@ const State* find_state(std::string_view code_or_name)
   return nullptr;
 }
 
+std::string state_hint(std::string_view wanted)
+{
+  std::vector<std::string> codes;
+  for (const auto& s : us_states()) {
+    codes.emplace_back(s.code);
+  }
+  return did_you_mean(wanted, codes);
+}
+
+std::string country_code(std::string_view code)
+{
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (code.size() != 2 || !letter(code[0]) || !letter(code[1])) {
+    return {};
+  }
+  std::string out(code);
+  for (auto& c : out) {
+    c = static_cast<char>(c >= 'a' ? c - 'a' + 'A' : c);
+  }
+  return out;
+}
+
 } // namespace careerplan

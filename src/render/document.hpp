@@ -13,9 +13,7 @@ struct Table
 {
   std::vector<std::string> columns;
   std::vector<Align> align; // per column; left when missing
-  std::vector<std::vector<std::string>> rows;
-  // The column allowed to wrap when the table is wider than the terminal (-1: the last).
-  int wrap_column = -1;
+  std::vector<std::vector<std::string>> rows; // the last column wraps when the table is too wide
 };
 
 struct Section

@@ -40,7 +40,7 @@ void render_rows(const Table& t, const RenderOptions& options, std::string& out)
   for (std::size_t c = 0; c < n; ++c) {
     total += widths[c] + (c + 1 < n ? gap : 0);
   }
-  const std::size_t wrap_col = t.wrap_column < 0 ? n - 1 : static_cast<std::size_t>(t.wrap_column);
+  const std::size_t wrap_col = n - 1;
   if (total > options.width && wrap_col < n) {
     const std::size_t others = total - widths[wrap_col];
     widths[wrap_col] = std::min(widths[wrap_col], options.width > others + 12 ? options.width - others : 12);
