@@ -119,10 +119,13 @@ void run_assess(Context& ctx, const AssessOptions& o)
     a.country.clear();
   }
   if (!o.country.empty()) {
-    a.country = country_code(o.country);
-    if (a.country.empty()) {
-      throw UsageError(fmt::format("'{}' is not an ISO 3166 two-letter country code", o.country), "e.g. GB, DE, SG");
+    const Country* c = find_country(o.country);
+    if (c == nullptr) {
+      const std::string hint = country_hint(o.country);
+      throw UsageError(fmt::format("unknown country '{}'", o.country),
+                       hint.empty() ? "use an ISO 3166 two-letter code such as GB, DE or SG" : hint);
     }
+    a.country = c->code;
     a.state.clear();
   }
   if (o.pay) {

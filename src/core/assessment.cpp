@@ -44,11 +44,12 @@ Assessment read_assessment(const json& j, const ReadContext& ctx, const Catalog&
       }
     }
     if (!a.country.empty()) {
-      const std::string code = country_code(a.country);
-      if (code.empty()) {
-        ctx.add("/location/country", fmt::format("'{}' is not an ISO 3166 two-letter country code", a.country));
+      if (const Country* c = find_country(a.country)) {
+        a.country = c->code;
+      } else {
+        const std::string hint = country_hint(a.country);
+        ctx.add("/location/country", fmt::format("'{}' is not an ISO 3166 country code{}", a.country, hint.empty() ? "" : "; " + hint));
       }
-      a.country = code;
     }
     l.finish();
   }

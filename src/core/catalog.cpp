@@ -307,7 +307,22 @@ Adjustment read_adjustment(const json& j, const std::string& path, const ReadCon
   a.id = read_id(o);
   a.region = o.req_str("region");
   a.description = o.req_str("description");
+  a.member_type = read_enum(o, "member_type", {"us_state", "country"}, true);
   a.members = o.opt_str_list("members");
+  for (std::size_t i = 0; i < a.members.size(); ++i) {
+    const std::string& m = a.members[i];
+    const std::string at = o.path_of("members") + "/" + std::to_string(i);
+    if (a.member_type == "us_state" && find_state(m) == nullptr) {
+      const std::string hint = state_hint(m);
+      ctx.add(at, fmt::format("'{}' is not a US state code{}", m, hint.empty() ? "" : "; " + hint));
+    } else if (a.member_type == "country" && find_country(m) == nullptr) {
+      const std::string hint = country_hint(m);
+      ctx.add(at, fmt::format("'{}' is not an ISO 3166 country code{}", m, hint.empty() ? "" : "; " + hint));
+    } else if ((a.member_type == "us_state" && find_state(m)->code != m) ||
+               (a.member_type == "country" && find_country(m)->code != m)) {
+      ctx.add(at, fmt::format("write the code '{}' in upper case", m));
+    }
+  }
   if (const json* mb = o.get("members_basis")) {
     a.members_basis = read_basis(*mb, o.path_of("members_basis"), ctx, role.refs);
   }
@@ -668,6 +683,16 @@ Role read_role(const json& j, const ReadContext& ctx)
   check_unique(r.rules, "/rules", "rule", ctx);
   check_unique(r.adjustments, "/adjustments", "adjustment", ctx);
   check_unique(r.outlook, "/outlook", "outlook", ctx);
+  for (std::size_t i = 0; i < r.adjustments.size(); ++i) {
+    const std::string& to = r.adjustments[i].relative_to;
+    const bool known = std::any_of(r.adjustments.begin(), r.adjustments.end(),
+                                   [&](const Adjustment& a) { return a.region == to; });
+    if (!to.empty() && !known) {
+      ctx.add(pointer_append("/adjustments", i) + "/relative_to",
+              fmt::format("'{}' is not the region of any adjustment of this role; the reference region must "
+                          "list its members too", to));
+    }
+  }
   std::set<std::string> seen_skills;
   for (std::size_t i = 0; i < r.skills.size(); ++i) {
     if (!r.skills[i].skill.empty() && !seen_skills.insert(r.skills[i].skill).second) {

@@ -125,7 +125,8 @@ struct Adjustment
   std::string id;
   std::string region;
   std::string description;
-  std::vector<std::string> members; // state or country codes the region covers (a modelling choice)
+  std::string member_type; // "us_state" (USPS codes) or "country" (ISO 3166-1 alpha-2)
+  std::vector<std::string> members; // the codes the region covers (a modelling choice)
   Basis members_basis;
   double change_low = 0; // e.g. -0.35
   double change_high = 0; // e.g. -0.25

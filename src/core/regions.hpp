@@ -1,5 +1,6 @@
 #pragma once
-// US states, DC and territories by USPS code, for salary figures and `--state`.
+// US states, DC and territories by USPS code, and countries by ISO 3166-1 alpha-2 code: for
+// salary figures, regional adjustments, the assessment's location, `--state` and `--country`.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,7 +18,17 @@ const std::vector<State>& us_states();
 const State* find_state(std::string_view code_or_name);
 // "did you mean 'AZ', 'TX'?" for an unknown state, or "".
 std::string state_hint(std::string_view wanted);
-// An ISO 3166-1 alpha-2 shape (two letters), upper-cased; "" when it is not one.
-std::string country_code(std::string_view code);
+struct Country
+{
+  const char* code; // ISO 3166-1 alpha-2
+  const char* name;
+};
+
+// The 249 ISO 3166-1 countries (from Debian's iso-codes 4.15, iso_3166-1.json), by code.
+const std::vector<Country>& countries();
+// By alpha-2 code or English name, case-insensitive ("UK" is taken as GB); nullptr when unknown.
+const Country* find_country(std::string_view code_or_name);
+// "did you mean 'DE', 'DK'?" for an unknown country, or "".
+std::string country_hint(std::string_view wanted);
 
 } // namespace careerplan

@@ -15,11 +15,17 @@ TEST_CASE("states by USPS code or name, case-insensitive, with suggestions")
   CHECK(state_hint("TZ") == "did you mean 'AZ', 'TN', 'TX'?");
 }
 
-TEST_CASE("country codes are two letters, upper-cased")
+TEST_CASE("countries by ISO 3166-1 alpha-2 code or name, case-insensitive, with suggestions")
 {
-  CHECK(country_code("gb") == "GB");
-  CHECK(country_code("SG") == "SG");
-  CHECK(country_code("GBR").empty());
-  CHECK(country_code("G1").empty());
-  CHECK(country_code("").empty());
+  CHECK(countries().size() == 249);
+  REQUIRE(find_country("gb") != nullptr);
+  CHECK(std::string(find_country("gb")->code) == "GB");
+  CHECK(std::string(find_country("UK")->code) == "GB");
+  CHECK(std::string(find_country("germany")->code) == "DE");
+  CHECK(std::string(find_country("SG")->name) == "Singapore");
+  CHECK(find_country("GBR") == nullptr);
+  CHECK(find_country("XX") == nullptr);
+  CHECK(find_country("") == nullptr);
+  CHECK(country_hint("XK") != "");
+  CHECK(country_hint("Germny") == "did you mean 'Germany'?");
 }
