@@ -90,6 +90,10 @@ std::string parse_message(const CLI::ParseError& e)
       c = ' ';
     }
   }
+  // CLI11 says "--state excludes --country"; say what it means.
+  if (const auto at = msg.find(" excludes "); dynamic_cast<const CLI::ExcludesError*>(&e) != nullptr && at != std::string::npos) {
+    msg = msg.substr(0, at) + " and " + msg.substr(at + 10) + " cannot be used together";
+  }
   return msg;
 }
 
@@ -115,7 +119,13 @@ int run_cli(int argc, char** argv)
   setup_gap(app, ctx);
   setup_match(app, ctx);
   setup_plan(app, ctx);
+  setup_salary(app, ctx);
   setup_assess(app, ctx);
+  for (auto* sub : app.get_subcommands({})) {
+    sub->footer("Global options, before or after the command: --format table|json|csv|markdown, --json,\n"
+                "--data-dir DIR, --assessment FILE, --color auto|always|never ('careerplan --help').\n"
+                "Exit status: 0 ok, 1 file error, 2 usage error, 3 invalid data. See 'man careerplan'.");
+  }
 
   try {
     try {
@@ -146,7 +156,9 @@ int run_cli(int argc, char** argv)
       report(json_errors, 2, parse_message(e), "run 'careerplan COMMAND --help'");
       return 2;
     } catch (const CLI::ParseError& e) {
-      const std::string hint = "run 'careerplan --help'";
+      const auto parsed = app.get_subcommands();
+      const std::string hint = parsed.empty() ? "run 'careerplan --help'"
+                                              : "run 'careerplan " + parsed.front()->get_name() + " --help'";
       const std::string msg = parse_message(e);
       report(json_errors, 2, msg, hint);
       return 2;

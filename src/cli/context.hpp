@@ -63,6 +63,7 @@ void setup_gap(CLI::App& app, Context& ctx);
 void setup_match(CLI::App& app, Context& ctx);
 void setup_plan(CLI::App& app, Context& ctx);
 void setup_assess(CLI::App& app, Context& ctx);
+void setup_salary(CLI::App& app, Context& ctx);
 
 int run_cli(int argc, char** argv);
 

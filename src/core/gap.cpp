@@ -61,6 +61,30 @@ std::pair<std::string, std::string> choose_level(const Role& role, const std::st
     if (std::find(role.levels.begin(), role.levels.end(), key) != role.levels.end()) {
       return {key, "as asked (--level)"};
     }
+    // A ladder's own title names its level too: "Senior ML Engineer" or "senior-ml-engineer".
+    auto slug = [](const std::string& s) {
+      std::string out;
+      for (char c : to_lower(s)) {
+        const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (word) {
+          out += c;
+        } else if (!out.empty() && out.back() != '-') {
+          out += '-';
+        }
+      }
+      while (!out.empty() && out.back() == '-') {
+        out.pop_back();
+      }
+      return out;
+    };
+    for (const auto& ladder : role.ladders) {
+      for (const auto& lv : ladder.levels) {
+        if (iequals(level, lv.title) || slug(level) == slug(lv.title)) {
+          return {lv.level, fmt::format("as asked (--level '{}', the {} ladder's title for {}) [{}]", level,
+                                        ladder.id, lv.level, ladder.source)};
+        }
+      }
+    }
     const std::string hint = did_you_mean(level, role.levels);
     throw UsageError(fmt::format("unknown level '{}' for role '{}'", level, role.id),
                      hint.empty() ? "levels are: " + join(role.levels, ", ") : hint);

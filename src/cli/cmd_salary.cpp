@@ -1,0 +1,161 @@
+// careerplan salary [ROLE]: what the role pays at a level, in a place; where the user's pay sits.
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/context.hpp"
+#include "core/errors.hpp"
+#include "core/gap.hpp"
+#include "core/salary.hpp"
+#include "render/salary_view.hpp"
+
+namespace careerplan {
+
+namespace {
+
+struct SalaryOptions
+{
+  std::string role;
+  std::string level;
+  std::string state;
+  std::string country;
+  std::string region;
+  std::optional<double> current;
+  std::string basis;
+  bool all = false;
+};
+
+// --state, --country or --region; else the assessment's location; else the national view.
+Place choose_place(const Catalog& cat, const SalaryOptions& o, const std::optional<Assessment>& a)
+{
+  if (!o.state.empty()) {
+    return state_place(o.state);
+  }
+  if (!o.country.empty()) {
+    return country_place(o.country);
+  }
+  if (!o.region.empty()) {
+    return region_place(cat, o.region);
+  }
+  if (a && !a->state.empty()) {
+    return state_place(a->state);
+  }
+  if (a && !a->country.empty()) {
+    return country_place(a->country);
+  }
+  return {};
+}
+
+SalaryQuery query_for(const Role& role, const SalaryOptions& o, const std::optional<Assessment>& a, const Place& place)
+{
+  SalaryQuery q;
+  q.place = place;
+  const std::optional<double> years = a ? a->years_experience : std::nullopt;
+  if (!o.level.empty() || years) {
+    std::tie(q.level, q.level_basis) = choose_level(role, o.level, years);
+  }
+  if (o.current) {
+    q.pay = Pay{*o.current, "USD", o.basis};
+    q.pay_from = "--current";
+  } else if (a && a->current_pay) {
+    q.pay = *a->current_pay;
+    if (!o.basis.empty()) {
+      q.pay->basis = o.basis;
+    }
+    q.pay_from = a->file;
+  }
+  return q;
+}
+
+void run_salary(Context& ctx, const SalaryOptions& o)
+{
+  const Catalog& cat = ctx.catalog();
+  const std::optional<Assessment> a = ctx.assessment_if_any();
+  const Place place = choose_place(cat, o, a);
+
+  if (o.all && !o.role.empty()) {
+    throw UsageError("--all and ROLE cannot be used together", "drop ROLE to see every role, or --all to see one");
+  }
+  std::string wanted = o.role;
+  if (wanted.empty() && !o.all && a) {
+    wanted = a->target_role;
+  }
+  if (!wanted.empty()) {
+    const Role& role = resolve_role(cat, wanted);
+    const SalaryResult r = compute_salary(role, query_for(role, o, a, place));
+    ctx.emit(salary_document(r), salary_json(r));
+    return;
+  }
+
+  // Every role of the catalog: a level one role lacks is a note for that role, an error only
+  // when no role has it.
+  std::vector<SalaryResult> results;
+  std::optional<UsageError> level_error;
+  for (const auto& role : cat.roles) {
+    try {
+      results.push_back(compute_salary(role, query_for(role, o, a, place)));
+    } catch (const UsageError& e) {
+      level_error = e;
+      SalaryResult r;
+      r.role = &role;
+      r.query.place = place;
+      r.notes.push_back(fmt::format("{} has no level '{}'", role.id, o.level));
+      results.push_back(std::move(r));
+    }
+  }
+  if (level_error && std::all_of(results.begin(), results.end(), [](const SalaryResult& r) { return r.query.level.empty(); })) {
+    throw *level_error;
+  }
+  nlohmann::json j = nlohmann::json::array();
+  for (const auto& r : results) {
+    j.push_back(salary_json(r));
+  }
+  ctx.emit(salary_catalog_document(results), j);
+}
+
+} // namespace
+
+void setup_salary(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<SalaryOptions>();
+  auto* cmd = app.add_subcommand("salary", "Salary bands by level and place, each with its basis and source; "
+                                           "estimates where no figure is published; where your pay sits");
+  cmd->add_option("role", o->role,
+                  "Role id or alias (default: the assessment's target_role; with neither, every role)")
+      ->option_text("ROLE");
+  cmd->add_option("-l,--level", o->level,
+                  "Seniority level (entry, mid, senior, staff, director) or a ladder's title "
+                  "(default: from your years of experience; without an assessment, every level)")
+      ->option_text("LEVEL");
+  auto* state = cmd->add_option("--state", o->state, "US state, by USPS code or name (default: the assessment's)")
+                    ->option_text("XX");
+  auto* country = cmd->add_option("--country", o->country, "Country, by ISO 3166 two-letter code or name")
+                      ->option_text("CC");
+  auto* region = cmd->add_option("--region", o->region, "Region of the published adjustments, e.g. us-tier1, "
+                                                        "us-non-coastal, europe, apac; or us")
+                     ->option_text("REGION");
+  state->excludes(country)->excludes(region);
+  country->excludes(region);
+  cmd->add_option("--current", o->current, "Your annual pay in USD, placed in each band (default: the assessment's)")
+      ->option_text("N")
+      ->check(CLI::Validator(
+          [](const std::string& text) -> std::string {
+            char* end = nullptr;
+            const double v = std::strtod(text.c_str(), &end);
+            if (text.empty() || end == text.c_str() || *end != '\0' || !std::isfinite(v) || v < 0 || v > 1e8) {
+              return "'" + text + "' is not an annual amount of money (a number from 0 to 100000000)";
+            }
+            return {};
+          },
+          "", "amount"));
+  cmd->add_option("--basis", o->basis, "Whether that pay is base pay or total compensation")
+      ->option_text("base|total")
+      ->check(CLI::IsMember({"base", "total"}));
+  cmd->add_flag("--all", o->all, "Every role of the catalog, even when the assessment names a target role");
+  cmd->callback([&ctx, o] { run_salary(ctx, *o); });
+}
+
+} // namespace careerplan

@@ -1,0 +1,450 @@
+#include "render/salary_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "core/text.hpp"
+#include "render/format.hpp"
+
+namespace careerplan {
+
+namespace {
+
+constexpr std::size_t k_bar_width = 20;
+constexpr double k_scale_step = 50000;
+
+void extend(BarScale& s, bool& any, std::optional<double> v)
+{
+  if (!v) {
+    return;
+  }
+  s.low = any ? std::min(s.low, *v) : *v;
+  s.high = any ? std::max(s.high, *v) : *v;
+  any = true;
+}
+
+BarScale scale_of(const std::vector<const Band*>& bands, std::optional<double> pay)
+{
+  BarScale s;
+  bool any = false;
+  for (const Band* b : bands) {
+    const SalaryFigure& f = b->figure;
+    for (auto v : {f.low, f.p10, f.median, f.p90, f.high, f.value}) {
+      extend(s, any, v);
+    }
+  }
+  extend(s, any, pay);
+  s.low = std::floor(s.low / k_scale_step) * k_scale_step;
+  s.high = std::max(std::ceil(s.high / k_scale_step) * k_scale_step, s.low + k_scale_step);
+  return s;
+}
+
+std::string basis_word(const std::string& basis)
+{
+  return basis == "unspecified" ? "not stated" : basis;
+}
+
+std::string signed_money(double v)
+{
+  return (v < 0 ? "−$" : "+$") + thousands(std::abs(v));
+}
+
+std::string signed_pct(double v)
+{
+  const double r = std::round(v * 10) / 10;
+  return (r < 0 ? "−" : "+") + plain_number(std::abs(r)) + "%";
+}
+
+std::string place_title(const Place& p)
+{
+  switch (p.kind) {
+  case Place::Kind::national:
+    return "United States (national figures)";
+  case Place::Kind::region:
+    return "region " + p.code;
+  default:
+    return fmt::format("{} ({})", p.name, p.code);
+  }
+}
+
+std::string level_title(const SalaryQuery& q)
+{
+  return q.level.empty() ? "every level" : fmt::format("{} — {}", q.level, q.level_basis);
+}
+
+std::string pay_title(const SalaryQuery& q)
+{
+  if (!q.pay) {
+    return "";
+  }
+  const std::string basis = q.pay->basis.empty() ? "basis not stated" : q.pay->basis;
+  return fmt::format("{} {} (from {})", money(q.pay->amount, q.pay->currency), basis, q.pay_from);
+}
+
+std::string fit_text(const PayFit& fit, const SalaryFigure& f)
+{
+  std::vector<std::string> parts;
+  if (fit.position == "within" && fit.band_pct) {
+    parts.push_back(fmt::format("within the band, {}% of the way from its low to its high",
+                                plain_number(std::round(*fit.band_pct))));
+  } else if (fit.position == "below" || fit.position == "above") {
+    parts.push_back(fit.position + (f.low || f.p10 ? " the band" : " the figure"));
+  } else if (fit.position == "at") {
+    parts.push_back("at the figure");
+  }
+  if (!fit.bracket.empty()) {
+    parts.push_back("percentile bracket " + fit.bracket);
+  }
+  if (fit.difference && *fit.difference != 0) {
+    parts.push_back(fmt::format("{} ({}) against the {}", signed_money(*fit.difference), signed_pct(*fit.difference_pct),
+                                f.median ? "median" : "figure"));
+  }
+  for (const auto& n : fit.notes) {
+    parts.push_back(n);
+  }
+  return join(parts, "; ");
+}
+
+std::string band_details(std::size_t n, const Band& b, const Role& role)
+{
+  const SalaryFigure& f = b.figure;
+  std::string out = fmt::format("{}. {}: {}", n, f.label, figure_text(f));
+  if (b.kind == "published") {
+    out += fmt::format(" {}{}.", cite(f.source), f.year ? fmt::format(", {}", f.year) : ", undated");
+  } else {
+    out += " (estimate).";
+  }
+  if (!f.occupation.empty() && f.label.find(f.occupation) == std::string::npos) {
+    out += " Occupation: " + f.occupation + ".";
+  }
+  if (b.vs_national) {
+    const auto& c = *b.vs_national;
+    out += fmt::format(" {} ({}) against the same source's national figure {} [{}]", signed_money(c.difference),
+                       signed_pct(c.difference_pct), money(c.national, f.currency), c.figure);
+    out += c.published_pct ? fmt::format("; the source prints {}.", signed_pct(*c.published_pct)) : ".";
+  }
+  if (b.derivation) {
+    const auto& d = *b.derivation;
+    out += " Derivation: " + d.text + ".";
+    if (d.adjustment->members_basis.kind == "modelling_choice") {
+      out += fmt::format(" Which places count as {} is careerplan's modelling choice ('careerplan show {}' says why).", d.adjustment->region, role.id);
+    }
+  }
+  if (!f.note.empty()) {
+    out += " " + f.note;
+  }
+  if (b.fit) {
+    out += " Your pay: " + fit_text(*b.fit, f) + ".";
+  }
+  return out;
+}
+
+void add_csv_row(Table& t, const Role& role, const Band& b)
+{
+  const SalaryFigure& f = b.figure;
+  auto num = [](std::optional<double> v) { return v ? plain_number(*v) : std::string(); };
+  std::vector<std::string> row = {role.id,  b.kind,         f.id,           f.label,         num(f.low),
+                                  num(f.p10), num(f.p25),   num(f.median),  num(f.p75),      num(f.p90),
+                                  num(f.high), f.high_open ? "true" : "false", num(f.value), f.words, f.currency,
+                                  f.basis, f.scope,         f.level,        f.state,         f.country,
+                                  f.region, f.year ? std::to_string(f.year) : "", f.source};
+  row.push_back(b.fit ? b.fit->position : "");
+  row.push_back(b.fit && b.fit->band_pct ? plain_number(std::round(*b.fit->band_pct * 10) / 10) : "");
+  row.push_back(b.fit && b.fit->difference ? plain_number(*b.fit->difference) : "");
+  t.rows.push_back(std::move(row));
+}
+
+std::vector<std::string> csv_columns()
+{
+  return {"role",   "kind",    "figure", "label",  "low",     "p10",  "p25",   "median", "p75",
+          "p90",    "high",    "high_open", "value", "words", "currency", "basis", "scope", "level",
+          "state",  "country", "region", "year",   "source",  "fit_position", "fit_band_pct", "fit_difference"};
+}
+
+nlohmann::json opt(std::optional<double> v)
+{
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+nlohmann::json str_or_null(const std::string& s)
+{
+  return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+}
+
+} // namespace
+
+std::string amount_text(const SalaryFigure& f)
+{
+  auto m = [&](double v) { return money(v, f.currency); };
+  const std::string open = f.high_open ? "+" : "";
+  std::string out;
+  if (f.low && f.high) {
+    out = m(*f.low) + "–" + m(*f.high) + open;
+  } else if (f.p10 && f.p90) {
+    out = m(*f.p10) + "–" + m(*f.p90) + " (p10–p90)";
+  } else if (f.high) {
+    out = "up to " + m(*f.high) + open;
+  } else if (f.low) {
+    out = "from " + m(*f.low);
+  }
+  if (f.median) {
+    out += (out.empty() ? "median " : ", median ") + m(*f.median);
+  }
+  if (f.value) {
+    out += (out.empty() ? "" : ", ") + m(*f.value);
+  }
+  if (out.empty() && !f.words.empty()) {
+    out = "\"" + f.words + "\"";
+  }
+  return out;
+}
+
+std::string range_bar(const SalaryFigure& f, std::optional<double> pay, const BarScale& scale, std::size_t width)
+{
+  std::vector<std::string> cells(width, "·");
+  const double span = scale.high - scale.low;
+  auto pos = [&](double x) {
+    const double r = span > 0 ? (x - scale.low) / span : 0;
+    return static_cast<std::size_t>(std::clamp(std::lround(r * static_cast<double>(width - 1)), 0L,
+                                               static_cast<long>(width - 1)));
+  };
+  std::optional<double> lo = f.low ? f.low : f.p10;
+  std::optional<double> hi = f.high ? f.high : f.p90;
+  if (lo && hi) {
+    for (std::size_t i = pos(*lo); i <= pos(*hi); ++i) {
+      cells[i] = "━";
+    }
+  } else if (hi) {
+    cells[pos(*hi)] = "┫";
+  } else if (lo) {
+    cells[pos(*lo)] = "┣";
+  }
+  if (hi && f.high_open && pos(*hi) + 1 < width) {
+    cells[pos(*hi) + 1] = "▸";
+  }
+  if (const auto point = f.median ? f.median : f.value) {
+    cells[pos(*point)] = "●";
+  }
+  if (pay) {
+    cells[pos(*pay)] = "┃";
+  }
+  std::string out;
+  for (const auto& c : cells) {
+    out += c;
+  }
+  return out;
+}
+
+Document salary_document(const SalaryResult& r)
+{
+  const Role& role = *r.role;
+  Document doc;
+  doc.title = fmt::format("{}: salary, {}", role.title, place_title(r.query.place));
+  std::vector<const Band*> all;
+  for (const auto& b : r.bands) {
+    all.push_back(&b);
+  }
+  const std::optional<double> pay = r.query.pay ? std::optional<double>(r.query.pay->amount) : std::nullopt;
+  const BarScale scale = scale_of(all, pay);
+
+  Section head;
+  head.fields.emplace_back("level", level_title(r.query));
+  if (r.query.pay) {
+    head.fields.emplace_back("your pay", pay_title(r.query));
+  }
+  if (!r.bands.empty()) {
+    head.fields.emplace_back("scale", fmt::format("{} to {} on every bar: ━ band, ● median or single figure, "
+                                                  "▸ open-ended top{}",
+                                                  money(scale.low, "USD"), money(scale.high, "USD"),
+                                                  pay ? ", ┃ your pay" : ""));
+  }
+  doc.sections.push_back(head);
+
+  if (!r.bands.empty()) {
+    Section table;
+    table.heading = "Bands (annual; every source's figure kept apart, never averaged)";
+    table.table.columns = {"#", "RANGE", "AMOUNT", "BASIS", "SOURCE"};
+    table.table.align = {Align::right};
+    Section details;
+    details.heading = "Figures";
+    std::size_t n = 0;
+    for (const auto& b : r.bands) {
+      ++n;
+      table.table.rows.push_back({std::to_string(n), range_bar(b.figure, pay, scale, k_bar_width),
+                                  amount_text(b.figure) + (b.kind == "estimate" ? " (estimate)" : ""),
+                                  basis_word(b.figure.basis), b.kind == "estimate" ? "estimate" : b.figure.source});
+      details.bullets.push_back(band_details(n, b, role));
+    }
+    doc.sections.push_back(table);
+    doc.sections.push_back(details);
+  }
+  if (!r.level_words.empty()) {
+    Section words;
+    words.heading = fmt::format("Pay at the {} level, in the sources' words", r.query.level);
+    for (const auto& w : r.level_words) {
+      words.bullets.push_back(fmt::format("{} ({} ladder): \"{}\" {}", w.title, w.ladder, w.words, cite(w.source)));
+    }
+    doc.sections.push_back(words);
+  }
+  if (!r.notes.empty()) {
+    Section notes;
+    notes.heading = "Notes";
+    notes.bullets = r.notes;
+    doc.sections.push_back(notes);
+  }
+  doc.footnotes.push_back("BASIS: base pay, total compensation (equity and bonus included), or not stated by the "
+                          "source. Estimates are ranges derived from a published regional adjustment; "
+                          "'man careerplan' (SALARY) gives the formula. 'careerplan sources " + role.id +
+                          "' resolves every [source].");
+  doc.csv.columns = csv_columns();
+  for (const auto& b : r.bands) {
+    add_csv_row(doc.csv, role, b);
+  }
+  return doc;
+}
+
+Document salary_catalog_document(const std::vector<SalaryResult>& results)
+{
+  Document doc;
+  const SalaryQuery& q = results.front().query;
+  doc.title = "Salary across the catalog, " + place_title(q.place);
+  std::vector<const Band*> headline;
+  for (const auto& r : results) {
+    if (!r.bands.empty()) {
+      headline.push_back(&r.bands.front());
+    }
+  }
+  const std::optional<double> pay = q.pay ? std::optional<double>(q.pay->amount) : std::nullopt;
+  const BarScale scale = scale_of(headline, pay);
+  Section head;
+  if (!q.level.empty()) {
+    head.fields.emplace_back("level", q.level);
+  }
+  if (q.pay) {
+    head.fields.emplace_back("your pay", pay_title(q));
+  }
+  head.fields.emplace_back("scale", fmt::format("{} to {} on every bar: ━ band, ● median or single figure{}",
+                                                money(scale.low, "USD"), money(scale.high, "USD"),
+                                                pay ? ", ┃ your pay" : ""));
+  doc.sections.push_back(head);
+  Section table;
+  table.heading = "Each role's first figure for the place (careerplan salary ROLE shows them all)";
+  table.table.columns = {"ROLE", "RANGE", "AMOUNT", "BASIS", "SOURCE"};
+  doc.csv.columns = csv_columns();
+  for (const auto& r : results) {
+    if (r.bands.empty()) {
+      table.table.rows.push_back({r.role->id, std::string(k_bar_width, ' '), "no figure", "", ""});
+      continue;
+    }
+    const Band& b = r.bands.front();
+    const std::string more = r.bands.size() > 1 ? fmt::format(" (+{} more)", r.bands.size() - 1) : "";
+    table.table.rows.push_back({r.role->id, range_bar(b.figure, pay, scale, k_bar_width),
+                                amount_text(b.figure) + (b.kind == "estimate" ? " (estimate)" : ""),
+                                basis_word(b.figure.basis), (b.kind == "estimate" ? "estimate" : b.figure.source) + more});
+    for (const auto& band : r.bands) {
+      add_csv_row(doc.csv, *r.role, band);
+    }
+  }
+  doc.sections.push_back(table);
+  doc.footnotes.push_back("BASIS: base pay, total compensation, or not stated by the source. Figures from different "
+                          "sources are not comparable one to one: see each role's whole list.");
+  return doc;
+}
+
+nlohmann::json salary_json(const SalaryResult& r)
+{
+  using nlohmann::json;
+  const SalaryQuery& q = r.query;
+  json bands = json::array();
+  for (const auto& b : r.bands) {
+    const SalaryFigure& f = b.figure;
+    json j = {{"kind", b.kind},
+              {"figure", f.id},
+              {"label", f.label},
+              {"low", opt(f.low)},
+              {"p10", opt(f.p10)},
+              {"p25", opt(f.p25)},
+              {"median", opt(f.median)},
+              {"mean", opt(f.mean)},
+              {"p75", opt(f.p75)},
+              {"p90", opt(f.p90)},
+              {"high", opt(f.high)},
+              {"high_open", f.high_open},
+              {"value", opt(f.value)},
+              {"words", str_or_null(f.words)},
+              {"currency", f.currency},
+              {"period", f.period},
+              {"basis", f.basis},
+              {"scope", f.scope},
+              {"level", str_or_null(f.level)},
+              {"state", str_or_null(f.state)},
+              {"country", str_or_null(f.country)},
+              {"region", str_or_null(f.region)},
+              {"occupation", str_or_null(f.occupation)},
+              {"year", f.year ? json(f.year) : json(nullptr)},
+              {"source", f.source},
+              {"quote", str_or_null(f.quote)},
+              {"note", str_or_null(f.note)},
+              {"vs_national", nullptr},
+              {"derivation", nullptr},
+              {"fit", nullptr}};
+    if (b.vs_national) {
+      const auto& c = *b.vs_national;
+      j["vs_national"] = {{"figure", c.figure},
+                          {"national", c.national},
+                          {"difference", c.difference},
+                          {"difference_pct", std::round(c.difference_pct * 10) / 10},
+                          {"published_pct", opt(c.published_pct)}};
+    }
+    if (b.derivation) {
+      const auto& d = *b.derivation;
+      json reference = json::array();
+      for (const auto& ref : d.reference) {
+        reference.push_back({{"figure", ref.figure}, {"source", ref.source}, {"place", ref.place}, {"value", ref.value}});
+      }
+      j["derivation"] = {{"adjustment", d.adjustment->id},
+                         {"adjustment_source", d.adjustment->source},
+                         {"relative_to", d.adjustment->relative_to},
+                         {"change_low", d.adjustment->change_low},
+                         {"change_high", d.adjustment->change_high},
+                         {"adjustment_basis", d.adjustment->basis},
+                         {"members_basis", d.adjustment->members_basis.kind},
+                         {"reference", reference},
+                         {"unrounded_low", d.unrounded_low},
+                         {"unrounded_high", d.unrounded_high},
+                         {"rounding", 1000},
+                         {"text", d.text}};
+    }
+    if (b.fit) {
+      const auto& fit = *b.fit;
+      j["fit"] = {{"position", str_or_null(fit.position)},
+                  {"band_pct", fit.band_pct ? json(std::round(*fit.band_pct * 10) / 10) : json(nullptr)},
+                  {"difference", opt(fit.difference)},
+                  {"difference_pct", fit.difference_pct ? json(std::round(*fit.difference_pct * 10) / 10) : json(nullptr)},
+                  {"bracket", str_or_null(fit.bracket)},
+                  {"notes", fit.notes}};
+    }
+    bands.push_back(std::move(j));
+  }
+  json words = json::array();
+  for (const auto& w : r.level_words) {
+    words.push_back({{"ladder", w.ladder}, {"source", w.source}, {"level", w.level}, {"title", w.title}, {"words", w.words}});
+  }
+  json pay = nullptr;
+  if (q.pay) {
+    pay = {{"amount", q.pay->amount}, {"currency", q.pay->currency}, {"basis", str_or_null(q.pay->basis)}, {"from", q.pay_from}};
+  }
+  return {{"schema", "careerplan/salary/v1"},
+          {"role", {{"id", r.role->id}, {"title", r.role->title}}},
+          {"place", {{"kind", kind_name(q.place.kind)}, {"code", q.place.code}, {"name", q.place.name}}},
+          {"level", str_or_null(q.level)},
+          {"level_basis", str_or_null(q.level_basis)},
+          {"current_pay", pay},
+          {"bands", bands},
+          {"level_words", words},
+          {"notes", r.notes}};
+}
+
+} // namespace careerplan
