@@ -14,6 +14,8 @@ struct Table
   std::vector<std::string> columns;
   std::vector<Align> align; // per column; left when missing
   std::vector<std::vector<std::string>> rows; // the last column wraps when the table is too wide
+  // Columns left out, in this order, while the table is wider than the terminal (e.g. a bar).
+  std::vector<std::size_t> droppable;
 };
 
 struct Section

@@ -22,8 +22,49 @@ std::string pad(const std::string& s, std::size_t width, Align align)
   return align == Align::right ? fill + s : s + fill;
 }
 
-void render_rows(const Table& t, const RenderOptions& options, std::string& out)
+std::size_t natural_width(const Table& t)
 {
+  std::size_t total = 2;
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    std::size_t w = display_width(t.columns[c]);
+    for (const auto& row : t.rows) {
+      if (c < row.size()) {
+        w = std::max(w, display_width(row[c]));
+      }
+    }
+    total += w + (c + 1 < t.columns.size() ? 2 : 0);
+  }
+  return total;
+}
+
+Table without_column(const Table& t, std::size_t col)
+{
+  Table out = t;
+  auto erase = [col](auto& v) {
+    if (col < v.size()) {
+      v.erase(v.begin() + static_cast<std::ptrdiff_t>(col));
+    }
+  };
+  erase(out.columns);
+  erase(out.align);
+  for (auto& row : out.rows) {
+    erase(row);
+  }
+  out.droppable.clear();
+  return out;
+}
+
+void render_rows(const Table& full, const RenderOptions& options, std::string& out)
+{
+  Table t = full;
+  for (std::size_t i = 0; i < full.droppable.size() && natural_width(t) > options.width; ++i) {
+    // Later droppable indices shift left once an earlier column is gone.
+    std::size_t col = full.droppable[i];
+    for (std::size_t j = 0; j < i; ++j) {
+      col -= full.droppable[j] < full.droppable[i] ? 1 : 0;
+    }
+    t = without_column(t, col);
+  }
   const std::size_t n = t.columns.size();
   std::vector<std::size_t> widths(n, 0);
   for (std::size_t c = 0; c < n; ++c) {

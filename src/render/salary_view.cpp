@@ -146,7 +146,7 @@ void add_csv_row(Table& t, const Role& role, const Band& b)
   const SalaryFigure& f = b.figure;
   auto num = [](std::optional<double> v) { return v ? plain_number(*v) : std::string(); };
   std::vector<std::string> row = {role.id,  b.kind,         f.id,           f.label,         num(f.low),
-                                  num(f.p10), num(f.p25),   num(f.median),  num(f.p75),      num(f.p90),
+                                  num(f.p10), num(f.p25),   num(f.median),  num(f.mean), num(f.p75),      num(f.p90),
                                   num(f.high), f.high_open ? "true" : "false", num(f.value), f.words, f.currency,
                                   f.basis, f.scope,         f.level,        f.state,         f.country,
                                   f.region, f.year ? std::to_string(f.year) : "", f.source};
@@ -158,7 +158,7 @@ void add_csv_row(Table& t, const Role& role, const Band& b)
 
 std::vector<std::string> csv_columns()
 {
-  return {"role",   "kind",    "figure", "label",  "low",     "p10",  "p25",   "median", "p75",
+  return {"role",   "kind",    "figure", "label",  "low",     "p10",  "p25",   "median", "mean", "p75",
           "p90",    "high",    "high_open", "value", "words", "currency", "basis", "scope", "level",
           "state",  "country", "region", "year",   "source",  "fit_position", "fit_band_pct", "fit_difference"};
 }
@@ -264,16 +264,17 @@ Document salary_document(const SalaryResult& r)
 
   if (!r.bands.empty()) {
     Section table;
-    table.heading = "Bands (annual; every source's figure kept apart, never averaged)";
+    table.heading = "Bands (annual; each source apart, never averaged)";
     table.table.columns = {"#", "RANGE", "AMOUNT", "BASIS", "SOURCE"};
     table.table.align = {Align::right};
+    table.table.droppable = {1};
     Section details;
     details.heading = "Figures";
     std::size_t n = 0;
     for (const auto& b : r.bands) {
       ++n;
       table.table.rows.push_back({std::to_string(n), range_bar(b.figure, pay, scale, k_bar_width),
-                                  amount_text(b.figure) + (b.kind == "estimate" ? " (estimate)" : ""),
+                                  (b.kind == "estimate" ? "~" : "") + amount_text(b.figure),
                                   basis_word(b.figure.basis), b.kind == "estimate" ? "estimate" : b.figure.source});
       details.bullets.push_back(band_details(n, b, role));
     }
@@ -332,6 +333,7 @@ Document salary_catalog_document(const std::vector<SalaryResult>& results)
   Section table;
   table.heading = "Each role's first figure for the place (careerplan salary ROLE shows them all)";
   table.table.columns = {"ROLE", "RANGE", "AMOUNT", "BASIS", "SOURCE"};
+  table.table.droppable = {1};
   doc.csv.columns = csv_columns();
   for (const auto& r : results) {
     if (r.bands.empty()) {
@@ -341,7 +343,7 @@ Document salary_catalog_document(const std::vector<SalaryResult>& results)
     const Band& b = r.bands.front();
     const std::string more = r.bands.size() > 1 ? fmt::format(" (+{} more)", r.bands.size() - 1) : "";
     table.table.rows.push_back({r.role->id, range_bar(b.figure, pay, scale, k_bar_width),
-                                amount_text(b.figure) + (b.kind == "estimate" ? " (estimate)" : ""),
+                                (b.kind == "estimate" ? "~" : "") + amount_text(b.figure),
                                 basis_word(b.figure.basis), (b.kind == "estimate" ? "estimate" : b.figure.source) + more});
     for (const auto& band : r.bands) {
       add_csv_row(doc.csv, *r.role, band);

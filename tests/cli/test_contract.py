@@ -161,6 +161,78 @@ class GapContract(unittest.TestCase):
         self.assertTrue(all(s["gap"] > 0 for s in p["steps"]))
 
 
+class SalaryContract(unittest.TestCase):
+    NUMBERS = ("low", "p10", "p25", "median", "mean", "p75", "p90", "high", "value")
+
+    def check_document(self, doc, sources):
+        self.assertEqual(doc["schema"], "careerplan/salary/v1")
+        for band in doc["bands"]:
+            self.assertIn(band["kind"], ("published", "estimate"))
+            self.assertIn(band["basis"], ("base", "total", "unspecified"))
+            self.assertIn(band["source"], sources)
+            for key in self.NUMBERS:
+                self.assertTrue(band[key] is None or isinstance(band[key], (int, float)), (key, band[key]))
+            if band["kind"] == "estimate":
+                d = band["derivation"]
+                self.assertIn(d["adjustment_source"], sources)
+                for ref in d["reference"]:
+                    self.assertIn(ref["source"], sources)
+                    self.assertIsInstance(ref["value"], (int, float))
+
+    def test_state_published_with_its_national_difference(self):
+        sources = {s["id"] for s in run_json("sources")["sources"]}
+        doc = run_json("salary", "mle", "--state", "ca")
+        self.check_document(doc, sources)
+        self.assertEqual(doc["place"], {"kind": "state", "code": "CA", "name": "California"})
+        [band] = doc["bands"]
+        self.assertEqual((band["kind"], band["value"], band["source"]), ("published", 185000, "hakia-mle-2026"))
+        vs = band["vs_national"]
+        self.assertEqual((vs["national"], vs["difference"], vs["published_pct"]), (150000, 35000, 23))
+
+    def test_estimate_recomputes_from_its_derivation(self):
+        sources = {s["id"] for s in run_json("sources")["sources"]}
+        for args in (("--state", "TX"), ("--country", "DE"), ("--region", "apac"), ("--state", "Ohio")):
+            doc = run_json("salary", "mle", *args)
+            self.check_document(doc, sources)
+            self.assertTrue(doc["bands"], args)
+            for band in doc["bands"]:
+                self.assertEqual(band["kind"], "estimate", args)
+                d = band["derivation"]
+                values = [r["value"] for r in d["reference"]]
+                self.assertAlmostEqual(d["unrounded_low"], min(values) * (1 + d["change_low"]))
+                self.assertAlmostEqual(d["unrounded_high"], max(values) * (1 + d["change_high"]))
+                self.assertEqual(band["low"], (d["unrounded_low"] // 1000) * 1000)
+                self.assertEqual(band["high"], -((-d["unrounded_high"]) // 1000) * 1000)
+                self.assertLess(band["low"], band["high"])
+
+    def test_current_pay_placed_in_each_band(self):
+        doc = run_json("salary", "mle", "--level", "entry", "--current", "150000", "--basis", "base")
+        self.assertEqual(doc["current_pay"], {"amount": 150000, "currency": "USD", "basis": "base", "from": "--current"})
+        [band] = doc["bands"]
+        self.assertEqual((band["low"], band["high"]), (120000, 180000))
+        self.assertEqual(band["fit"]["position"], "within")
+        self.assertEqual(band["fit"]["band_pct"], 50)
+        self.assertEqual(doc["level"], "entry")
+        self.assertEqual([w["ladder"] for w in doc["level_words"]], ["careerpath-ladder"])
+
+    def test_catalog_is_an_array_of_role_documents(self):
+        sources = {s["id"] for s in run_json("sources")["sources"]}
+        docs = run_json("salary", "--state", "CA")
+        roles = [r["id"] for r in run_json("roles")["roles"]]
+        self.assertIsInstance(docs, list)
+        self.assertEqual([d["role"]["id"] for d in docs], roles)
+        for doc in docs:
+            self.check_document(doc, sources)
+
+    def test_csv_has_one_row_per_band(self):
+        out, _, status = run("salary", "mle", "--format", "csv")
+        self.assertEqual(status, 0)
+        rows = list(csv.DictReader(io.StringIO(out)))
+        self.assertEqual(len(rows), len(run_json("salary", "mle")["bands"]))
+        self.assertEqual(rows[0]["figure"], "aieh-us-total-2026")
+        self.assertEqual(rows[0]["median"], "200000")
+
+
 class Assess(unittest.TestCase):
     def test_creates_then_updates_safely(self):
         with tempfile.TemporaryDirectory() as tmp:
