@@ -297,7 +297,7 @@ Document salary_document(const SalaryResult& r)
   }
   doc.footnotes.push_back("BASIS: base pay, total compensation (equity and bonus included), or not stated by the "
                           "source. Estimates are ranges derived from a published regional adjustment; "
-                          "'man careerplan' (SALARY) gives the formula. 'careerplan sources " + role.id +
+                          "'man careerplan' (SALARY ESTIMATES) gives the formula. 'careerplan sources " + role.id +
                           "' resolves every [source].");
   doc.csv.columns = csv_columns();
   for (const auto& b : r.bands) {
