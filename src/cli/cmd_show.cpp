@@ -139,6 +139,11 @@ Document show_document(const Role& role, const Catalog& cat)
     Section l;
     l.heading = fmt::format("Seniority ladder {} {}{}", ladder.id, cite(ladder.source),
                             ladder.id == role.primary_ladder ? " (primary)" : "");
+    if (ladder.basis) {
+      l.paragraphs.push_back(fmt::format("A {}: {}{} {}", basis_text(*ladder.basis), ladder.basis->derivation,
+                                         ladder.basis->quote.empty() ? "" : " It rests on: \"" + ladder.basis->quote + "\"",
+                                         cite(ladder.basis->source)));
+    }
     l.table.columns = {"LEVEL", "YEARS", "TITLE", "FOCUS AND PAY"};
     for (const auto& lv : ladder.levels) {
       l.table.rows.push_back({lv.level, years_text(lv), lv.title, lv.focus + (lv.pay.empty() ? "" : " Pay: " + lv.pay + ".")});
@@ -281,12 +286,12 @@ Document show_document(const Role& role, const Catalog& cat)
 
   Section sources;
   sources.heading = "Sources";
-  sources.table.columns = {"ID", "DATE", "PUBLISHER", "TITLE"};
+  sources.table.columns = {"ID", "DATE", "TITLE AND PUBLISHER"};
   for (const auto& s : role.sources) {
-    sources.table.rows.push_back({s.id, s.date, s.publisher, s.title});
+    sources.table.rows.push_back({s.id, s.date, s.title + " — " + s.publisher});
   }
   for (const Source* src : shared_sources(role, cat)) {
-    sources.table.rows.push_back({src->id, src->date, src->publisher, src->title});
+    sources.table.rows.push_back({src->id, src->date, src->title + " — " + src->publisher});
   }
   add_if(doc, sources);
   doc.footnotes.push_back("[id] names the source of each figure; 'careerplan sources " + role.id +

@@ -555,6 +555,9 @@ Role read_role(const json& j, const ReadContext& ctx)
     Ladder ladder;
     ladder.id = read_id(a);
     ladder.source = read_source_ref(a, &r.refs);
+    if (const json* b = a.get("basis")) {
+      ladder.basis = read_basis(*b, a.path_of("basis"), ctx, r.refs);
+    }
     a.array("levels", true, [&](const json& le, const std::string& lp) {
       ObjectReader l(ctx, le, lp);
       LadderLevel level;

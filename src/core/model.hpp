@@ -93,6 +93,9 @@ struct Ladder
 {
   std::string id;
   std::string source;
+  // Set when the ladder is careerplan's choice (e.g. another role's year bands applied to this
+  // one because no source gives a ladder for it).
+  std::optional<Basis> basis;
   std::vector<LadderLevel> levels;
 };
 

@@ -333,6 +333,11 @@ SalaryResult compute_salary(const Role& role, const SalaryQuery& query)
   r.query = query;
   const Place& place = query.place;
   std::vector<Band> bands;
+  if (role.salary.empty()) {
+    r.notes.push_back(fmt::format("No source in the catalog gives pay for {}; careerplan shows none rather than "
+                                  "guess one.", role.title));
+    return r;
+  }
 
   switch (place.kind) {
   case Place::Kind::national:

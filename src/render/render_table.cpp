@@ -22,7 +22,9 @@ std::string pad(const std::string& s, std::size_t width, Align align)
   return align == Align::right ? fill + s : s + fill;
 }
 
-std::size_t natural_width(const Table& t)
+// The narrowest the table can be: every column at its natural width but the last, which wraps
+// down to 12 cells.
+std::size_t narrowest_width(const Table& t)
 {
   std::size_t total = 2;
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
@@ -32,7 +34,7 @@ std::size_t natural_width(const Table& t)
         w = std::max(w, display_width(row[c]));
       }
     }
-    total += w + (c + 1 < t.columns.size() ? 2 : 0);
+    total += c + 1 < t.columns.size() ? w + 2 : std::min<std::size_t>(w, 12);
   }
   return total;
 }
@@ -57,7 +59,7 @@ Table without_column(const Table& t, std::size_t col)
 void render_rows(const Table& full, const RenderOptions& options, std::string& out)
 {
   Table t = full;
-  for (std::size_t i = 0; i < full.droppable.size() && natural_width(t) > options.width; ++i) {
+  for (std::size_t i = 0; i < full.droppable.size() && narrowest_width(t) > options.width; ++i) {
     // Later droppable indices shift left once an earlier column is gone.
     std::size_t col = full.droppable[i];
     for (std::size_t j = 0; j < i; ++j) {

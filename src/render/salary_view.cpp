@@ -13,6 +13,7 @@ namespace careerplan {
 namespace {
 
 constexpr std::size_t k_bar_width = 20;
+constexpr std::size_t k_catalog_bar_width = 16;
 constexpr double k_scale_step = 50000;
 
 void extend(BarScale& s, bool& any, std::optional<double> v)
@@ -332,18 +333,22 @@ Document salary_catalog_document(const std::vector<SalaryResult>& results)
   doc.sections.push_back(head);
   Section table;
   table.heading = "Each role's first figure for the place (careerplan salary ROLE shows them all)";
-  table.table.columns = {"ROLE", "RANGE", "AMOUNT", "BASIS", "SOURCE"};
+  table.table.columns = {"ROLE", "RANGE", "MEDIAN", "BASIS", "SOURCE"};
+  table.table.align = {Align::left, Align::left, Align::right};
   table.table.droppable = {1};
   doc.csv.columns = csv_columns();
   for (const auto& r : results) {
     if (r.bands.empty()) {
-      table.table.rows.push_back({r.role->id, std::string(k_bar_width, ' '), "no figure", "", ""});
+      table.table.rows.push_back({r.role->id, std::string(k_catalog_bar_width, ' '), "—", "", "no figure here"});
       continue;
     }
     const Band& b = r.bands.front();
     const std::string more = r.bands.size() > 1 ? fmt::format(" (+{} more)", r.bands.size() - 1) : "";
-    table.table.rows.push_back({r.role->id, range_bar(b.figure, pay, scale, k_bar_width),
-                                (b.kind == "estimate" ? "~" : "") + amount_text(b.figure),
+    // The median (or single figure) where there is one; the bar shows the range.
+    const auto point = b.figure.median ? b.figure.median : b.figure.value;
+    const std::string amount = point ? money(*point, b.figure.currency) : amount_text(b.figure);
+    table.table.rows.push_back({r.role->id, range_bar(b.figure, pay, scale, k_catalog_bar_width),
+                                (b.kind == "estimate" ? "~" : "") + amount,
                                 basis_word(b.figure.basis), (b.kind == "estimate" ? "estimate" : b.figure.source) + more});
     for (const auto& band : r.bands) {
       add_csv_row(doc.csv, *r.role, band);

@@ -233,6 +233,43 @@ class SalaryContract(unittest.TestCase):
         self.assertEqual(rows[0]["median"], "200000")
 
 
+REALDATA = os.path.join(os.path.dirname(ROOT), "shared", "realdata", "oews")
+
+
+def oews_number(text):
+    text = text.replace(",", "").strip()
+    return None if text in ("", "#", "*", "**") else float(text)
+
+
+@unittest.skipUnless(os.path.isdir(REALDATA), "../shared/realdata is not beside the clone")
+class FiguresMatchTheRealData(unittest.TestCase):
+    """Every BLS OEWS figure in the bundled catalog equals the number in BLS's own file."""
+    COLUMNS = {"p10": "A_PCT10", "p25": "A_PCT25", "median": "A_MEDIAN", "mean": "A_MEAN", "p75": "A_PCT75",
+               "p90": "A_PCT90", "employment": "TOT_EMP"}
+
+    def national(self, year):
+        with open(os.path.join(REALDATA, f"national_M{year}_dl.15-xxxx_extract.tsv"), encoding="utf-8") as f:
+            return {r["OCC_CODE"]: r for r in csv.DictReader(f, delimiter="\t")}
+
+    def test_every_oews_figure(self):
+        national = {"bls-oews-2024": self.national(2024), "bls-oews-2023": self.national(2023)}
+        with open(os.path.join(REALDATA, "state_M2023_dl.csv"), encoding="utf-8-sig") as f:
+            states = {(r["OCC_TITLE"], r["PRIM_STATE"]): r for r in csv.DictReader(f)}
+        checked = 0
+        for role in run_json("roles")["roles"]:
+            for fig in run_json("show", role["id"])["role"].get("salary", []):
+                if fig["source"] not in national:
+                    continue
+                code = fig["occupation"].split("SOC ")[1].rstrip(")")
+                title = fig["occupation"].split(" (SOC")[0]
+                row = national[fig["source"]][code] if fig["scope"] == "national" else states[(title, fig["state"])]
+                for key, column in self.COLUMNS.items():
+                    want = oews_number(row[column])
+                    self.assertEqual(fig.get(key), want, f"{role['id']} {fig['id']} {key}")
+                checked += 1
+        self.assertGreater(checked, 60)
+
+
 class Assess(unittest.TestCase):
     def test_creates_then_updates_safely(self):
         with tempfile.TemporaryDirectory() as tmp:

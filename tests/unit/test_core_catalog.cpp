@@ -49,7 +49,13 @@ TEST_CASE("the bundled catalog loads and validates")
   CHECK(cat.find_skill("py")->id == "python");
   CHECK(cat.find_source(mle, "hakia-mle-2026") != nullptr);
   CHECK(cat.find_source(mle, "bls-oews-2024") != nullptr);
-  CHECK(cat.find_source(nullptr, "hakia-mle-2026") == nullptr);
+  CHECK(cat.find_source(nullptr, "hakia-mle-2026") != nullptr); // the seeds are shared by several roles
+  CHECK(cat.find_source(nullptr, "nope") == nullptr);
+  CHECK(cat.roles.size() == 10);
+  for (const auto& role : cat.roles) {
+    CHECK_MESSAGE(!role.skills.empty(), role.id);
+    CHECK_MESSAGE(!role.ladders.empty(), role.id);
+  }
 }
 
 TEST_CASE("resolve_role suggests the nearest names")
