@@ -91,14 +91,23 @@ std::pair<std::string, std::string> choose_level(const Role& role, const std::st
   }
   if (years) {
     const auto matches = match_seniority(role, *years);
+    auto basis = [&](const LevelMatch& m) {
+      for (const auto& l : role.ladders) {
+        if (l.id == m.ladder && l.basis) {
+          return std::string(" (a ladder of careerplan's choosing: 'careerplan show ") + role.id + "')";
+        }
+      }
+      return std::string();
+    };
     for (const auto& m : matches) {
       if (m.ladder == role.primary_ladder || role.primary_ladder.empty()) {
-        return {m.level, fmt::format("{} years of experience on the {} ladder [{}]", plain_number(*years), m.ladder, m.source)};
+        return {m.level, fmt::format("{} years of experience on the {} ladder [{}]{}", plain_number(*years), m.ladder,
+                                     m.source, basis(m))};
       }
     }
     if (!matches.empty()) {
-      return {matches.front().level, fmt::format("{} years of experience on the {} ladder [{}]", plain_number(*years),
-                                                 matches.front().ladder, matches.front().source)};
+      return {matches.front().level, fmt::format("{} years of experience on the {} ladder [{}]{}", plain_number(*years),
+                                                 matches.front().ladder, matches.front().source, basis(matches.front()))};
     }
   }
   return {role.levels.front(), "the role's first level (no years of experience given)"};
