@@ -120,6 +120,8 @@ int run_cli(int argc, char** argv)
   setup_match(app, ctx);
   setup_plan(app, ctx);
   setup_salary(app, ctx);
+  setup_routes(app, ctx);
+  setup_compare(app, ctx);
   setup_assess(app, ctx);
   for (auto* sub : app.get_subcommands({})) {
     sub->footer("Global options, before or after the command: --format table|json|csv|markdown, --json,\n"
@@ -153,7 +155,8 @@ int run_cli(int argc, char** argv)
         report(json_errors, 2, "a command is required", "run 'careerplan --help' to list the commands");
         return 2;
       }
-      report(json_errors, 2, parse_message(e), "run 'careerplan COMMAND --help'");
+      report(json_errors, 2, parse_message(e),
+             "run 'careerplan " + app.get_subcommands().front()->get_name() + " --help'");
       return 2;
     } catch (const CLI::ParseError& e) {
       const auto parsed = app.get_subcommands();

@@ -222,6 +222,12 @@ Document show_document(const Role& role, const Catalog& cat)
     for (std::size_t i = 0; i < r.steps.size(); ++i) {
       s.fields.emplace_back(fmt::format("step {}", i + 1), r.steps[i]);
     }
+    if (!r.develops.empty()) {
+      s.fields.emplace_back("develops", join(r.develops, ", ") +
+                                            (r.develops_basis ? fmt::format(" ({} {})", basis_text(*r.develops_basis),
+                                                                            cite(r.develops_basis->source))
+                                                              : ""));
+    }
     for (const auto& a : r.advice) {
       s.bullets.push_back("Advice: " + with_cite(a.text, a.source));
     }

@@ -64,6 +64,8 @@ void setup_match(CLI::App& app, Context& ctx);
 void setup_plan(CLI::App& app, Context& ctx);
 void setup_assess(CLI::App& app, Context& ctx);
 void setup_salary(CLI::App& app, Context& ctx);
+void setup_routes(CLI::App& app, Context& ctx);
+void setup_compare(CLI::App& app, Context& ctx);
 
 int run_cli(int argc, char** argv);
 

@@ -357,6 +357,15 @@ Route read_route(const json& j, const std::string& path, const ReadContext& ctx,
   r.pitfalls = read_cited_list(o, "pitfalls", role.refs);
   r.duration = read_duration(o, "duration");
   r.source = read_source_ref(o, &role.refs);
+  r.develops = o.opt_str_list("develops");
+  for (std::size_t i = 0; i < r.develops.size(); ++i) {
+    role.refs.skills.emplace_back(o.path_of("develops") + "/" + std::to_string(i), r.develops[i]);
+  }
+  if (const json* b = o.get("develops_basis")) {
+    r.develops_basis = read_basis(*b, o.path_of("develops_basis"), ctx, role.refs);
+  } else if (!r.develops.empty()) {
+    ctx.add(o.path_of("develops_basis"), "a route that lists the skills it develops must say on what basis");
+  }
   o.finish();
   return r;
 }

@@ -163,6 +163,9 @@ struct Route
   std::vector<Cited> pitfalls;
   std::optional<Duration> duration;
   std::string source;
+  // Skills the route's steps develop (careerplan's reading of the steps; a modelling choice).
+  std::vector<std::string> develops;
+  std::optional<Basis> develops_basis;
 };
 
 struct PathStep

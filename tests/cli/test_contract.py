@@ -233,6 +233,50 @@ class SalaryContract(unittest.TestCase):
         self.assertEqual(rows[0]["median"], "200000")
 
 
+class RoutesAndCompare(unittest.TestCase):
+    def test_routes_rank_the_current_role_first_with_sources(self):
+        sources = {s["id"] for s in run_json("sources")["sources"]}
+        for origin, route, warning in (("software-engineer", "from-software-engineering", "unit tests"),
+                                       ("data-scientist", "from-data-science", "offline metrics")):
+            doc = run_json("routes", "mle", "--from", origin)
+            self.assertEqual(doc["schema"], "careerplan/routes/v1")
+            self.assertEqual(doc["from"], origin)
+            top = doc["routes"][0]
+            self.assertEqual((top["id"], top["why"], top["rank"]), (route, "current_role", 1))
+            self.assertTrue(any(warning in p["text"] for p in top["pitfalls"]), top["pitfalls"])
+            for r in doc["routes"]:
+                self.assertIn(r["source"], sources)
+                for c in r["advice"] + r["pitfalls"]:
+                    self.assertIn(c["source"], sources)
+            self.assertTrue(any(p["in_catalog"] and p["role"] == "data-scientist" for p in doc["pivots"]))
+
+    def test_routes_by_readiness_with_an_assessment(self):
+        example = os.path.join(ROOT, "data", "examples", "backend-engineer.json")
+        doc = run_json("routes", "mle", "--assessment", example)
+        ranked = [r for r in doc["routes"] if r["why"] == "readiness"]
+        self.assertTrue(ranked)
+        values = [r["origin_readiness"] for r in ranked]
+        self.assertEqual(values, sorted(values, reverse=True))
+        for gap in doc["routes"][0]["addressed_gaps"]:
+            self.assertIn(gap["skill"], doc["routes"][0]["develops"])
+            self.assertGreater(gap["gap"], 0)
+
+    def test_compare_is_one_document_with_one_entry_per_role(self):
+        example = os.path.join(ROOT, "data", "examples", "backend-engineer.json")
+        doc = run_json("compare", "mle", "data-scientist", "swe", "--assessment", example)
+        self.assertEqual(doc["schema"], "careerplan/compare/v1")
+        self.assertEqual([r["id"] for r in doc["roles"]], ["machine-learning-engineer", "data-scientist", "software-engineer"])
+        match = {r["role"]: r["readiness"] for r in run_json("match", "--assessment", example)["roles"]}
+        for role in doc["roles"]:
+            self.assertAlmostEqual(role["readiness"], match[role["id"]])
+            for sk in role["skills"]:
+                self.assertIsInstance(sk["required"], (int, float))
+                self.assertEqual(sk["gap"], max(0, sk["required"] - (sk["rating"] or 0)))
+            for fig in role["salary"]:
+                self.assertIn(fig["basis"], ("base", "total", "unspecified"))
+        self.assertEqual(set(doc["skills"]), {sk["skill"] for r in doc["roles"] for sk in r["skills"]})
+
+
 REALDATA = os.path.join(os.path.dirname(ROOT), "shared", "realdata", "oews")
 
 

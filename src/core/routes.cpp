@@ -1,0 +1,94 @@
+#include "core/routes.hpp"
+
+#include <algorithm>
+
+namespace careerplan {
+
+namespace {
+
+int group_of(const RankedRoute& r)
+{
+  if (r.why == "current_role") {
+    return 0;
+  }
+  if (r.why == "readiness" || r.why == "no_assessment") {
+    return 1;
+  }
+  return 2;
+}
+
+std::vector<RoleLink> links(const std::vector<Link>& in, const Catalog& catalog)
+{
+  std::vector<RoleLink> out;
+  for (const auto& l : in) {
+    out.push_back({&l, !l.role.empty() && catalog.find_role(l.role) != nullptr});
+  }
+  return out;
+}
+
+} // namespace
+
+RoutesResult compute_routes(const Role& role, const Catalog& catalog, const Assessment* assessment,
+                            const std::string& from, const std::string& from_basis)
+{
+  RoutesResult r;
+  r.role = &role;
+  r.from = from;
+  r.from_basis = from_basis;
+  r.assessed = assessment != nullptr;
+  for (const auto& route : role.routes) {
+    RankedRoute rr;
+    rr.route = &route;
+    if (!from.empty() && std::find(route.from.begin(), route.from.end(), from) != route.from.end()) {
+      rr.why = "current_role";
+      rr.origin = from;
+    }
+    for (const auto& origin : route.from) {
+      const Role* o = catalog.find_role(origin);
+      if (o == nullptr) {
+        continue;
+      }
+      if (assessment != nullptr) {
+        const double readiness = compute_gap(*o, catalog, *assessment).readiness;
+        if (rr.why != "current_role" && (!rr.origin_readiness || readiness > *rr.origin_readiness)) {
+          rr.origin = o->id;
+          rr.origin_readiness = readiness;
+          rr.why = "readiness";
+        } else if (rr.why == "current_role" && o->id == from) {
+          rr.origin_readiness = readiness;
+        }
+      } else if (rr.why.empty()) {
+        rr.why = "no_assessment";
+        rr.origin = o->id;
+      }
+    }
+    if (rr.why.empty()) {
+      rr.why = "no_catalog_origin";
+    }
+    r.routes.push_back(std::move(rr));
+  }
+  std::stable_sort(r.routes.begin(), r.routes.end(), [](const RankedRoute& a, const RankedRoute& b) {
+    if (group_of(a) != group_of(b)) {
+      return group_of(a) < group_of(b);
+    }
+    if (a.why == "readiness" && b.why == "readiness") {
+      return *a.origin_readiness > *b.origin_readiness;
+    }
+    return false;
+  });
+  if (assessment != nullptr && !r.routes.empty()) {
+    RankedRoute& top = r.routes.front();
+    const GapResult gaps = compute_gap(role, catalog, *assessment);
+    for (const auto& g : gaps.skills) { // already by priority
+      const auto& dev = top.route->develops;
+      if (g.gap > 0 && std::find(dev.begin(), dev.end(), g.skill) != dev.end()) {
+        top.addressed.push_back(g);
+      }
+    }
+  }
+  r.progressions = links(role.progressions, catalog);
+  r.pivots = links(role.pivots, catalog);
+  return r;
+}
+
+} // namespace careerplan

@@ -1,0 +1,48 @@
+#pragma once
+// Entry routes into a role, ranked for the user's background, and where the role leads.
+//
+// Ranking: first the routes whose origin is the user's current role; then the routes with an
+// origin in the catalog, by the user's readiness for that origin role (the best of its origins:
+// the seeds' "start adjacent" advice, which adjacent role is nearest); then the routes with no
+// catalog origin. Ties keep the role profile's order.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/assessment.hpp"
+#include "core/gap.hpp"
+#include "core/model.hpp"
+
+namespace careerplan {
+
+struct RankedRoute
+{
+  const Route* route = nullptr;
+  std::string why; // "current_role", "readiness", "no_assessment", "no_catalog_origin"
+  std::string origin; // the origin role the rank rests on
+  std::optional<double> origin_readiness; // the user's readiness for it, 0-100
+  std::vector<SkillGap> addressed; // top route only: the user's gaps in the target that the route develops
+};
+
+struct RoleLink
+{
+  const Link* link = nullptr;
+  bool in_catalog = false;
+};
+
+struct RoutesResult
+{
+  const Role* role = nullptr;
+  std::string from; // the user's current role, a catalog id ("" when unknown)
+  std::string from_basis; // "--from", the assessment file, or ""
+  bool assessed = false; // readiness and gaps come from an assessment
+  std::vector<RankedRoute> routes;
+  std::vector<RoleLink> progressions;
+  std::vector<RoleLink> pivots;
+};
+
+// `assessment` may be null (no ranking by readiness, no gaps); `from` is a catalog role id or "".
+RoutesResult compute_routes(const Role& role, const Catalog& catalog, const Assessment* assessment,
+                            const std::string& from, const std::string& from_basis);
+
+} // namespace careerplan
