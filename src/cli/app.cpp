@@ -99,13 +99,10 @@ std::string parse_message(const CLI::ParseError& e)
 
 } // namespace
 
-int run_cli(int argc, char** argv)
+void build_app(CLI::App& app, Context& ctx)
 {
-  const bool json_errors = wants_json(argc, argv);
-  Context ctx;
-  CLI::App app{"careerplan: how far you are from a role, what to learn first, which way in suits you, "
-               "and what it pays where you live. Every figure names its source.",
-               "careerplan"};
+  app.description("careerplan: how far you are from a role, what to learn first, which way in suits you, "
+                  "and what it pays where you live. Every figure names its source.");
   app.set_version_flag("--version", std::string("careerplan ") + k_version);
   app.require_subcommand(1);
   app.fallthrough();
@@ -128,6 +125,14 @@ int run_cli(int argc, char** argv)
                 "--data-dir DIR, --assessment FILE, --color auto|always|never ('careerplan --help').\n"
                 "Exit status: 0 ok, 1 file error, 2 usage error, 3 invalid data. See 'man careerplan'.");
   }
+}
+
+int run_cli(int argc, char** argv)
+{
+  const bool json_errors = wants_json(argc, argv);
+  Context ctx;
+  CLI::App app{"", "careerplan"};
+  build_app(app, ctx);
 
   try {
     try {

@@ -177,6 +177,7 @@ void run_assess(Context& ctx, const AssessOptions& o)
 void setup_assess(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<AssessOptions>();
+  ctx.keep(o);
   auto* cmd = app.add_subcommand("assess", "Create or update your self-assessment: a prompt per skill on a terminal, "
                                            "or --set SKILL=N");
   cmd->add_option("role", o->role, "Target role id or alias (saved as target_role)")->option_text("ROLE");

@@ -48,6 +48,7 @@ void run_compare(Context& ctx, const CompareOptions& o)
 void setup_compare(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<CompareOptions>();
+  ctx.keep(o);
   auto* cmd = app.add_subcommand("compare", "Roles side by side: skills, national pay, outlook, ways in, "
                                             "certifications; your gaps with an assessment");
   cmd->add_option("roles", o->roles, "Two role ids or aliases or more")->option_text("ROLE ROLE...");

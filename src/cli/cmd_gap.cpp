@@ -61,6 +61,7 @@ void run_gap(Context& ctx, const GapOptions& o)
 void setup_gap(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<GapOptions>();
+  ctx.keep(o);
   auto* cmd = app.add_subcommand("gap", "Skill by skill: required level, your rating, gap, weight and priority; "
                                         "readiness, rules and seniority");
   add_role_and_level(*cmd, o->role, o->level, "Compare against this seniority level");

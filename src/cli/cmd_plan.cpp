@@ -134,6 +134,7 @@ void run_plan(Context& ctx, const PlanOptions& o)
 void setup_plan(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<PlanOptions>();
+  ctx.keep(o);
   auto* cmd = app.add_subcommand("plan", "An ordered learning plan: gaps by priority, what to learn and prove for each, "
                                          "and what the next level asks");
   add_role_and_level(*cmd, o->role, o->level, "Plan for this seniority level");

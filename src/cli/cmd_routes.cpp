@@ -48,6 +48,7 @@ void run_routes(Context& ctx, const RoutesOptions& o)
 void setup_routes(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<RoutesOptions>();
+  ctx.keep(o);
   auto* cmd = app.add_subcommand("routes", "Ways into a role, ranked for your background: steps, durations, "
                                            "cohorts, advice and pitfalls, each with its source; where the role leads");
   cmd->add_option("role", o->role, "Role id or alias (default: the assessment's target_role)")->option_text("ROLE");

@@ -121,6 +121,7 @@ void run_salary(Context& ctx, const SalaryOptions& o)
 void setup_salary(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<SalaryOptions>();
+  ctx.keep(o);
   auto* cmd = app.add_subcommand("salary", "Salary bands by level and place, each with its basis and source; "
                                            "estimates where no figure is published; where your pay sits");
   cmd->add_option("role", o->role,

@@ -16,7 +16,8 @@ namespace {
 std::vector<const Source*> shared_sources(const Role& role, const Catalog& cat)
 {
   std::vector<const Source*> out;
-  for (const auto& [path, id] : role.refs.sources) {
+  for (const auto& ref : role.refs.sources) {
+    const std::string& id = ref.second;
     const bool local = std::any_of(role.sources.begin(), role.sources.end(), [&](const Source& s) { return s.id == id; });
     const Source* src = cat.find_source(&role, id);
     if (!local && src != nullptr && std::find(out.begin(), out.end(), src) == out.end()) {
@@ -351,6 +352,7 @@ void setup_show(CLI::App& app, Context& ctx)
 {
   auto* cmd = app.add_subcommand("show", "Show the whole profile of one role, with the source of every figure");
   auto role = std::make_shared<std::string>();
+  ctx.keep(role);
   cmd->add_option("role", *role, "Role id or alias, e.g. machine-learning-engineer or mle")
       ->required()
       ->option_text("ROLE");

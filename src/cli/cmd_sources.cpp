@@ -81,6 +81,7 @@ void setup_sources(CLI::App& app, Context& ctx)
 {
   auto* cmd = app.add_subcommand("sources", "List every source behind the figures, and where each is used");
   auto role = std::make_shared<std::string>();
+  ctx.keep(role);
   cmd->add_option("role", *role, "Only the sources this role uses (id or alias)")->option_text("ROLE");
   cmd->callback([&ctx, role] { run_sources(ctx, *role); });
 }

@@ -56,6 +56,7 @@ void setup_validate(CLI::App& app, Context& ctx)
   auto* cmd = app.add_subcommand("validate", "Check role profiles, the skill catalog and assessments; list every problem "
                                              "with its file and JSON path");
   auto paths = std::make_shared<std::vector<std::string>>();
+  ctx.keep(paths);
   cmd->add_option("paths", *paths, "Files to check (default: the bundled catalog and every data directory in use)")
       ->option_text("PATH...");
   cmd->callback([&ctx, paths] { run_validate(ctx, *paths); });

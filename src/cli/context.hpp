@@ -1,6 +1,7 @@
 #pragma once
 // What every command shares: the global options, the catalog (loaded once, on first use), the
 // assessment lookup, and the one place output is written.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,12 +43,16 @@ public:
   // ROLE when given, else the assessment's target_role (a UsageError naming `command` when neither).
   const Role& role_or_target(const std::string& name, const char* command);
 
+  // Keeps a command's parsed options alive as long as the context (its option bindings point into them).
+  void keep(std::shared_ptr<void> bound) { m_kept.push_back(std::move(bound)); }
+
   // Writes the command's result in the chosen format to stdout.
   void emit(const Document& doc, const nlohmann::json& j) const;
 
 private:
   std::optional<Catalog> m_catalog;
   std::optional<Assessment> m_assessment;
+  std::vector<std::shared_ptr<void>> m_kept;
 };
 
 void add_global_options(CLI::App& app, GlobalOptions& options);
@@ -67,6 +72,8 @@ void setup_salary(CLI::App& app, Context& ctx);
 void setup_routes(CLI::App& app, Context& ctx);
 void setup_compare(CLI::App& app, Context& ctx);
 
+// The whole command tree on `app`, its callbacks bound to `ctx` (run_cli and the option fuzzer).
+void build_app(CLI::App& app, Context& ctx);
 int run_cli(int argc, char** argv);
 
 } // namespace careerplan

@@ -140,6 +140,24 @@ std::optional<json> parse_json(std::string_view text, const std::string& file, s
     problems.push_back({file, "", fmt::format("line {}, column {}: malformed JSON: {}", line, column,
                                               short_parse_message(e.what()))});
     return std::nullopt;
+  } catch (const json::out_of_range& e) {
+    // A number too large for a double ("1e99999"); the message names the number, so find it.
+    const std::string what = e.what();
+    const auto open_quote = what.find('\'');
+    const auto close_quote = what.rfind('\'');
+    std::string where;
+    if (open_quote != std::string::npos && close_quote > open_quote) {
+      const std::string token = what.substr(open_quote + 1, close_quote - open_quote - 1);
+      const auto at = text.find(token);
+      if (!token.empty() && at != std::string_view::npos) {
+        const auto [line, column] = line_column(text, at);
+        where = fmt::format("line {}, column {}: ", line, column);
+      }
+      problems.push_back({file, "", fmt::format("{}the number {} is too large", where, token)});
+    } else {
+      problems.push_back({file, "", "a number is too large"});
+    }
+    return std::nullopt;
   }
 }
 

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Builds the libFuzzer targets with clang into build-fuzz/ and runs each for SECONDS (default 30)
+# on a seed corpus made from data/ and the findings kept in tests/fuzz/corpus/. A finding stops
+# the run with the crashing input written to build-fuzz/findings/; add it to
+# tests/fuzz/corpus/TARGET/ once fixed.
+#   usage: tools/fuzz.sh [SECONDS] [TARGET...]     TARGET: role skills assessment options
+set -eu
+cd "$(dirname "$0")/.."
+seconds=${1:-30}
+[ $# -gt 0 ] && shift
+targets=${*:-role skills assessment options}
+
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCAREERPLAN_FUZZ=ON -DCAREERPLAN_TESTS=OFF \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build-fuzz -j2 --target $(for t in $targets; do printf 'fuzz_%s ' "$t"; done) >/dev/null
+
+mkdir -p build-fuzz/findings
+for t in $targets; do
+  corpus=build-fuzz/corpus/$t
+  mkdir -p "$corpus"
+  case $t in
+    role) cp data/roles/*.json "$corpus"/ ;;
+    skills) cp data/skills.json data/sources.json "$corpus"/ ;;
+    assessment) cp data/examples/*.json "$corpus"/ ;;
+    options) printf 'salary\nmle\n--state\nCA\n--json\n' >"$corpus/salary"
+             printf 'gap\n--level\nsenior\n--explain\n' >"$corpus/gap"
+             printf 'assess\nmle\n--set\npython=4\n--output\n-\n' >"$corpus/assess"
+             printf 'routes\nmle\n--from\nds\n--format\ncsv\n' >"$corpus/routes"
+             printf 'compare\nmle\nds\n--level\nmid\n' >"$corpus/compare" ;;
+  esac
+  [ -d "tests/fuzz/corpus/$t" ] && cp tests/fuzz/corpus/"$t"/* "$corpus"/ 2>/dev/null || true
+  echo "fuzz: $t for ${seconds}s" >&2
+  ASAN_OPTIONS=detect_leaks=1 ./build-fuzz/fuzz_"$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 -artifact_prefix=build-fuzz/findings/"$t"- "$corpus" 2>build-fuzz/"$t".log ||
+    { tail -40 build-fuzz/"$t".log >&2; exit 1; }
+  grep -E "stat::number_of_executed_units" build-fuzz/"$t".log >&2
+done
