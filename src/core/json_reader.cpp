@@ -100,6 +100,33 @@ std::optional<json> parse_json(std::string_view text, const std::string& file, s
     problems.push_back({file, "", "line 1, column 1: a byte-order mark is not allowed; save the file as UTF-8 without BOM"});
     return std::nullopt;
   }
+  // Nesting deeper than any careerplan document needs is refused before parsing: copying or
+  // walking a deeply nested value recurses once per level.
+  {
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if (in_string) {
+        if (c == '\\') {
+          ++i;
+        } else if (c == '"') {
+          in_string = false;
+        }
+      } else if (c == '"') {
+        in_string = true;
+      } else if (c == '[' || c == '{') {
+        if (++depth > k_max_json_depth) {
+          const auto [line, column] = line_column(text, i);
+          problems.push_back({file, "", fmt::format("line {}, column {}: nested more than {} levels deep", line, column,
+                                                    k_max_json_depth)});
+          return std::nullopt;
+        }
+      } else if ((c == ']' || c == '}') && depth > 0) {
+        --depth;
+      }
+    }
+  }
   // Duplicate keys: nlohmann keeps the last silently, so track the keys of each open object.
   std::vector<std::set<std::string>> open;
   std::vector<std::string> duplicates;

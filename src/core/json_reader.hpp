@@ -17,6 +17,8 @@ using nlohmann::json;
 
 // Files larger than this are refused before they are read (a role profile is a few tens of KiB).
 inline constexpr std::size_t k_max_file_size = 4 * 1024 * 1024;
+// JSON nested deeper than this is refused (careerplan's documents need fewer than ten levels).
+inline constexpr std::size_t k_max_json_depth = 64;
 
 // Reads a regular file of at most k_max_file_size bytes; throws IoError naming the file otherwise.
 std::string read_file(const std::string& path);

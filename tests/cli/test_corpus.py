@@ -1,0 +1,252 @@
+#!/usr/bin/env python3
+"""The bad-input corpus, run against the real binary: role profiles, the skill catalog and
+assessments that are broken in every way we know, bad role ids, bad option values, odd files
+(a 100 MB file, a directory, a FIFO, an unreadable file). Each case asserts the exit status
+(1 I/O, 2 usage, 3 invalid data), exactly one line on stderr naming the file and JSON path where
+there is one, nothing on stdout, and that the run ends well within its time limit.
+
+usage: test_corpus.py BINARY"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+EXAMPLE = json.load(open(os.path.join(ROOT, "data", "examples", "backend-engineer.json"), encoding="utf-8"))
+MLE = json.load(open(os.path.join(ROOT, "data", "roles", "machine-learning-engineer.json"), encoding="utf-8"))
+SKILLS = json.load(open(os.path.join(ROOT, "data", "skills.json"), encoding="utf-8"))
+
+
+def dump(doc):
+    return json.dumps(doc, ensure_ascii=False).encode()
+
+
+def with_(doc, mutate):
+    d = json.loads(json.dumps(doc))
+    mutate(d)
+    return d
+
+
+def setitem(path, value):
+    def f(d):
+        node = d
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+    return f
+
+
+def delitem(path):
+    def f(d):
+        node = d
+        for key in path[:-1]:
+            node = node[key]
+        del node[path[-1]]
+    return f
+
+
+# (name, content in bytes, status, text the message must contain)
+BROKEN_JSON = [
+    ("empty", b"", 3, "empty"),
+    ("whitespace", b"  \n\t ", 3, "empty"),
+    ("truncated", dump(EXAMPLE)[:40], 3, "line 1"),
+    ("trailing-garbage", dump(EXAMPLE) + b" xyz", 3, "malformed JSON"),
+    ("array", b"[1, 2, 3]", 3, ""),
+    ("string", b"\"mle\"", 3, ""),
+    ("number", b"42", 3, ""),
+    ("null", b"null", 3, ""),
+    ("bom", b"\xef\xbb\xbf" + dump(EXAMPLE), 3, "byte-order mark"),
+    ("invalid-utf8", dump(EXAMPLE).replace(b"fictional", b"fict\xffional"), 3, "UTF-8"),
+    ("duplicate-key", b'{"schema": "careerplan/assessment/v1", "schema": "careerplan/assessment/v1"}', 3, "duplicate key"),
+    ("nan", dump(EXAMPLE).replace(b'"years_experience": 6', b'"years_experience": NaN'), 3, "malformed JSON"),
+    ("infinity", dump(EXAMPLE).replace(b'"years_experience": 6', b'"years_experience": Infinity'), 3, "malformed JSON"),
+    ("huge-number", dump(EXAMPLE).replace(b'"years_experience": 6', b'"years_experience": 1e99999'), 3, "too large"),
+    ("comment", b"// note\n" + dump(EXAMPLE), 3, "malformed JSON"),
+    ("deep-nesting", b"[" * 100000 + b"]" * 100000, 3, "nested more than 64 levels"),
+    ("deep-nesting-in-field", dump(EXAMPLE).replace(b'"note":', b'"deep": ' + b"[" * 65 + b"]" * 65 + b', "note":'), 3,
+     "nested more than 64 levels"),
+]
+
+ASSESSMENTS = [
+    ("rating-negative", setitem(["ratings", "python"], -1), "/ratings/python"),
+    ("rating-six", setitem(["ratings", "python"], 6), "/ratings/python"),
+    ("rating-fraction", setitem(["ratings", "python"], 2.5), "/ratings/python"),
+    ("rating-string", setitem(["ratings", "python"], "4"), "/ratings/python"),
+    ("rating-null", setitem(["ratings", "python"], None), "/ratings/python"),
+    ("rating-huge", setitem(["ratings", "python"], 1e308), "/ratings/python"),
+    ("unknown-skill", setitem(["ratings", "pyhton"], 3), "/ratings/pyhton"),
+    ("unknown-role", setitem(["target_role"], "ml-enginer"), "/target_role"),
+    ("unknown-state", setitem(["location", "state"], "TZ"), "/location/state"),
+    ("unknown-country", setitem(["location"], {"country": "XY"}), "/location/country"),
+    ("negative-years", setitem(["years_experience"], -2), "/years_experience"),
+    ("years-string", setitem(["years_experience"], "six"), "/years_experience"),
+    ("negative-pay", setitem(["current_pay", "amount"], -1), "/current_pay/amount"),
+    ("pay-basis", setitem(["current_pay", "basis"], "net"), "/current_pay/basis"),
+    ("ratings-array", setitem(["ratings"], [4, 3]), "/ratings"),
+    ("wrong-schema", setitem(["schema"], "careerplan/assessment/v9"), "/schema"),
+    ("missing-schema", delitem(["schema"]), "/schema"),
+    ("unknown-field", setitem(["ratingz"], {}), "/ratingz"),
+]
+
+ROLES = [
+    ("title-number", setitem(["title"], 5), "/title"),
+    ("missing-title", delitem(["title"]), "/title"),
+    ("skills-object", setitem(["skills"], {}), "/skills"),
+    ("weight-too-big", setitem(["skills", 0, "weight"], 1.5), "/skills/0/weight"),
+    ("weight-string", setitem(["skills", 0, "weight"], "high"), "/skills/0/weight"),
+    ("unknown-skill", setitem(["skills", 5, "skill"], "comunication"), "/skills/5/skill"),
+    ("duplicate-skill", lambda d: d["skills"].append(d["skills"][0]), "/skills/10/skill"),
+    ("unknown-level", setitem(["skills", 0, "required", "wizard"], 3), "/skills/0/required/wizard"),
+    ("level-out-of-scale", setitem(["skills", 0, "required", "mid"], 9), "/skills/0/required/mid"),
+    ("figure-without-source", delitem(["salary", 0, "source"]), "/salary/0/source"),
+    ("unknown-source", setitem(["salary", 0, "source"], "levels-fyi"), "/salary/0/source"),
+    ("negative-salary", setitem(["salary", 0, "low"], -5), "/salary/0/low"),
+    ("huge-salary", setitem(["salary", 0, "high"], 1e300), "/salary/0/high"),
+    ("bad-state", setitem(["salary", 9, "state"], "ZZ"), "/salary/9/state"),
+    ("bad-member", setitem(["adjustments", 0, "members", 0], "XX"), "/adjustments/0/members/0"),
+    ("id-path", setitem(["id"], "../etc/passwd"), "/id"),
+    ("duplicate-route", lambda d: d["routes"].append(d["routes"][0]), "/routes/6"),
+]
+
+SKILL_CATALOGS = [
+    ("skills-not-array", setitem(["skills"], "python"), "/skills"),
+    ("skill-missing-name", delitem(["skills", 0, "name"]), "/skills/0/name"),
+    ("duplicate-skill-id", lambda d: d["skills"].append(d["skills"][0]), "/skills/"),
+    ("scale-backwards", setitem(["scales", 0, "max"], -1), "/scales/0"),
+]
+
+BAD_ARGS = [
+    ("role-path-traversal", ["show", "../etc/passwd"], 2, "unknown role"),
+    ("role-absolute", ["show", "/etc/passwd"], 2, "unknown role"),
+    ("role-control-char", ["show", "mle\x01x"], 2, "unknown role"),
+    ("role-empty", ["show", ""], 2, ""),
+    ("role-long", ["show", "x" * 10000], 2, "unknown role"),
+    ("level-missing-value", ["gap", "mle", "--level"], 2, "--level"),
+    ("level-unknown", ["salary", "mle", "--level", "wizard"], 2, "unknown level"),
+    ("format-unknown", ["roles", "--format", "xml"], 2, "--format"),
+    ("color-unknown", ["roles", "--color", "purple"], 2, "--color"),
+    ("data-dir-missing-value", ["roles", "--data-dir"], 2, "--data-dir"),
+    ("current-not-number", ["salary", "mle", "--current", "lots"], 2, "--current"),
+    ("current-negative", ["salary", "mle", "--current", "-1"], 2, "--current"),
+    ("state-unknown", ["salary", "mle", "--state", "ZZ"], 2, "unknown US state"),
+    ("country-unknown", ["salary", "mle", "--country", "Atlantis"], 2, "unknown country"),
+    ("state-and-country", ["salary", "mle", "--state", "CA", "--country", "DE"], 2, "cannot be used together"),
+    ("set-without-equals", ["assess", "mle", "--set", "python", "--output", "-"], 2, "SKILL=N"),
+    ("set-out-of-range", ["assess", "mle", "--set", "python=9", "--output", "-"], 2, "0 to 5"),
+    ("set-unknown-skill", ["assess", "mle", "--set", "pyhton=3", "--output", "-"], 2, "pyhton"),
+    ("years-negative", ["assess", "mle", "--years", "-3", "--output", "-"], 2, "--years"),
+    ("compare-one", ["compare", "mle"], 2, "two roles"),
+    ("routes-from-unknown", ["routes", "mle", "--from", "astronaut"], 2, "unknown role"),
+    ("unknown-command", ["frobnicate"], 2, "unknown command"),
+]
+
+
+class Runner:
+    def __init__(self, binary, tmp):
+        self.binary = binary
+        self.tmp = tmp
+        self.passed = 0
+        self.failed = 0
+
+    def run(self, name, args, status, contains=(), timeout=20):
+        env = {"PATH": "/usr/bin:/bin", "HOME": self.tmp, "XDG_CONFIG_HOME": os.path.join(self.tmp, "cfg"),
+               "XDG_DATA_HOME": os.path.join(self.tmp, "share"), "LC_ALL": "C.UTF-8", "NO_COLOR": "1"}
+        try:
+            p = subprocess.run([self.binary] + args, env=env, cwd=self.tmp, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return self.fail(name, f"did not finish within {timeout} s")
+        err = p.stderr.decode("utf-8", "replace")
+        problems = []
+        if p.returncode != status:
+            problems.append(f"exit status {p.returncode}, expected {status}")
+        if p.stdout:
+            problems.append(f"wrote to stdout: {p.stdout[:80]!r}")
+        if err.count("\n") != 1 or not err.startswith("careerplan: error: "):
+            problems.append(f"stderr is not one 'careerplan: error:' line: {err[:200]!r}")
+        for text in contains:
+            if text not in err:
+                problems.append(f"message lacks {text!r}: {err.strip()[:200]!r}")
+        if problems:
+            return self.fail(name, "; ".join(problems))
+        self.passed += 1
+
+    def fail(self, name, why):
+        self.failed += 1
+        print(f"FAIL {name}: {why}")
+
+
+def write(path, content):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(content)
+    return path
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    with tempfile.TemporaryDirectory() as tmp:
+        r = Runner(binary, tmp)
+        n = 0
+
+        def case_dir():
+            nonlocal n
+            n += 1
+            return os.path.join(tmp, f"c{n}")
+
+        # Broken JSON, as an assessment, as a role profile and as a skill catalog.
+        for name, content, status, text in BROKEN_JSON:
+            d = case_dir()
+            a = write(os.path.join(d, "assessment.json"), content)
+            r.run(f"assessment-{name}", ["gap", "--assessment", a], status, [a, text])
+            role = write(os.path.join(d, "data", "roles", "x.json"), content)
+            r.run(f"role-{name}", ["roles", "--data-dir", os.path.join(d, "data")], status, [role, text])
+            skills = write(os.path.join(d, "sk", "skills.json"), content)
+            r.run(f"skills-{name}", ["roles", "--data-dir", os.path.join(d, "sk")], status, [skills, text])
+
+        for name, mutate, path in ASSESSMENTS:
+            a = write(os.path.join(case_dir(), "a.json"), dump(with_(EXAMPLE, mutate)))
+            r.run(f"assessment-{name}", ["gap", "mle", "--assessment", a], 3, [a, path])
+
+        for name, mutate, path in ROLES:
+            doc = with_(MLE, mutate)
+            d = case_dir()
+            role = write(os.path.join(d, "roles", f"{MLE['id']}.json"), dump(doc))
+            r.run(f"role-{name}", ["roles", "--data-dir", d], 3, [role, path])
+
+        for name, mutate, path in SKILL_CATALOGS:
+            d = case_dir()
+            skills = write(os.path.join(d, "skills.json"), dump(with_(SKILLS, mutate)))
+            r.run(f"skills-{name}", ["roles", "--data-dir", d], 3, [skills, path])
+
+        for name, args, status, text in BAD_ARGS:
+            r.run(f"args-{name}", args, status, [text])
+
+        # Odd files.
+        d = case_dir()
+        big = os.path.join(d, "big.json")
+        os.makedirs(d)
+        with open(big, "wb") as f:
+            f.truncate(100 * 1024 * 1024)  # sparse: refused by its size, never read
+        r.run("file-100-mb", ["gap", "--assessment", big], 1, [big, "limit"], timeout=5)
+        r.run("file-directory", ["gap", "--assessment", d], 1, [d, "directory"])
+        r.run("file-missing", ["gap", "--assessment", os.path.join(d, "nope.json")], 1, ["nope.json"])
+        fifo = os.path.join(d, "fifo.json")
+        os.mkfifo(fifo)
+        r.run("file-fifo", ["gap", "--assessment", fifo], 1, [fifo, "not a regular file"], timeout=5)
+        r.run("role-dir-fifo", ["validate", fifo], 1, [fifo], timeout=5)
+        if os.geteuid() != 0:  # root reads anything
+            locked = write(os.path.join(d, "locked.json"), dump(EXAMPLE))
+            os.chmod(locked, 0)
+            r.run("file-unreadable", ["gap", "--assessment", locked], 1, [locked])
+        r.run("data-dir-missing", ["roles", "--data-dir", os.path.join(d, "nope")], 1, ["nope"])
+        r.run("data-dir-is-file", ["roles", "--data-dir", big], 1, [big])
+
+        total = r.passed + r.failed
+        print(f"corpus: {r.passed} passed, {r.failed} failed ({total} cases)")
+        return 1 if r.failed or total < 40 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
