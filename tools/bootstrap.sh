@@ -1,13 +1,15 @@
 #!/bin/sh
 # Installs what is missing (Debian 12), builds careerplan, then either runs it on the bundled
-# example assessment (no argument) or runs every test ("test").
+# example assessment (no argument) or runs every test ("test"): the suite on the release build,
+# the suite again on an AddressSanitizer/UBSan build with fault injection (build-asan/), and each
+# libFuzzer target for 30 seconds (tools/fuzz.sh).
 set -eu
 cd "$(dirname "$0")/.."
 
 mode=${1:-demo}
 packages="g++ cmake make libcli11-dev nlohmann-json3-dev libfmt-dev doctest-dev"
 if [ "$mode" = test ]; then
-  packages="$packages python3 python3-jsonschema jq mandoc"
+  packages="$packages python3 python3-jsonschema jq mandoc clang libclang-rt-14-dev bash bash-completion zsh fish"
 fi
 
 missing=""
@@ -31,6 +33,12 @@ case "$mode" in
     ;;
   test)
     ctest --test-dir build --output-on-failure -j2
+    echo "bootstrap: the suite again, built with -fsanitize=address,undefined" >&2
+    cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCAREERPLAN_SANITIZE=ON -DCAREERPLAN_FAULT_INJECTION=ON >/dev/null
+    cmake --build build-asan -j2
+    ctest --test-dir build-asan --output-on-failure -j2
+    echo "bootstrap: each fuzz target for 30 seconds" >&2
+    sh tools/fuzz.sh 30
     ;;
   *)
     echo "usage: tools/bootstrap.sh [test]" >&2
