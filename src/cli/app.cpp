@@ -106,7 +106,15 @@ void build_app(CLI::App& app, Context& ctx)
   app.set_version_flag("--version", std::string("careerplan ") + k_version);
   app.require_subcommand(1);
   app.fallthrough();
-  app.footer("Run 'careerplan COMMAND --help' for a command's options; 'man careerplan' for the formulas,\n"
+  app.footer("Files, in the order searched:\n"
+             "  assessment  --assessment FILE, else $CAREERPLAN_ASSESSMENT, else\n"
+             "              $XDG_CONFIG_HOME/careerplan/assessment.json (~/.config/careerplan/assessment.json)\n"
+             "  roles       the bundled catalog, then $XDG_DATA_HOME/careerplan (~/.local/share/careerplan),\n"
+             "              then $CAREERPLAN_DATA, then each --data-dir; later ones add or override roles\n"
+             "              ('careerplan validate' lists what it loaded from where)\n"
+             "Colour: only on a terminal, unless NO_COLOR is set or TERM is dumb (--color). Width: $COLUMNS,\n"
+             "else the terminal's.\n\n"
+             "Run 'careerplan COMMAND --help' for a command's options; 'man careerplan' for the formulas,\n"
              "files and environment. Exit status: 0 ok, 1 file error, 2 usage error, 3 invalid data.");
   add_global_options(app, ctx.options);
   setup_roles(app, ctx);
@@ -120,6 +128,7 @@ void build_app(CLI::App& app, Context& ctx)
   setup_routes(app, ctx);
   setup_compare(app, ctx);
   setup_assess(app, ctx);
+  setup_completion(app, ctx);
   for (auto* sub : app.get_subcommands({})) {
     sub->footer("Global options, before or after the command: --format table|json|csv|markdown, --json,\n"
                 "--data-dir DIR, --assessment FILE, --color auto|always|never ('careerplan --help').\n"

@@ -164,12 +164,13 @@ void run_assess(Context& ctx, const AssessOptions& o)
   // Check what is about to be written exactly as it will be read back.
   parse_assessment_text(text, path.empty() ? "<output>" : path, cat);
   if (o.output == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    std::fflush(stdout);
+    write_stdout(text);
     return;
   }
   write_file_atomic(path, text);
-  std::fprintf(stderr, "careerplan: saved %s (%zu skill rating(s))\n", path.c_str(), a.ratings.size());
+  if (!ctx.quiet) {
+    std::fprintf(stderr, "careerplan: saved %s (%zu skill rating(s))\n", path.c_str(), a.ratings.size());
+  }
 }
 
 } // namespace
@@ -194,6 +195,7 @@ void setup_assess(CLI::App& app, Context& ctx)
       ->option_text("FILE");
   cmd->add_flag("--no-input", o->no_input, "Never prompt, even on a terminal");
   cmd->add_flag("--example", o->example, "Start from the bundled example (a backend engineer moving into ML)");
+  cmd->add_flag("-q,--quiet", ctx.quiet, "Do not report where the file was saved");
   cmd->callback([&ctx, o] { run_assess(ctx, *o); });
 }
 

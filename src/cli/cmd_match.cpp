@@ -31,6 +31,7 @@ void run_match(Context& ctx)
   Section s;
   s.table.columns = {"#", "ROLE", "LEVEL", "READINESS", "", "TOP GAPS"};
   s.table.align = {Align::right, Align::left, Align::left, Align::right, Align::left, Align::left};
+  s.table.droppable = {4, 2}; // the bar, then LEVEL, on a narrow terminal
   doc.csv.columns = {"rank", "role", "level", "readiness", "over_qualified", "top_gaps"};
   nlohmann::json roles = nlohmann::json::array();
   int n = 0;

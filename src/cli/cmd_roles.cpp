@@ -47,6 +47,8 @@ void run_roles(Context& ctx)
   Document doc;
   Section s;
   s.table.columns = {"ID", "TITLE", "FAMILY", "NATIONAL MEDIANS (N)", "GROWTH (N)"};
+  s.table.droppable = {2}; // FAMILY, on a narrow terminal
+  s.table.wrap = 1; // then TITLE wraps
   doc.csv.columns = {"id", "title", "family", "aliases", "median_low", "median_high", "median_figures", "growth_low",
                      "growth_high"};
   nlohmann::json roles = nlohmann::json::array();

@@ -73,6 +73,7 @@ Document show_document(const Role& role, const Catalog& cat)
   skills.heading = "Skills (required level on the 0–5 scale, by seniority)";
   skills.table.columns = {"RANK", "SKILL", "WEIGHT", "BASIS"};
   skills.table.align = {Align::right, Align::left, Align::right, Align::left};
+  skills.table.wrap = 3; // BASIS; the level columns stay in line
   for (const auto& level : role.levels) {
     skills.table.columns.push_back(to_lower(level).substr(0, 8));
     skills.table.align.push_back(Align::right);

@@ -72,7 +72,7 @@ void run_sources(Context& ctx, const std::string& role_name)
   }
   doc.footnotes.push_back("USES counts the figures, quotes and links that cite the source; "
                           "'careerplan sources --json' lists each by role and JSON path.");
-  ctx.emit(doc, {{"schema", "careerplan/sources/v1"}, {"sources", arr}});
+  ctx.emit(doc, {{"schema", "careerplan/source-list/v1"}, {"sources", arr}});
 }
 
 } // namespace

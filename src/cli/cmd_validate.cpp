@@ -1,4 +1,5 @@
 // careerplan validate [PATH...]: check role profiles, the skill catalog and assessments.
+#include <filesystem>
 #include <memory>
 
 #include <fmt/format.h>
@@ -12,11 +13,38 @@ namespace {
 void run_validate(Context& ctx, const std::vector<std::string>& paths)
 {
   LoadReport report = load_catalog_report(ctx.load_options());
+  Document doc;
+  nlohmann::json dirs = nlohmann::json::array();
+  nlohmann::json assessment = nullptr;
   std::vector<std::string> checked;
   if (paths.empty()) {
+    // The catalog in use, every directory searched and why, and the assessment in use.
+    Section searched;
+    searched.heading = "Data directories, in the order searched (later ones add or override roles)";
+    searched.bullets.push_back(std::string(k_bundled) + " (the bundled catalog, compiled in)");
+    for (const auto& d : ctx.data_dirs()) {
+      searched.bullets.push_back(fmt::format("{} (from {}{})", d.path, d.origin, d.present ? "" : "; not present"));
+      dirs.push_back({{"path", d.path}, {"origin", d.origin}, {"present", d.present}});
+    }
+    doc.sections.push_back(searched);
     checked.push_back(std::string(k_bundled) + " (skills.json, sources.json, roles/)");
     for (const auto& f : report.files) {
       checked.push_back(f);
+    }
+    const std::string path = ctx.assessment_path();
+    std::error_code ec;
+    const bool present = !path.empty() && std::filesystem::exists(path, ec);
+    if (!path.empty()) {
+      assessment = {{"path", path}, {"origin", ctx.assessment_origin()}, {"present", present}};
+    }
+    Section a;
+    a.heading = "Assessment";
+    a.bullets.push_back(path.empty() ? std::string("none ($HOME is not set)")
+                        : fmt::format("{} (from {}{})", path, ctx.assessment_origin(), present ? "" : "; not present"));
+    doc.sections.push_back(a);
+    if (present) {
+      validate_file(path, report.catalog, report.problems);
+      checked.push_back(path);
     }
   } else {
     for (const auto& p : paths) {
@@ -24,7 +52,6 @@ void run_validate(Context& ctx, const std::vector<std::string>& paths)
       checked.push_back(p);
     }
   }
-  Document doc;
   Section files;
   files.heading = "Checked";
   files.bullets = checked;
@@ -39,11 +66,18 @@ void run_validate(Context& ctx, const std::vector<std::string>& paths)
     arr.push_back({{"file", p.file}, {"path", p.path}, {"message", p.message}});
   }
   doc.sections.push_back(problems);
-  ctx.emit(doc, {{"schema", "careerplan/validate/v1"},
-                 {"valid", report.problems.empty()},
-                 {"files", checked},
-                 {"roles", report.catalog.roles.size()},
-                 {"problems", arr}});
+  nlohmann::json j = {{"schema", "careerplan/validate/v1"},
+                      {"valid", report.problems.empty()},
+                      {"files", checked},
+                      {"roles", report.catalog.roles.size()},
+                      {"problems", arr}};
+  if (paths.empty()) {
+    j["data_dirs"] = dirs;
+    j["assessment"] = assessment;
+  }
+  if (!ctx.quiet) {
+    ctx.emit(doc, j);
+  }
   if (!report.problems.empty()) {
     throw Error(ExitCode::data, fmt::format("{} problem(s) found", report.problems.size()));
   }
@@ -59,6 +93,7 @@ void setup_validate(CLI::App& app, Context& ctx)
   ctx.keep(paths);
   cmd->add_option("paths", *paths, "Files to check (default: the bundled catalog and every data directory in use)")
       ->option_text("PATH...");
+  cmd->add_flag("-q,--quiet", ctx.quiet, "Print nothing; the exit status says whether everything is valid");
   cmd->callback([&ctx, paths] { run_validate(ctx, *paths); });
 }
 

@@ -1,10 +1,12 @@
 #include "cli/context.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <cstdlib>
 #include <filesystem>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -36,21 +38,52 @@ std::string xdg_dir(const char* var, const char* fallback)
   return base + "/careerplan";
 }
 
+// $COLUMNS when it is a sensible width, else the terminal's width, else 100 (a pipe or a file).
+std::size_t table_width(bool tty)
+{
+  constexpr long k_min = 40;
+  constexpr long k_max = 1000;
+  if (const std::string cols = env("COLUMNS"); !cols.empty()) {
+    char* end = nullptr;
+    const long n = std::strtol(cols.c_str(), &end, 10);
+    if (end != cols.c_str() && *end == '\0' && n >= k_min && n <= k_max) {
+      return static_cast<std::size_t>(n);
+    }
+  }
+  struct winsize ws {};
+  if (tty && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+    return static_cast<std::size_t>(std::clamp<long>(ws.ws_col, k_min, k_max));
+  }
+  return 100;
+}
+
 } // namespace
+
+std::vector<Context::DataDir> Context::data_dirs() const
+{
+  std::vector<DataDir> dirs;
+  std::error_code ec;
+  const std::string xdg = xdg_dir("XDG_DATA_HOME", ".local/share");
+  if (!xdg.empty()) {
+    dirs.push_back({xdg, "$XDG_DATA_HOME/careerplan", fs::is_directory(xdg, ec)});
+  }
+  if (const std::string d = env("CAREERPLAN_DATA"); !d.empty()) {
+    dirs.push_back({d, "$CAREERPLAN_DATA", true});
+  }
+  for (const auto& d : options.data_dirs) {
+    dirs.push_back({d, "--data-dir", true});
+  }
+  return dirs;
+}
 
 LoadOptions Context::load_options() const
 {
+  // The user's directory is used when it exists; one named by the environment or an option must.
   LoadOptions lo;
-  std::error_code ec;
-  const std::string xdg = xdg_dir("XDG_DATA_HOME", ".local/share");
-  if (!xdg.empty() && fs::is_directory(xdg, ec)) {
-    lo.data_dirs.push_back(xdg);
-  }
-  if (const std::string d = env("CAREERPLAN_DATA"); !d.empty()) {
-    lo.data_dirs.push_back(d);
-  }
-  for (const auto& d : options.data_dirs) {
-    lo.data_dirs.push_back(d);
+  for (const auto& d : data_dirs()) {
+    if (d.present) {
+      lo.data_dirs.push_back(d.path);
+    }
   }
   return lo;
 }
@@ -73,6 +106,17 @@ std::string Context::assessment_path() const
   }
   const std::string dir = xdg_dir("XDG_CONFIG_HOME", ".config");
   return dir.empty() ? std::string() : dir + "/assessment.json";
+}
+
+std::string Context::assessment_origin() const
+{
+  if (!options.assessment.empty()) {
+    return "--assessment";
+  }
+  if (!env("CAREERPLAN_ASSESSMENT").empty()) {
+    return "$CAREERPLAN_ASSESSMENT";
+  }
+  return "$XDG_CONFIG_HOME/careerplan";
 }
 
 std::optional<Assessment> Context::assessment_if_any()
@@ -126,16 +170,14 @@ void Context::emit(const Document& doc, const nlohmann::json& j) const
     const std::string term = env("TERM");
     ro.color = options.color == "always" ||
                (options.color == "auto" && tty && env("NO_COLOR").empty() && term != "dumb");
-    ro.width = 100;
-    if (const std::string cols = env("COLUMNS"); !cols.empty()) {
-      char* end = nullptr;
-      const long n = std::strtol(cols.c_str(), &end, 10);
-      if (end != cols.c_str() && *end == '\0' && n >= 40 && n <= 1000) {
-        ro.width = static_cast<std::size_t>(n);
-      }
-    }
+    ro.width = table_width(tty);
     out = render_table(doc, ro);
   }
+  write_stdout(out);
+}
+
+void write_stdout(const std::string& out)
+{
   if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
     if (errno == EPIPE) {
       std::_Exit(0);

@@ -28,9 +28,21 @@ class Context
 {
 public:
   GlobalOptions options;
+  bool quiet = false; // --quiet of the commands that have it
 
   const Catalog& catalog();
   LoadOptions load_options() const;
+
+  // A data directory in the order searched, and what put it there.
+  struct DataDir
+  {
+    std::string path;
+    std::string origin; // "$XDG_DATA_HOME/careerplan", "$CAREERPLAN_DATA" or "--data-dir"
+    bool present = false;
+  };
+  std::vector<DataDir> data_dirs() const;
+  // Where the assessment path came from: "--assessment", "$CAREERPLAN_ASSESSMENT" or "$XDG_CONFIG_HOME/careerplan".
+  std::string assessment_origin() const;
   std::string format() const { return options.json ? "json" : options.format; }
   bool json() const { return format() == "json"; }
 
@@ -59,6 +71,8 @@ void add_global_options(CLI::App& app, GlobalOptions& options);
 // ROLE (default: the assessment's target_role) and --level, for the commands that compare against a role.
 void add_role_and_level(CLI::App& cmd, std::string& role, std::string& level, const std::string& level_help);
 std::string env(const char* name);
+// Writes to stdout and flushes; a closed pipe ends the program quietly, another error is an IoError.
+void write_stdout(const std::string& out);
 
 void setup_roles(CLI::App& app, Context& ctx);
 void setup_show(CLI::App& app, Context& ctx);
@@ -71,6 +85,7 @@ void setup_assess(CLI::App& app, Context& ctx);
 void setup_salary(CLI::App& app, Context& ctx);
 void setup_routes(CLI::App& app, Context& ctx);
 void setup_compare(CLI::App& app, Context& ctx);
+void setup_completion(CLI::App& app, Context& ctx);
 
 // The whole command tree on `app`, its callbacks bound to `ctx` (run_cli and the option fuzzer).
 void build_app(CLI::App& app, Context& ctx);

@@ -2,6 +2,7 @@
 // What a command shows a person: a list of sections, each with fields, paragraphs and tables.
 // The table, markdown and CSV renderers all work from this one prepared structure; JSON is
 // rendered from the core's result types instead, so its shape is a documented contract.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,9 +14,12 @@ struct Table
 {
   std::vector<std::string> columns;
   std::vector<Align> align; // per column; left when missing
-  std::vector<std::vector<std::string>> rows; // the last column wraps when the table is too wide
+  std::vector<std::vector<std::string>> rows;
   // Columns left out, in this order, while the table is wider than the terminal (e.g. a bar).
   std::vector<std::size_t> droppable;
+  // The column whose text wraps when the table is too wide (default: the last). A table that
+  // does not fit even so prints as one block of "COLUMN  value" lines per row.
+  std::optional<std::size_t> wrap;
 };
 
 struct Section

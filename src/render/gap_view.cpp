@@ -36,6 +36,7 @@ Section gap_table(const GapResult& r)
   s.heading = "Skills, what to learn first at the top";
   s.table.columns = {"#", "SKILL", "REQUIRED", "YOU", "GAP", "WEIGHT", "PRIORITY", "LEVEL"};
   s.table.align = {Align::right, Align::left, Align::right, Align::right, Align::right, Align::right, Align::right, Align::left};
+  s.table.droppable = {7, 5}; // the bar, then WEIGHT (PRIORITY carries it), on a narrow terminal
   int n = 0;
   for (const auto& g : r.skills) {
     s.table.rows.push_back({std::to_string(++n), g.skill, plain_number(g.required),

@@ -22,19 +22,32 @@ std::string pad(const std::string& s, std::size_t width, Align align)
   return align == Align::right ? fill + s : s + fill;
 }
 
-// The narrowest the table can be: every column at its natural width but the last, which wraps
-// down to 12 cells.
+std::size_t wrap_column(const Table& t)
+{
+  return t.wrap && *t.wrap < t.columns.size() ? *t.wrap : t.columns.size() - 1;
+}
+
+// The narrowest the table can be: every column at its natural width but the wrapping one, which
+// needs 12 cells or its longest word.
 std::size_t narrowest_width(const Table& t)
 {
   std::size_t total = 2;
+  const std::size_t wrap_col = wrap_column(t);
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
     std::size_t w = display_width(t.columns[c]);
+    std::size_t longest = w;
     for (const auto& row : t.rows) {
       if (c < row.size()) {
         w = std::max(w, display_width(row[c]));
+        if (c == wrap_col) {
+          for (const auto& word : wrap(row[c], 1)) {
+            longest = std::max(longest, display_width(word));
+          }
+        }
       }
     }
-    total += c + 1 < t.columns.size() ? w + 2 : std::min<std::size_t>(w, 12);
+    total += c == wrap_col ? std::max(std::min<std::size_t>(w, 12), longest) : w;
+    total += c + 1 < t.columns.size() ? 2 : 0;
   }
   return total;
 }
@@ -53,7 +66,46 @@ Table without_column(const Table& t, std::size_t col)
     erase(row);
   }
   out.droppable.clear();
+  if (out.wrap && *out.wrap > col) {
+    --*out.wrap;
+  }
   return out;
+}
+
+// A table too wide for the terminal even without its droppable columns: one block per row, a
+// "COLUMN  value" line per cell, values wrapped to the width.
+void render_records(const Table& t, const RenderOptions& options, std::string& out)
+{
+  std::size_t key_width = 0;
+  for (const auto& c : t.columns) {
+    key_width = std::max(key_width, display_width(c));
+  }
+  const std::size_t lead = 2 + key_width + 2;
+  const std::size_t room = options.width > lead + 20 ? options.width - lead : 20;
+  bool first = true;
+  for (const auto& row : t.rows) {
+    if (!first) {
+      out += "\n";
+    }
+    first = false;
+    for (std::size_t c = 0; c < t.columns.size() && c < row.size(); ++c) {
+      if (row[c].empty()) {
+        continue;
+      }
+      const auto lines = wrap(row[c], room);
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::string key = i == 0 ? pad(t.columns[c], key_width, Align::left) : std::string(key_width, ' ');
+        if (i == 0 && options.color) {
+          key = k_dim + key + k_reset;
+        }
+        std::string line = "  " + key + "  " + lines[i];
+        while (!line.empty() && line.back() == ' ') {
+          line.pop_back();
+        }
+        out += line + "\n";
+      }
+    }
+  }
 }
 
 void render_rows(const Table& full, const RenderOptions& options, std::string& out)
@@ -66,6 +118,11 @@ void render_rows(const Table& full, const RenderOptions& options, std::string& o
       col -= full.droppable[j] < full.droppable[i] ? 1 : 0;
     }
     t = without_column(t, col);
+  }
+  if (narrowest_width(t) > options.width) {
+    render_records(full, options, out); // a block per row has room for every column
+
+    return;
   }
   const std::size_t n = t.columns.size();
   std::vector<std::size_t> widths(n, 0);
@@ -83,7 +140,7 @@ void render_rows(const Table& full, const RenderOptions& options, std::string& o
   for (std::size_t c = 0; c < n; ++c) {
     total += widths[c] + (c + 1 < n ? gap : 0);
   }
-  const std::size_t wrap_col = n - 1;
+  const std::size_t wrap_col = wrap_column(t);
   if (total > options.width && wrap_col < n) {
     const std::size_t others = total - widths[wrap_col];
     widths[wrap_col] = std::min(widths[wrap_col], options.width > others + 12 ? options.width - others : 12);
@@ -141,17 +198,21 @@ std::string bar(double value, double max, std::size_t width)
 std::string render_table(const Document& doc, const RenderOptions& options)
 {
   std::string out;
+  // Titles and headings wrap like any text; each line keeps the emphasis.
+  auto heading = [&](const std::string& text) {
+    for (const auto& line : wrap(text, options.width)) {
+      out += (options.color ? std::string(k_bold) + line + k_reset : line) + "\n";
+    }
+  };
   if (!doc.title.empty()) {
-    out += options.color ? std::string(k_bold) + doc.title + k_reset : doc.title;
-    out += "\n";
+    heading(doc.title);
   }
   for (const auto& s : doc.sections) {
     if (!out.empty()) {
       out += "\n";
     }
     if (!s.heading.empty()) {
-      out += options.color ? std::string(k_bold) + s.heading + k_reset : s.heading;
-      out += "\n";
+      heading(s.heading);
     }
     std::size_t key_width = 0;
     for (const auto& [k, v] : s.fields) {

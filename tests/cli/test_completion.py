@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""`careerplan completion bash|zsh|fish`: each script loads in its shell without a word on stderr
+and completes commands, options, role ids and aliases, levels, state codes, formats and skills,
+from the command tree and catalog the program itself uses.
+
+usage: test_completion.py BINARY"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import shells  # noqa: E402
+
+BINARY = None
+TMP = None
+
+
+def careerplan(*args, env=None):
+    return subprocess.run([BINARY, *args], capture_output=True, text=True, env=env or shells.base_env(TMP.name))
+
+
+def commands_in_help():
+    out = careerplan("--help").stdout
+    block = out.split("Subcommands:")[1].split("\n\n")[0]
+    return sorted(re.findall(r"^  (\w+)", block, re.M))
+
+
+class CompletionCommand(unittest.TestCase):
+    def test_list_kinds(self):
+        roles = careerplan("completion", "--list", "roles").stdout.split()
+        self.assertIn("machine-learning-engineer", roles)
+        self.assertIn("mle", roles)  # aliases too
+        self.assertEqual(len(set(roles)), len(roles))
+        self.assertIn("TX", careerplan("completion", "--list", "states").stdout.split())
+        self.assertIn("GB", careerplan("completion", "--list", "countries").stdout.split())
+        self.assertIn("entry", careerplan("completion", "--list", "levels").stdout.split())
+        self.assertIn("python", careerplan("completion", "--list", "skills").stdout.split())
+        self.assertIn("us-tier1", careerplan("completion", "--list", "regions").stdout.split())
+
+    def test_user_roles_complete(self):
+        with tempfile.TemporaryDirectory() as d:
+            os.makedirs(os.path.join(d, "roles"))
+            with open(os.path.join(os.path.dirname(__file__), "..", "..", "data", "roles", "data-analyst.json")) as f:
+                text = f.read().replace('"id": "data-analyst"', '"id": "survey-analyst"', 1)
+                text = re.sub(r'"aliases": \[[^\]]*\]', '"aliases": []', text, count=1)
+            with open(os.path.join(d, "roles", "survey-analyst.json"), "w") as f:
+                f.write(text)
+            p = careerplan("completion", "--list", "roles", env=shells.base_env(TMP.name, CAREERPLAN_DATA=d))
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertIn("survey-analyst", p.stdout.split())
+
+    def test_errors(self):
+        p = careerplan("completion")
+        self.assertEqual((p.returncode, p.stdout), (2, ""))
+        self.assertIn("needs a shell", p.stderr)
+        p = careerplan("completion", "tcsh")
+        self.assertEqual((p.returncode, p.stdout), (2, ""))
+        p = careerplan("completion", "--list", "planets")
+        self.assertEqual((p.returncode, p.stdout), (2, ""))
+        p = careerplan("completion", "bash", "--list", "roles")
+        self.assertEqual((p.returncode, p.stdout), (2, ""))
+        self.assertIn("cannot be used together", p.stderr)
+
+
+class Scripts(unittest.TestCase):
+    """Each shell loads its script and completes from it."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.env = shells.base_env(TMP.name)
+        cls.scripts = {}
+        for shell, name in (("bash", "careerplan.bash"), ("zsh", "_careerplan"), ("fish", "careerplan.fish")):
+            p = careerplan("completion", shell)
+            assert p.returncode == 0, p.stderr
+            path = os.path.join(TMP.name, name)
+            with open(path, "w") as f:
+                f.write(p.stdout)
+            cls.scripts[shell] = path
+
+    def bash(self, line):
+        rc, words, err = shells.bash_complete(f"source {self.scripts['bash']}", line, self.env)
+        self.assertEqual((rc, err), (0, ""), line)
+        return words
+
+    def fish(self, line):
+        rc, words, err = shells.fish_complete(f"source {self.scripts['fish']}", line, self.env)
+        self.assertEqual((rc, err), (0, ""), line)
+        return words
+
+    def zsh(self, line):
+        setup = f"fpath=({TMP.name} $fpath); autoload -U compinit; compinit -u -D"
+        return shells.zsh_complete(setup, line, self.env)
+
+    def test_scripts_load_without_a_word(self):
+        for shell, cmd in (("bash", ["bash", "--norc", "-c", f"source {self.scripts['bash']}"]),
+                           ("zsh", ["zsh", "-f", "-c", f"autoload -U compinit; compinit -u -D; source {self.scripts['zsh']}"]),
+                           ("fish", ["fish", "--no-config", "-c", f"source {self.scripts['fish']}"])):
+            p = subprocess.run(cmd, env=self.env, capture_output=True, text=True, timeout=60)
+            self.assertEqual((p.returncode, p.stdout, p.stderr), (0, "", ""), shell)
+
+    def test_bash(self):
+        self.assertEqual(sorted(self.bash("careerplan ")), commands_in_help())
+        self.assertEqual(self.bash("careerplan show machine-l"), ["machine-learning-engineer"])
+        self.assertIn("mle", self.bash("careerplan gap m"))
+        self.assertEqual(self.bash("careerplan salary mle --state T"), ["TN", "TX"])
+        self.assertEqual(self.bash("careerplan salary --country G"), sorted(self.bash("careerplan salary --country G")))
+        self.assertIn("GB", self.bash("careerplan salary --country G"))
+        self.assertEqual(self.bash("careerplan gap --level s"), ["senior", "staff"])
+        self.assertEqual(self.bash("careerplan show mle --format m"), ["markdown"])
+        self.assertEqual(self.bash("careerplan show mle --format=c"), ["csv"])
+        self.assertEqual(self.bash("careerplan assess --set pyth"), ["python=", "python-depth="])
+        self.assertIn("--explain", self.bash("careerplan gap --e"))
+        self.assertIn("--state", self.bash("careerplan salary --s"))
+        self.assertEqual(self.bash("careerplan show mle "), [])  # one role only
+        self.assertIn("data-scientist", self.bash("careerplan compare mle data-s"))  # two or more
+        self.assertEqual(self.bash("careerplan routes --from software-e"), ["software-engineer"])
+        self.assertEqual(self.bash("careerplan --json salary --region us-t"), ["us-tier1"])
+        self.assertEqual(self.bash("careerplan completion z"), ["zsh"])
+
+    def test_fish(self):
+        self.assertEqual(sorted(self.fish("careerplan ")), commands_in_help())
+        self.assertEqual(self.fish("careerplan show machine-l"), ["machine-learning-engineer"])
+        self.assertEqual(self.fish("careerplan salary mle --state T"), ["TN", "TX"])
+        self.assertEqual(sorted(self.fish("careerplan gap --level s")), ["senior", "staff"])
+        self.assertEqual(self.fish("careerplan show mle --format m"), ["markdown"])
+        self.assertEqual(sorted(self.fish("careerplan assess --set pyth")), ["python-depth=", "python="])
+        self.assertIn("--explain", self.fish("careerplan gap --e"))
+
+    def test_zsh(self):
+        self.assertIn("careerplan show machine-learning-engineer ", self.zsh("careerplan show machine-l"))
+        listed = self.zsh("careerplan salary mle --state T")
+        self.assertRegex(listed, r"TN\s+TX")
+        self.assertIn("careerplan show mle --format markdown ", self.zsh("careerplan show mle --format m"))
+        self.assertIn("careerplan gap --explain ", self.zsh("careerplan gap --exp"))
+        self.assertIn("careerplan completi", self.zsh("careerplan completi"))
+        self.assertIn("careerplan completion ", self.zsh("careerplan completi"))
+
+    def test_zsh_when_sourced(self):
+        setup = f"autoload -U compinit; compinit -u -D; source {self.scripts['zsh']}"
+        self.assertIn("careerplan show machine-learning-engineer ",
+                      shells.zsh_complete(setup, "careerplan show machine-l", self.env))
+
+
+if __name__ == "__main__":
+    BINARY = os.path.abspath(sys.argv.pop(1))
+    missing = shells.missing_shells()
+    if missing:
+        sys.exit(f"test_completion: needs {', '.join(missing)} (sh tools/bootstrap.sh test installs them)")
+    TMP = tempfile.TemporaryDirectory()
+    # The scripts call 'careerplan' by name, as a user's shell would.
+    os.symlink(BINARY, os.path.join(TMP.name, "careerplan"))
+    unittest.main(verbosity=1)

@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""The JSON contract, checked by an independent validator (Debian's python3-jsonschema): the
+bundled data and the example assessment against the input schemas, and the real JSON output of
+every command (with its main options, for every role) and of errors against the output schemas
+in schemas/. A key the program adds, drops or retypes without its schema fails here.
+
+usage: test_schemas.py BINARY"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import jsonschema
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SCHEMAS = os.path.join(ROOT, "schemas")
+EXAMPLE = os.path.join(ROOT, "data", "examples", "backend-engineer.json")
+BINARY = None
+
+
+def load_schemas():
+    out = {}
+    for name in sorted(os.listdir(SCHEMAS)):
+        with open(os.path.join(SCHEMAS, name), encoding="utf-8") as f:
+            out[name] = json.load(f)
+    return out
+
+
+ALL = load_schemas()
+
+
+def validator(name):
+    schema = ALL[name]
+    try:  # jsonschema >= 4.18
+        from referencing import Registry, Resource
+        registry = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in ALL.values())
+        return jsonschema.Draft202012Validator(schema, registry=registry)
+    except ImportError:  # Debian 12's 4.10
+        resolver = jsonschema.RefResolver.from_schema(schema, store={s["$id"]: s for s in ALL.values()})
+        return jsonschema.Draft202012Validator(schema, resolver=resolver)
+
+
+def env(**extra):
+    e = {"PATH": "/usr/bin:/bin", "HOME": "/nonexistent", "LC_ALL": "C.UTF-8"}
+    e.update(extra)
+    return e
+
+
+def run(*args):
+    return subprocess.run([BINARY, *args], capture_output=True, text=True, env=env())
+
+
+def role_ids():
+    return [r["id"] for r in json.loads(run("roles", "--json").stdout)["roles"]]
+
+
+class Schemas(unittest.TestCase):
+    def test_every_schema_is_a_valid_schema_with_its_own_id(self):
+        for name, schema in ALL.items():
+            with self.subTest(name):
+                jsonschema.Draft202012Validator.check_schema(schema)
+                self.assertEqual(schema["$id"].rsplit("/", 1)[1], name)
+
+    def test_bundled_data(self):
+        pairs = [("skills-v1.json", os.path.join(ROOT, "data", "skills.json")),
+                 ("sources-v1.json", os.path.join(ROOT, "data", "sources.json")),
+                 ("assessment-v1.json", EXAMPLE)]
+        roles = os.path.join(ROOT, "data", "roles")
+        pairs += [("role-v1.json", os.path.join(roles, f)) for f in sorted(os.listdir(roles))]
+        for schema_name, path in pairs:
+            with self.subTest(path):
+                with open(path, encoding="utf-8") as f:
+                    validator(schema_name).validate(json.load(f))
+
+    def test_schemas_catch_drift(self):
+        """The validator is not a formality: a wrong type or an unknown key fails."""
+        doc = json.loads(run("gap", "--assessment", EXAMPLE, "--json").stdout)
+        doc["readiness"] = "78%"
+        self.assertFalse(validator("gap-v1.json").is_valid(doc))
+        doc = json.loads(run("gap", "--assessment", EXAMPLE, "--json").stdout)
+        doc["skills"][0]["extra"] = 1
+        self.assertFalse(validator("gap-v1.json").is_valid(doc))
+
+
+class Output(unittest.TestCase):
+    """The real output of every command validates against the schema its 'schema' member names."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.flat = os.path.join(cls.tmp.name, "flat.json")
+        with open(cls.flat, "w") as f:
+            json.dump({"schema": "careerplan/assessment/v1", "target_role": "mle",
+                       "ratings": {"python": 3, "sql": 3, "statistics": 3}}, f)
+        cls.empty = os.path.join(cls.tmp.name, "empty.json")
+        with open(cls.empty, "w") as f:
+            json.dump({"schema": "careerplan/assessment/v1"}, f)
+        cls.bad_role = os.path.join(cls.tmp.name, "bad.json")
+        with open(cls.bad_role, "w") as f:
+            json.dump({"schema": "careerplan/role/v1", "id": 3}, f)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def check(self, *args, status=0):
+        p = run(*args, "--json")
+        self.assertEqual(p.returncode, status, (args, p.stderr))
+        docs = json.loads(p.stdout)
+        for doc in docs if isinstance(docs, list) else [docs]:
+            name = doc["schema"].split("/")[1] + "-v1.json"
+            self.assertIn(name, ALL, args)
+            errors = sorted(validator(name).iter_errors(doc), key=lambda e: list(e.absolute_path))
+            self.assertEqual([], [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors[:5]], args)
+        return docs
+
+    def test_roles_show_sources(self):
+        self.check("roles")
+        self.check("sources")
+        for role in role_ids():
+            with self.subTest(role):
+                self.assertEqual(self.check("show", role)["schema"], "careerplan/show/v1")
+                self.check("sources", role)
+
+    def test_validate(self):
+        self.check("validate")
+        self.check("validate", os.path.join(ROOT, "data", "roles", "data-scientist.json"), EXAMPLE)
+        self.assertFalse(self.check("validate", self.bad_role, status=3)["valid"])
+
+    def test_gap_match_plan(self):
+        for role in role_ids():
+            with self.subTest(role):
+                self.check("gap", role, "--assessment", EXAMPLE)
+                self.check("plan", role, "--assessment", EXAMPLE)
+        for extra in (["--level", "entry"], ["--level", "staff"]):
+            self.check("gap", "mle", "--assessment", EXAMPLE, *extra)
+            self.check("plan", "mle", "--assessment", EXAMPLE, *extra)
+        self.check("gap", "mle", "--assessment", self.empty)
+        self.check("plan", "mle", "--assessment", self.empty)
+        self.check("match", "--assessment", EXAMPLE)
+        self.assertTrue(self.check("match", "--assessment", self.flat)["warnings"])
+        self.check("match", "--assessment", self.empty)
+
+    def test_salary(self):
+        for role in role_ids():
+            with self.subTest(role):
+                self.check("salary", role)
+                self.check("salary", role, "--state", "TX", "--current", "150000")
+        for extra in (["--state", "CA"], ["--state", "TX"], ["--country", "GB"], ["--country", "US"],
+                      ["--region", "europe"], ["--level", "entry"], ["--level", "director"],
+                      ["--current", "160000"], ["--current", "160000", "--basis", "base"],
+                      ["--assessment", EXAMPLE]):
+            self.check("salary", "mle", *extra)
+        self.assertEqual(len(self.check("salary", "--state", "CA")), len(role_ids()))
+        self.check("salary", "--all", "--assessment", EXAMPLE)
+
+    def test_routes_compare(self):
+        ids = role_ids()
+        for role in ids:
+            with self.subTest(role):
+                self.check("routes", role)
+                self.check("routes", role, "--assessment", EXAMPLE)
+        for origin in ids:
+            self.check("routes", "mle", "--from", origin)
+        self.check("compare", "mle", "ds")
+        self.check("compare", *ids, "--assessment", EXAMPLE)
+        self.check("compare", "mle", "ds", "--level", "entry", "--assessment", EXAMPLE)
+
+    def test_assess_prints_a_valid_assessment(self):
+        p = run("assess", "mle", "--example", "--set", "python=5", "--state", "WA", "--pay", "150000",
+                "--output", "-", "--no-input")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        validator("assessment-v1.json").validate(json.loads(p.stdout))
+
+    def test_errors(self):
+        for args, status in ((["show", "nosuch"], 2), (["nosuch"], 2), (["salary", "--state", "ZZ"], 2),
+                             (["gap", "--assessment", "/nonexistent/a.json"], 1),
+                             (["validate", self.bad_role], 3), (["gap", "--assessment", self.bad_role], 3),
+                             (["show", "mle", "--bogus"], 2)):
+            with self.subTest(args):
+                p = run(*args, "--json")
+                self.assertEqual(p.returncode, status, p.stderr)
+                lines = p.stderr.splitlines()
+                self.assertEqual(len(lines), 1, p.stderr)
+                doc = json.loads(lines[0])
+                validator("error-v1.json").validate(doc)
+                self.assertEqual(doc["error"]["status"], status)
+
+
+if __name__ == "__main__":
+    BINARY = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=1)

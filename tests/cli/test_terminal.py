@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Terminal manners, on a real pseudo-terminal as well as pipes: colour only on a terminal, unless
+NO_COLOR is set or TERM is dumb, and --color always|never|auto; tables as wide as the terminal
+(its size read from the terminal, or $COLUMNS), degrading cleanly at 60 columns.
+
+usage: test_terminal.py BINARY"""
+import fcntl
+import os
+import pty
+import select
+import struct
+import subprocess
+import sys
+import termios
+import unittest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+EXAMPLE = os.path.join(ROOT, "data", "examples", "backend-engineer.json")
+BINARY = None
+ESC = "\x1b["
+
+
+def env(**extra):
+    e = {"PATH": "/usr/bin:/bin", "HOME": "/nonexistent", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"}
+    e.update(extra)
+    return {k: v for k, v in e.items() if v is not None}
+
+
+def on_a_terminal(args, columns=100, **extra):
+    """Runs careerplan with its stdout on a pseudo-terminal of `columns` columns; returns what it
+    wrote (the terminal turns \\n into \\r\\n; that is undone) and its exit status."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(BINARY, [BINARY, *args], env(**extra))
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    out = b""
+    while True:
+        ready, _, _ = select.select([fd], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    return out.decode().replace("\r\n", "\n"), os.waitstatus_to_exitcode(status)
+
+
+def piped(args, **extra):
+    p = subprocess.run([BINARY, *args], capture_output=True, text=True, env=env(**extra))
+    return p.stdout, p.returncode
+
+
+def widest(text):
+    import re
+    return max(len(re.sub(r"\x1b\[[0-9;]*m", "", line)) for line in text.splitlines())
+
+
+class Colour(unittest.TestCase):
+    ARGS = ["gap", "--assessment", EXAMPLE]
+
+    def test_colour_on_a_terminal(self):
+        out, status = on_a_terminal(self.ARGS)
+        self.assertEqual(status, 0)
+        self.assertIn(ESC, out)
+
+    def test_no_colour_in_a_pipe(self):
+        out, status = piped(self.ARGS)
+        self.assertEqual(status, 0)
+        self.assertNotIn("\x1b", out)
+
+    def test_no_color_and_dumb_terminals(self):
+        for extra in ({"NO_COLOR": "1"}, {"NO_COLOR": ""}, {"TERM": "dumb"}):
+            with self.subTest(extra):
+                out, _ = on_a_terminal(self.ARGS, **extra)
+                if extra.get("NO_COLOR") == "":
+                    self.assertIn(ESC, out)  # no-color.org: set and not empty
+                else:
+                    self.assertNotIn("\x1b", out)
+
+    def test_color_option(self):
+        self.assertNotIn("\x1b", on_a_terminal(self.ARGS + ["--color", "never"])[0])
+        self.assertIn(ESC, piped(self.ARGS + ["--color", "always"])[0])
+        self.assertIn(ESC, piped(self.ARGS + ["--color=always"], NO_COLOR="1")[0])  # asked for it
+        self.assertNotIn("\x1b", piped(self.ARGS + ["--color", "auto"])[0])
+
+    def test_machine_formats_never_have_colour(self):
+        for fmt in ("json", "csv", "markdown"):
+            out, _ = on_a_terminal(self.ARGS + ["--format", fmt, "--color", "always"])
+            self.assertNotIn("\x1b", out, fmt)
+
+
+class Width(unittest.TestCase):
+    def test_tables_follow_the_terminal(self):
+        for columns in (60, 80, 132):
+            for args in (["roles"], ["gap", "--assessment", EXAMPLE], ["match", "--assessment", EXAMPLE],
+                         ["salary", "mle"], ["compare", "mle", "ds"]):
+                with self.subTest(columns=columns, args=args):
+                    out, status = on_a_terminal(args, columns=columns, COLUMNS=None)
+                    self.assertEqual(status, 0)
+                    self.assertLessEqual(widest(out), columns)
+
+    def test_wide_terminal_uses_the_room(self):
+        narrow, _ = on_a_terminal(["roles"], columns=80, COLUMNS=None)
+        wide, _ = on_a_terminal(["roles"], columns=132, COLUMNS=None)
+        self.assertNotIn("FAMILY", narrow)
+        self.assertIn("FAMILY", wide)
+
+    def test_columns_overrides_the_terminal(self):
+        out, _ = on_a_terminal(["roles"], columns=132, COLUMNS="60")
+        self.assertLessEqual(widest(out), 60)
+
+    def test_pipes_get_100_columns(self):
+        out, _ = piped(["gap", "--assessment", EXAMPLE, "--explain"], COLUMNS=None)
+        self.assertLessEqual(widest(out), 100)
+        self.assertGreater(widest(out), 80)
+
+    def test_nonsense_columns_is_ignored(self):
+        for value in ("abc", "0", "-5", "10", "99999"):
+            out, status = piped(["roles"], COLUMNS=value)
+            self.assertEqual(status, 0, value)
+            self.assertEqual(out, piped(["roles"], COLUMNS=None)[0], value)
+
+
+if __name__ == "__main__":
+    BINARY = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=1)
