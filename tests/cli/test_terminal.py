@@ -126,6 +126,62 @@ class Width(unittest.TestCase):
             self.assertEqual(out, piped(["roles"], COLUMNS=None)[0], value)
 
 
+class InteractiveAssess(unittest.TestCase):
+    """On a terminal, 'assess' asks for each skill with the scale's descriptors; Enter keeps the
+    value in brackets, a bad answer is asked again, end of input keeps what was entered."""
+
+    def test_prompts_on_a_terminal(self):
+        import json
+        import tempfile
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "assessment.json")
+            with open(path, "w") as f:
+                json.dump({"schema": "careerplan/assessment/v1", "target_role": "mle", "ratings": {"python": 2}}, f)
+            pid, fd = pty.fork()
+            if pid == 0:
+                os.execve(BINARY, [BINARY, "assess", "--assessment", path], env())
+            transcript = b""
+
+            def until(marker):
+                nonlocal transcript
+                while marker not in transcript:
+                    ready, _, _ = select.select([fd], [], [], 30)
+                    self.assertTrue(ready, transcript.decode(errors="replace"))
+                    transcript += os.read(fd, 65536)
+                at = transcript.index(marker) + len(marker)
+                seen, transcript = transcript[:at], transcript[at:]
+                return seen.decode()
+
+            first = until(b"rating [2]: ")  # python, rated 2
+            self.assertIn("0 none", first)  # the scale's anchored descriptors
+            self.assertIn("5 expert", first)
+            os.write(fd, b"\n")  # Enter keeps 2
+            until(b"rating [-]: ")  # sql, not rated
+            os.write(fd, b"4\n")
+            until(b"rating [-]: ")  # distributed-systems
+            os.write(fd, b"9\n")
+            self.assertIn("please type a whole number from 0 to 5", until(b"rating [-]: "))
+            os.write(fd, b"3\n")
+            until(b"rating [-]: ")
+            os.write(fd, b"\x04")  # end of input: keep the rest as they are
+            rest = b""
+            while True:
+                try:
+                    chunk = os.read(fd, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                rest += chunk
+            _, status = os.waitpid(pid, 0)
+            os.close(fd)
+            self.assertEqual(os.waitstatus_to_exitcode(status), 0, rest)
+            self.assertIn(b"saved", rest)
+            with open(path) as f:
+                ratings = json.load(f)["ratings"]
+            self.assertEqual(ratings, {"python": 2, "sql": 4, "distributed-systems": 3})
+
+
 if __name__ == "__main__":
     BINARY = os.path.abspath(sys.argv.pop(1))
     unittest.main(verbosity=1)
