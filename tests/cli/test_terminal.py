@@ -33,6 +33,12 @@ def on_a_terminal(args, columns=100, **extra):
     if pid == 0:
         os.execve(BINARY, [BINARY, *args], env(**extra))
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    out, status = finish(pid, fd)
+    return out.decode().replace("\r\n", "\n"), status
+
+
+def finish(pid, fd):
+    """Everything the child still writes to its terminal, and its exit status."""
     out = b""
     while True:
         ready, _, _ = select.select([fd], [], [], 30)
@@ -47,7 +53,7 @@ def on_a_terminal(args, columns=100, **extra):
         out += chunk
     _, status = os.waitpid(pid, 0)
     os.close(fd)
-    return out.decode().replace("\r\n", "\n"), os.waitstatus_to_exitcode(status)
+    return out, os.waitstatus_to_exitcode(status)
 
 
 def piped(args, **extra):
@@ -164,18 +170,8 @@ class InteractiveAssess(unittest.TestCase):
             os.write(fd, b"3\n")
             until(b"rating [-]: ")
             os.write(fd, b"\x04")  # end of input: keep the rest as they are
-            rest = b""
-            while True:
-                try:
-                    chunk = os.read(fd, 65536)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                rest += chunk
-            _, status = os.waitpid(pid, 0)
-            os.close(fd)
-            self.assertEqual(os.waitstatus_to_exitcode(status), 0, rest)
+            rest, status = finish(pid, fd)
+            self.assertEqual(status, 0, rest)
             self.assertIn(b"saved", rest)
             with open(path) as f:
                 ratings = json.load(f)["ratings"]
