@@ -111,7 +111,7 @@ std::size_t display_width(std::string_view s)
   return n;
 }
 
-std::vector<std::string> wrap(std::string_view text, std::size_t width)
+std::vector<std::string> wrap(std::string_view text, std::size_t width, LongWords long_words)
 {
   std::vector<std::string> lines;
   std::string line;
@@ -126,6 +126,29 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width)
       continue;
     }
     const std::size_t ww = display_width(word);
+    // A URL stays whole, so that the terminal can still open it.
+    const bool url = word.rfind("https://", 0) == 0 || word.rfind("http://", 0) == 0;
+    if (long_words == LongWords::split && ww > width && !url) {
+      if (line_width > 0) {
+        lines.push_back(line);
+      }
+      // Pieces of `width` code points; the last one starts the next line.
+      std::string piece;
+      std::size_t piece_width = 0;
+      for (std::size_t i = 0; i < word.size(); ++i) {
+        const auto c = static_cast<unsigned char>(word[i]);
+        if ((c & 0xC0) != 0x80 && piece_width == width) {
+          lines.push_back(piece);
+          piece.clear();
+          piece_width = 0;
+        }
+        piece += word[i];
+        piece_width += (c & 0xC0) != 0x80 ? 1 : 0;
+      }
+      line = piece;
+      line_width = piece_width;
+      continue;
+    }
     if (line_width > 0 && line_width + 1 + ww > width) {
       lines.push_back(line);
       line.clear();

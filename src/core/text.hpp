@@ -19,7 +19,12 @@ std::string join(const std::vector<std::string>& items, std::string_view sep);
 bool is_plain_id(std::string_view s);
 // Display width of UTF-8 text (code points; the catalog holds no wide characters).
 std::size_t display_width(std::string_view s);
-std::vector<std::string> wrap(std::string_view text, std::size_t width);
+// Words kept whole (table cells: a column is as wide as its longest word) or split where a word
+// is wider than the line (running text: a long path must not overflow the terminal; a URL is
+// kept whole all the same, so that the terminal can open it).
+enum class LongWords { keep, split };
+// Lines of at most `width` (10 at least) columns, broken at spaces.
+std::vector<std::string> wrap(std::string_view text, std::size_t width, LongWords long_words = LongWords::keep);
 // 185000 -> "185,000"
 std::string thousands(double value);
 // A number without trailing zeros: 0.95 -> "0.95", 3 -> "3", 0.8125 -> "0.8125"

@@ -92,7 +92,7 @@ void render_records(const Table& t, const RenderOptions& options, std::string& o
       if (row[c].empty()) {
         continue;
       }
-      const auto lines = wrap(row[c], room);
+      const auto lines = wrap(row[c], room, LongWords::split);
       for (std::size_t i = 0; i < lines.size(); ++i) {
         std::string key = i == 0 ? pad(t.columns[c], key_width, Align::left) : std::string(key_width, ' ');
         if (i == 0 && options.color) {
@@ -200,7 +200,7 @@ std::string render_table(const Document& doc, const RenderOptions& options)
   std::string out;
   // Titles and headings wrap like any text; each line keeps the emphasis.
   auto heading = [&](const std::string& text) {
-    for (const auto& line : wrap(text, options.width)) {
+    for (const auto& line : wrap(text, options.width, LongWords::split)) {
       out += (options.color ? std::string(k_bold) + line + k_reset : line) + "\n";
     }
   };
@@ -220,19 +220,19 @@ std::string render_table(const Document& doc, const RenderOptions& options)
     }
     for (const auto& [k, v] : s.fields) {
       const std::size_t lead = 2 + key_width + 2;
-      const auto lines = wrap(v, options.width > lead + 20 ? options.width - lead : 20);
+      const auto lines = wrap(v, options.width > lead + 20 ? options.width - lead : 20, LongWords::split);
       for (std::size_t i = 0; i < lines.size(); ++i) {
         out += i == 0 ? "  " + pad(k + ":", key_width + 1, Align::left) + " " : std::string(lead, ' ');
         out += lines[i] + "\n";
       }
     }
     for (const auto& p : s.paragraphs) {
-      for (const auto& line : wrap(p, options.width > 4 ? options.width - 2 : 10)) {
+      for (const auto& line : wrap(p, options.width > 4 ? options.width - 2 : 10, LongWords::split)) {
         out += "  " + line + "\n";
       }
     }
     for (const auto& b : s.bullets) {
-      const auto lines = wrap(b, options.width > 6 ? options.width - 4 : 10);
+      const auto lines = wrap(b, options.width > 6 ? options.width - 4 : 10, LongWords::split);
       for (std::size_t i = 0; i < lines.size(); ++i) {
         out += (i == 0 ? "  - " : "    ") + lines[i] + "\n";
       }
@@ -244,7 +244,7 @@ std::string render_table(const Document& doc, const RenderOptions& options)
   if (!doc.footnotes.empty()) {
     out += "\n";
     for (const auto& f : doc.footnotes) {
-      for (const auto& line : wrap(f, options.width)) {
+      for (const auto& line : wrap(f, options.width, LongWords::split)) {
         out += (options.color ? std::string(k_dim) + line + k_reset : line) + "\n";
       }
     }

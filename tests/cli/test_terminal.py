@@ -110,6 +110,17 @@ class Width(unittest.TestCase):
                     self.assertEqual(status, 0)
                     self.assertLessEqual(widest(out), columns)
 
+    def test_long_paths_wrap_too(self):
+        import shutil
+        import tempfile
+        with tempfile.TemporaryDirectory() as d:
+            deep = os.path.join(d, "a-directory-with-a-long-name", "and-another-one-below-it")
+            os.makedirs(deep)
+            path = shutil.copy(EXAMPLE, os.path.join(deep, "my-self-assessment.json"))
+            out, status = on_a_terminal(["gap", "--assessment", path], columns=60, COLUMNS=None)
+            self.assertEqual(status, 0)
+            self.assertLessEqual(widest(out), 60)
+
     def test_wide_terminal_uses_the_room(self):
         narrow, _ = on_a_terminal(["roles"], columns=80, COLUMNS=None)
         wide, _ = on_a_terminal(["roles"], columns=132, COLUMNS=None)

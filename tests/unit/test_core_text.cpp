@@ -42,5 +42,21 @@ TEST_CASE("wrapping keeps words whole and counts UTF-8 characters")
   const auto lines = wrap("one two three four five six", 10);
   CHECK(lines == std::vector<std::string>{"one two", "three four", "five six"});
   CHECK(display_width("–—") == 2);
+  CHECK(wrap("at https://www.bls.gov/oes/ ok", 10, LongWords::split) ==
+        std::vector<std::string>{"at", "https://www.bls.gov/oes/", "ok"});
+  CHECK(wrap("", 10) == std::vector<std::string>{""});
+}
+
+TEST_CASE("wrap keeps words whole unless asked to split the ones wider than the line")
+{
+  CHECK(wrap("a b c", 10) == std::vector<std::string>{"a b c"});
+  CHECK(wrap("one two three four", 10) == std::vector<std::string>{"one two", "three four"});
+  CHECK(wrap("see /a/very/long/path/name here", 10) ==
+        std::vector<std::string>{"see", "/a/very/long/path/name", "here"});
+  CHECK(wrap("see /a/very/long/path/name here", 10, LongWords::split) ==
+        std::vector<std::string>{"see", "/a/very/lo", "ng/path/na", "me here"});
+  CHECK(wrap("ééééééééééééé", 10, LongWords::split) == std::vector<std::string>{"éééééééééé", "ééé"});
+  CHECK(wrap("at https://www.bls.gov/oes/ ok", 10, LongWords::split) ==
+        std::vector<std::string>{"at", "https://www.bls.gov/oes/", "ok"});
   CHECK(wrap("", 10) == std::vector<std::string>{""});
 }
