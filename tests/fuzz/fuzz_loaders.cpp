@@ -13,7 +13,7 @@ using namespace careerplan;
 
 namespace {
 
-const Catalog& bundled()
+[[maybe_unused]] const Catalog& bundled()
 {
   static const Catalog cat = load_catalog({});
   return cat;
