@@ -325,18 +325,17 @@ Document compare_document(const Catalog& catalog, const std::vector<CompareEntry
   }
   doc.sections.push_back(skills);
 
-  Section pay;
-  pay.heading = "Pay: national figures as published (annual; never averaged)";
-  pay.table.columns = {"ROLE", "FIGURES"};
-  Section outlook;
-  outlook.heading = "Outlook";
-  outlook.table.columns = {"ROLE", "FIGURES"};
-  Section ways;
-  ways.heading = "Typical ways in";
-  ways.table.columns = {"ROLE", "ROUTES"};
-  Section certs;
-  certs.heading = "Certifications";
-  certs.table.columns = {"ROLE", "NAMED BY THE SOURCES"};
+  // One row per role, the role's figures or names in the second column.
+  auto per_role = [](std::string heading, std::string what) {
+    Section s;
+    s.heading = std::move(heading);
+    s.table.columns = {"ROLE", std::move(what)};
+    return s;
+  };
+  Section pay = per_role("Pay: national figures as published (annual; never averaged)", "FIGURES");
+  Section outlook = per_role("Outlook", "FIGURES");
+  Section ways = per_role("Typical ways in", "ROUTES");
+  Section certs = per_role("Certifications", "NAMED BY THE SOURCES");
   for (const auto& e : entries) {
     const Role& role = *e.role;
     std::vector<std::string> figs;
