@@ -39,10 +39,7 @@ std::string printable(const std::string& s)
     for (std::size_t k = 1; ok && k < len; ++k) {
       ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
     }
-    if (!ok) {
-      out += '?';
-      ++i;
-    } else if (len == 1 && (c < 0x20 || c == 0x7f)) {
+    if (!ok || (len == 1 && (c < 0x20 || c == 0x7f))) {
       out += '?';
       ++i;
     } else {

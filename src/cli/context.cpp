@@ -101,7 +101,7 @@ std::string Context::assessment_path() const
   if (!options.assessment.empty()) {
     return options.assessment;
   }
-  if (const std::string e = env("CAREERPLAN_ASSESSMENT"); !e.empty()) {
+  if (std::string e = env("CAREERPLAN_ASSESSMENT"); !e.empty()) {
     return e;
   }
   const std::string dir = xdg_dir("XDG_CONFIG_HOME", ".config");

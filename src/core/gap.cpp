@@ -125,6 +125,7 @@ GapResult compute_gap(const Role& role, const Catalog& catalog, const Assessment
   }
   for (const auto& rs : role.skills) {
     SkillGap g;
+    g.source = &rs;
     g.skill = rs.skill;
     const SkillDef* def = catalog.find_skill(rs.skill);
     g.name = def != nullptr ? def->name : rs.skill;

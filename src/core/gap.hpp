@@ -18,6 +18,7 @@ namespace careerplan {
 
 struct SkillGap
 {
+  const RoleSkill* source = nullptr; // the role's entry this row computes (its weight and level bases)
   std::string skill;
   std::string name;
   double required = 0; // on the 0-5 rating scale

@@ -104,12 +104,7 @@ nlohmann::json gap_json(const GapResult& r)
 {
   nlohmann::json skills = nlohmann::json::array();
   for (const auto& g : r.skills) {
-    const RoleSkill* rs = nullptr;
-    for (const auto& x : r.role->skills) {
-      if (x.skill == g.skill) {
-        rs = &x;
-      }
-    }
+    const RoleSkill& rs = *g.source;
     skills.push_back({{"skill", g.skill},
                       {"name", g.name},
                       {"required", g.required},
@@ -118,10 +113,10 @@ nlohmann::json gap_json(const GapResult& r)
                       {"gap", g.gap},
                       {"weight", g.weight},
                       {"priority", g.priority},
-                      {"weight_basis", rs->weight_basis.kind},
-                      {"weight_source", rs->weight_basis.source},
-                      {"required_basis", rs->required_basis.kind},
-                      {"required_source", rs->required_basis.source}});
+                      {"weight_basis", rs.weight_basis.kind},
+                      {"weight_source", rs.weight_basis.source},
+                      {"required_basis", rs.required_basis.kind},
+                      {"required_source", rs.required_basis.source}});
   }
   nlohmann::json rules = nlohmann::json::array();
   for (const auto& rr : r.rules) {
