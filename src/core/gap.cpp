@@ -136,7 +136,6 @@ GapResult compute_gap(const Role& role, const Catalog& catalog, const Assessment
     g.gap = std::max(0.0, g.required - g.rating);
     g.weight = rs.weight;
     g.priority = g.weight * g.gap;
-    g.rank = rs.rank;
     r.met_weight += g.weight * std::min(static_cast<double>(g.rating), g.required);
     r.required_weight += g.weight * g.required;
     r.skills.push_back(std::move(g));

@@ -27,7 +27,6 @@ struct SkillGap
   double gap = 0;
   double weight = 0;
   double priority = 0;
-  int rank = 0;
 };
 
 struct RuleResult
