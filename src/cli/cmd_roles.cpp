@@ -1,7 +1,11 @@
 // careerplan roles: the roles in the catalog with their headline figures.
 #include <algorithm>
+#include <memory>
+
+#include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "core/onet.hpp"
 #include "core/summary.hpp"
 #include "core/text.hpp"
 #include "render/format.hpp"
@@ -41,7 +45,60 @@ nlohmann::json headline_json(const std::vector<HeadlineFigure>& figures, bool pa
   return arr;
 }
 
-void run_roles(Context& ctx)
+bool role_matches(const Role& role, const std::string& text)
+{
+  const std::string t = to_lower(text);
+  auto has = [&](const std::string& s) { return to_lower(s).find(t) != std::string::npos; };
+  return has(role.id) || has(role.title) ||
+         std::any_of(role.aliases.begin(), role.aliases.end(), [&](const std::string& a) { return has(a); });
+}
+
+// The O*NET occupations found or listed, after the curated roles.
+void add_occupations(Context& ctx, const std::optional<std::string>& search, bool all, Document& doc, nlohmann::json& j)
+{
+  Db* db = ctx.store();
+  const auto release = db != nullptr ? onet_release(*db) : std::nullopt;
+  if (!release) {
+    if (all) {
+      throw UsageError("no O*NET data is imported", "download O*NET's text release and run 'careerplan import onet DIR'");
+    }
+    return;
+  }
+  if (!search && !all) {
+    doc.footnotes.push_back(fmt::format("{} occupations of {} are imported too: 'careerplan roles --onet' lists them, "
+                                        "'careerplan roles --search TEXT' finds them by title or alternate title.",
+                                        thousands(static_cast<double>(release->occupations)), release->release));
+    return;
+  }
+  const auto hits = search ? search_occupations(*db, *search) : all_occupations(*db);
+  Section s;
+  s.heading = fmt::format("O*NET occupations ({}) {}", hits.size(), cite(release->source_id()));
+  s.table.columns = {"CODE", "TITLE", "ALIAS", "ZONE", "RATED", "MATCHED ALTERNATE TITLE"};
+  s.table.droppable = {2, 5};
+  s.table.wrap = 1;
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& h : hits) {
+    s.table.rows.push_back({h.code, h.title, h.slug, h.job_zone ? std::to_string(*h.job_zone) : "—", h.rated ? "yes" : "no",
+                            h.matched});
+    doc.csv.rows.push_back({h.code, h.title, "O*NET occupation", h.slug, "", "", "", "", ""});
+    nlohmann::json o = {{"code", h.code}, {"title", h.title}, {"alias", h.slug}, {"rated", h.rated},
+                        {"job_zone", h.job_zone ? nlohmann::json(*h.job_zone) : nlohmann::json()}};
+    if (!h.matched.empty()) {
+      o["matched_alternate_title"] = h.matched;
+    }
+    arr.push_back(std::move(o));
+  }
+  if (hits.empty()) {
+    s.paragraphs.push_back("No occupation's title or alternate title contains '" + *search + "'.");
+    s.table.columns.clear();
+  }
+  doc.sections.push_back(std::move(s));
+  j["occupations"] = arr;
+  j["onet_source"] = release->source_id();
+  doc.footnotes.push_back(k_onet_credit);
+}
+
+void run_roles(Context& ctx, const std::optional<std::string>& search, bool all)
 {
   const Catalog& cat = ctx.catalog();
   Document doc;
@@ -53,6 +110,9 @@ void run_roles(Context& ctx)
                      "growth_high"};
   nlohmann::json roles = nlohmann::json::array();
   for (const auto& role : cat.roles) {
+    if (search && !role_matches(role, *search)) {
+      continue;
+    }
     const RoleSummary sum = summarize(role);
     s.table.rows.push_back({role.id, role.title, role.family, range_text(sum.national_medians, true),
                             range_text(sum.growth, false)});
@@ -74,11 +134,20 @@ void run_roles(Context& ctx)
                      {"national_medians", headline_json(sum.national_medians, true)},
                      {"growth", headline_json(sum.growth, false)}});
   }
+  if (search && s.table.rows.empty()) {
+    s.paragraphs.push_back("No curated role's id, title or alias contains '" + *search + "'.");
+    s.table.columns.clear();
+  }
+  if (search) {
+    s.heading = "Curated roles";
+  }
   doc.sections.push_back(std::move(s));
-  doc.footnotes.push_back("NATIONAL MEDIANS and GROWTH give the lowest and highest figure the sources publish and (N) how "
+  nlohmann::json j = {{"schema", "careerplan/roles/v1"}, {"roles", roles}};
+  add_occupations(ctx, search, all, doc, j);
+  doc.footnotes.insert(doc.footnotes.begin(), "NATIONAL MEDIANS and GROWTH give the lowest and highest figure the sources publish and (N) how "
                           "many there are; they are never averaged, and their bases differ (base pay, total compensation, "
                           "unspecified). 'careerplan show ROLE' lists each with its source.");
-  ctx.emit(doc, {{"schema", "careerplan/roles/v1"}, {"roles", roles}});
+  ctx.emit(doc, j);
 }
 
 } // namespace
@@ -86,7 +155,20 @@ void run_roles(Context& ctx)
 void setup_roles(CLI::App& app, Context& ctx)
 {
   auto* cmd = app.add_subcommand("roles", "List the roles in the catalog with their headline figures");
-  cmd->callback([&ctx] { run_roles(ctx); });
+  struct Options
+  {
+    std::string search;
+    bool onet = false;
+  };
+  auto o = std::make_shared<Options>();
+  ctx.keep(o);
+  cmd->add_option("-s,--search", o->search,
+                  "Only the roles, and imported O*NET occupations, whose title, id, alias or alternate title contains TEXT")
+      ->option_text("TEXT");
+  cmd->add_flag("--onet", o->onet, "List every imported O*NET occupation after the curated roles");
+  cmd->callback([&ctx, o, cmd] {
+    run_roles(ctx, cmd->count("--search") > 0 ? std::optional<std::string>(o->search) : std::nullopt, o->onet);
+  });
 }
 
 } // namespace careerplan

@@ -5,8 +5,10 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "core/onet.hpp"
 #include "core/text.hpp"
 #include "render/format.hpp"
+#include "render/occupation_view.hpp"
 
 namespace careerplan {
 
@@ -335,16 +337,75 @@ nlohmann::json source_json(const Source& s)
   return j;
 }
 
+std::vector<AnchoredRole> anchored_roles(const Catalog& cat, const std::string& code)
+{
+  std::vector<AnchoredRole> out;
+  for (const auto& role : cat.roles) {
+    for (const auto& m : role.soc) {
+      if (m.code == code.substr(0, 7)) {
+        out.push_back({role.id, role.title, m.status});
+      }
+    }
+  }
+  return out;
+}
+
+void run_show_occupation(Context& ctx, const std::string& code)
+{
+  Db& db = *ctx.store();
+  const auto release = onet_release(db);
+  const Occupation occ = load_occupation(db, code);
+  const auto roles = anchored_roles(ctx.catalog(), occ.code);
+  ctx.emit(occupation_document(occ, *release, roles), occupation_json(occ, *release, roles));
+}
+
+// The imported O*NET occupations under the role's SOC codes, after the SOC table.
+void add_onet_occupations(Context& ctx, const Role& role, Document& doc, nlohmann::json& j)
+{
+  Db* db = ctx.store();
+  const auto release = db != nullptr ? onet_release(*db) : std::nullopt;
+  if (!release) {
+    return;
+  }
+  Section s;
+  s.heading = "O*NET occupations under these codes " + cite(release->source_id());
+  s.table.columns = {"CODE", "TITLE", "O*NET RATINGS"};
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& m : role.soc) {
+    for (const auto& h : occupations_for_soc(*db, m.code)) {
+      s.table.rows.push_back({h.code, h.title, h.rated ? "rated" : "not rated in " + release->source_id()});
+      arr.push_back({{"code", h.code}, {"title", h.title}, {"soc", m.code}, {"rated", h.rated}});
+    }
+  }
+  j["onet_occupations"] = arr;
+  if (s.table.rows.empty()) {
+    return;
+  }
+  auto at = std::find_if(doc.sections.begin(), doc.sections.end(),
+                         [](const Section& x) { return x.heading == "Occupation codes (SOC)"; });
+  doc.sections.insert(at == doc.sections.end() ? at : at + 1, std::move(s));
+  doc.footnotes.push_back(k_onet_credit);
+}
+
 void run_show(Context& ctx, const std::string& name)
 {
   const Catalog& cat = ctx.catalog();
+  if (cat.find_role(name) == nullptr) {
+    if (const auto code = ctx.occupation_code(name)) {
+      run_show_occupation(ctx, *code);
+      return;
+    }
+    ctx.unknown_role(name);
+  }
   const Role& role = resolve_role(cat, name);
   nlohmann::json shared = nlohmann::json::array();
   for (const Source* src : shared_sources(role, cat)) {
     shared.push_back(source_json(*src));
   }
   nlohmann::json j = {{"schema", "careerplan/show/v1"}, {"role", role.raw}, {"shared_sources", shared}};
-  ctx.emit(show_document(role, cat), j);
+  Document doc = show_document(role, cat);
+  add_onet_occupations(ctx, role, doc, j);
+  ctx.emit(doc, j);
 }
 
 } // namespace
@@ -354,7 +415,7 @@ void setup_show(CLI::App& app, Context& ctx)
   auto* cmd = app.add_subcommand("show", "Show the whole profile of one role, with the source of every figure");
   auto role = std::make_shared<std::string>();
   ctx.keep(role);
-  cmd->add_option("role", *role, "Role id or alias, e.g. machine-learning-engineer or mle")
+  cmd->add_option("role", *role, "Role id or alias (e.g. machine-learning-engineer or mle), or an imported O*NET occupation's code or alias (e.g. 15-2041.00 or statisticians)")
       ->required()
       ->option_text("ROLE");
   cmd->callback([&ctx, role] { run_show(ctx, *role); });

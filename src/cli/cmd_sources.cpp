@@ -2,12 +2,37 @@
 #include <memory>
 
 #include "cli/context.hpp"
+#include "core/onet.hpp"
 #include "core/summary.hpp"
 #include "core/text.hpp"
+#include "render/import_view.hpp"
 
 namespace careerplan {
 
 namespace {
+
+// The imported public data in use (O*NET), with its release and when it was imported.
+void add_imported(Context& ctx, Document& doc, nlohmann::json& j)
+{
+  Db* db = ctx.store();
+  const auto onet = db != nullptr ? onet_release(*db) : std::nullopt;
+  if (!onet) {
+    return;
+  }
+  const nlohmann::json src = onet_source_json(*onet);
+  j["imported"] = nlohmann::json::array({src});
+  doc.sections.front().table.rows.push_back({onet->source_id(), onet->release, "imported", "O*NET Resource Center (USDOL/ETA)"});
+  doc.csv.rows.push_back({onet->source_id(), onet->release, src["publisher"], "", "statistics", src["url"], "", ""});
+  Section d;
+  d.heading = onet->source_id();
+  d.fields.emplace_back("title", onet->release.empty() ? "O*NET database (release unknown)" : onet->release);
+  d.fields.emplace_back("url", src["url"]);
+  d.fields.emplace_back("license", "CC BY 4.0");
+  d.fields.emplace_back("imported", onet->imported_at + " from " + onet->directory);
+  d.fields.emplace_back("store", onet->store);
+  d.fields.emplace_back("credit", k_onet_credit);
+  doc.sections.push_back(std::move(d));
+}
 
 void run_sources(Context& ctx, const std::string& role_name)
 {
@@ -72,7 +97,9 @@ void run_sources(Context& ctx, const std::string& role_name)
   }
   doc.footnotes.push_back("USES counts the figures, quotes and links that cite the source; "
                           "'careerplan sources --json' lists each by role and JSON path.");
-  ctx.emit(doc, {{"schema", "careerplan/source-list/v1"}, {"sources", arr}});
+  nlohmann::json j = {{"schema", "careerplan/source-list/v1"}, {"sources", arr}};
+  add_imported(ctx, doc, j);
+  ctx.emit(doc, j);
 }
 
 } // namespace

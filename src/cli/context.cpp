@@ -5,12 +5,14 @@
 #include <cstdio>
 #include <cstring>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
+#include "core/onet.hpp"
 #include "core/text.hpp"
 
 namespace careerplan {
@@ -88,6 +90,87 @@ LoadOptions Context::load_options() const
   return lo;
 }
 
+Db* Context::store()
+{
+  if (!m_store_checked) {
+    m_store_checked = true;
+    const auto dirs = data_dirs();
+    for (auto it = dirs.rbegin(); it != dirs.rend(); ++it) {
+      const std::string path = store_path(it->path);
+      std::error_code ec;
+      if (fs::exists(path, ec)) {
+        m_store = Db::open(path, false);
+        break;
+      }
+    }
+  }
+  return m_store ? &*m_store : nullptr;
+}
+
+std::string Context::store_path_for_import() const
+{
+  const auto dirs = data_dirs();
+  if (dirs.empty()) {
+    throw UsageError("no data directory: HOME and XDG_DATA_HOME are unset", "give one with --data-dir DIR");
+  }
+  const std::string& dir = dirs.back().path;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    throw IoError(fmt::format("{}: cannot create the data directory: {}", dir, ec.message()));
+  }
+  return store_path(dir);
+}
+
+std::optional<std::string> Context::occupation_code(const std::string& name)
+{
+  if (catalog().find_role(name) != nullptr) {
+    return std::nullopt;
+  }
+  Db* db = store();
+  if (db == nullptr || !onet_release(*db)) {
+    return std::nullopt;
+  }
+  return find_occupation(*db, name);
+}
+
+void Context::unknown_role(const std::string& name)
+{
+  std::vector<std::string> names = catalog().role_names();
+  Db* db = store();
+  const bool onet = db != nullptr && onet_release(*db);
+  if (onet) {
+    auto more = occupation_names(*db);
+    names.insert(names.end(), more.begin(), more.end());
+  }
+  std::string shown;
+  for (unsigned char c : name.substr(0, 80)) {
+    shown += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
+  }
+  const std::string hint = did_you_mean(name, names);
+  throw UsageError(fmt::format("unknown role '{}'", shown),
+                   !hint.empty() ? hint
+                   : onet        ? "run 'careerplan roles --search TEXT' to find roles and occupations"
+                                 : "run 'careerplan roles' to list the roles");
+}
+
+std::string now_utc()
+{
+  std::time_t t = std::time(nullptr);
+  if (const std::string e = env("SOURCE_DATE_EPOCH"); !e.empty()) {
+    char* end = nullptr;
+    const long long v = std::strtoll(e.c_str(), &end, 10);
+    if (end != e.c_str() && *end == '\0' && v >= 0) {
+      t = static_cast<std::time_t>(v);
+    }
+  }
+  std::tm tm {};
+  ::gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
 const Catalog& Context::catalog()
 {
   if (!m_catalog) {
@@ -151,7 +234,15 @@ const Role& Context::role_or_target(const std::string& name, const char* command
     throw UsageError("no role given and the assessment names no target_role",
                      fmt::format("run 'careerplan {} ROLE'", command));
   }
-  return resolve_role(catalog(), wanted);
+  if (const Role* r = catalog().find_role(wanted)) {
+    return *r;
+  }
+  if (const auto code = occupation_code(wanted)) {
+    throw UsageError(fmt::format("{} is an O*NET occupation; 'careerplan {}' works on the curated roles for now", *code,
+                                 command),
+                     fmt::format("'careerplan show {}' shows its O*NET profile", *code));
+  }
+  unknown_role(wanted);
 }
 
 void Context::emit(const Document& doc, const nlohmann::json& j) const

@@ -11,6 +11,7 @@
 
 #include "core/assessment.hpp"
 #include "core/catalog.hpp"
+#include "core/store.hpp"
 #include "render/document.hpp"
 
 namespace careerplan {
@@ -55,6 +56,16 @@ public:
   // ROLE when given, else the assessment's target_role (a UsageError naming `command` when neither).
   const Role& role_or_target(const std::string& name, const char* command);
 
+  // The store of imported data (O*NET, OEWS) in the data directory of highest precedence that has
+  // one; nullptr when nothing was imported. Opened once, on first use.
+  Db* store();
+  // Where an import writes: the data directory of highest precedence (created when missing).
+  std::string store_path_for_import() const;
+  // An imported O*NET occupation's code for `name`, when no curated role has that name.
+  std::optional<std::string> occupation_code(const std::string& name);
+  // The UsageError for a name that is neither a role nor an occupation, with the nearest of both.
+  [[noreturn]] void unknown_role(const std::string& name);
+
   // Keeps a command's parsed options alive as long as the context (its option bindings point into them).
   void keep(std::shared_ptr<void> bound) { m_kept.push_back(std::move(bound)); }
 
@@ -64,6 +75,8 @@ public:
 private:
   std::optional<Catalog> m_catalog;
   std::optional<Assessment> m_assessment;
+  std::optional<Db> m_store;
+  bool m_store_checked = false;
   std::vector<std::shared_ptr<void>> m_kept;
 };
 
@@ -71,6 +84,8 @@ void add_global_options(CLI::App& app, GlobalOptions& options);
 // ROLE (default: the assessment's target_role) and --level, for the commands that compare against a role.
 void add_role_and_level(CLI::App& cmd, std::string& role, std::string& level, const std::string& level_help);
 std::string env(const char* name);
+// The current time, UTC, ISO 8601 ("2026-12-01T21:08:26Z"); $SOURCE_DATE_EPOCH when set (tests).
+std::string now_utc();
 // Writes to stdout and flushes; a closed pipe ends the program quietly, another error is an IoError.
 void write_stdout(const std::string& out);
 
@@ -86,6 +101,7 @@ void setup_salary(CLI::App& app, Context& ctx);
 void setup_routes(CLI::App& app, Context& ctx);
 void setup_compare(CLI::App& app, Context& ctx);
 void setup_completion(CLI::App& app, Context& ctx);
+void setup_import(CLI::App& app, Context& ctx);
 
 // The whole command tree on `app`, its callbacks bound to `ctx` (run_cli and the option fuzzer).
 void build_app(CLI::App& app, Context& ctx);
