@@ -26,7 +26,9 @@ namespace {
 Db Db::open(const std::string& path, bool create)
 {
   sqlite3* db = nullptr;
-  const int flags = create ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READONLY;
+  // Readers open read-write too (SQLite falls back to read-only on a write-protected file): a
+  // reader that finds the journal of a killed import must be able to roll it back.
+  const int flags = create ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READWRITE;
   if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
     const std::string msg = db != nullptr ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);

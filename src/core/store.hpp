@@ -22,8 +22,8 @@ std::string store_path(const std::string& data_dir);
 class Db
 {
 public:
-  // Opens an existing store read-only (IoError when it is missing or unreadable), or, with
-  // `create`, opens it read-write and creates it when missing.
+  // Opens an existing store (IoError when it is missing or unreadable), or, with `create`,
+  // creates it when missing. Nothing is written unless an import runs.
   static Db open(const std::string& path, bool create);
   Db(Db&& other) noexcept;
   Db& operator=(Db&& other) noexcept;

@@ -160,7 +160,7 @@ class Imported(unittest.TestCase):
         self.assertIn("data-scientist", [r["id"] for r in j["curated_roles"]])
         out = self.e.run("show", "15-2051.00").stdout
         self.assertIn("has no skill or knowledge ratings for this occupation", out)
-        self.assertIn("careerplan show data-scientist", out)
+        self.assertIn("A curated role covers this occupation: 'careerplan show data-scientist'", out)
         self.assertIn("CC BY 4.0", out)
 
     def test_a_curated_role_points_to_its_occupation(self):
@@ -183,7 +183,8 @@ class Imported(unittest.TestCase):
         self.assertIn("occupations of O*NET 29.3", self.e.run("roles").stdout)
 
     def test_gap_on_an_occupation_says_what_is_not_built(self):
-        p = self.e.run("gap", "15-2041.00", status=2)
+        example = os.path.join(ROOT, "data", "examples", "backend-engineer.json")
+        p = self.e.run("gap", "15-2041.00", "-a", example, status=2)
         self.assertIn("15-2041.00 is an O*NET occupation", p.stderr)
 
 

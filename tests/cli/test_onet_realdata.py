@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""O*NET import against the real releases in ../shared/realdata (see its SOURCES.txt): the
+complete 29.3 release and the genuine, partial 27.0 one. Exits 77, a visible CTest skip, when
+they are not beside the clone.
+
+    test_onet_realdata.py BINARY
+"""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import test_onet  # noqa: E402
+
+ROOT = test_onet.ROOT
+REAL = os.path.join(os.path.dirname(ROOT), "shared", "realdata")
+R29 = os.path.join(REAL, "onet_29_3")
+R27 = os.path.join(REAL, "onet_27_0")
+
+
+class RealData(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmpdir = tempfile.TemporaryDirectory(prefix="careerplan-onet-real-")
+        cls.e = test_onet.Env(os.path.realpath(cls.tmpdir.name))
+        cls.imported = cls.e.json("import", "onet", R29)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmpdir.cleanup()
+
+    def test_the_whole_release(self):
+        j = self.imported
+        self.assertEqual(j["source"]["title"], "O*NET 29.3 Database, May 2025 Release")
+        self.assertEqual(j["occupations"], len(test_onet.tsv("Occupation Data.txt", R29)))
+        skills = test_onet.tsv("Skills.txt", R29)
+        self.assertEqual(j["rated_occupations"], len({r["O*NET-SOC Code"] for r in skills}))
+        self.assertEqual(j["missing"], [])
+
+    def test_sampled_occupations_match_the_files_figure_for_figure(self):
+        skills = test_onet.tsv("Skills.txt", R29)
+        knowledge = test_onet.tsv("Knowledge.txt", R29)
+        codes = sorted({r["O*NET-SOC Code"] for r in skills})[::40] + ["15-2041.00"]
+        for code in codes:
+            occ = self.e.json("show", code)["occupation"]
+            for domain, rows in (("skills", skills), ("knowledge", knowledge)):
+                got = {x["element"]: x for x in occ[domain]}
+                n = 0
+                for r in rows:
+                    if r["O*NET-SOC Code"] != code:
+                        continue
+                    n += 1
+                    key = "importance" if r["Scale ID"] == "IM" else "level"
+                    g = got[r["Element ID"]][key]
+                    self.assertEqual(g["value"], float(r["Data Value"]), f"{code} {r['Element ID']}")
+                    self.assertEqual(g["recommend_suppress"], r["Recommend Suppress"] == "Y")
+                self.assertEqual(n, 2 * len(got), f"{code} {domain}")
+
+    def test_unrated_occupations_say_so(self):
+        for code in ["15-2051.00", "15-1252.00"]:
+            self.assertFalse(self.e.json("show", code)["occupation"]["rated"], code)
+
+    def test_search_finds_alternate_titles(self):
+        j = self.e.json("roles", "--search", "actuar")
+        self.assertIn("15-2011.00", [o["code"] for o in j["occupations"]])
+
+    def test_the_older_release_27_0_imports_by_header_name(self):
+        d = os.path.join(self.e.tmp, "db_27_0_text")
+        shutil.copytree(R27, d)
+        os.rename(os.path.join(d, "Technology Skills.15-xxxx_extract.txt"), os.path.join(d, "Technology Skills.txt"))
+        os.rename(os.path.join(d, "Education, Training, and Experience.15-xxxx_extract.txt"),
+                  os.path.join(d, "Education, Training, and Experience.txt"))
+        e = test_onet.Env(os.path.join(self.e.tmp, "other"))
+        os.makedirs(e.tmp)
+        p = e.run("import", "onet", d, "--json")
+        j = json.loads(p.stdout)
+        self.assertEqual(j["source"]["id"], "onet-27.0")
+        self.assertIn("Skills.txt", j["missing"])
+        self.assertEqual(p.stderr.count("Skills.txt"), 1)
+        occ = e.json("show", "15-2041.00")["occupation"]
+        self.assertFalse(occ["rated"])
+        self.assertTrue(occ["technology"])
+        self.assertTrue(all(t["in_demand"] is None for t in occ["technology"]))
+
+    def test_a_killed_import_leaves_the_previous_one(self):
+        before = self.e.json("import", "--list")
+        for delay in (0.15, 0.4, 0.7):
+            env = dict(self.e.env, SOURCE_DATE_EPOCH="1800000000")
+            p = subprocess.Popen([test_onet.BINARY, "import", "onet", R29], env=env, cwd=self.e.tmp,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(delay)
+            finished = p.poll() is not None
+            p.send_signal(signal.SIGKILL)
+            p.wait()
+            if not finished:
+                self.assertEqual(self.e.json("import", "--list"), before, f"killed after {delay} s")
+                self.assertEqual(self.e.json("show", "statisticians")["occupation"]["code"], "15-2041.00")
+
+
+if __name__ == "__main__":
+    test_onet.BINARY = os.path.abspath(sys.argv.pop(1))
+    if not os.path.isdir(R29) or not os.path.isdir(R27):
+        print("skipped: ../shared/realdata/onet_29_3 and onet_27_0 are not beside the clone")
+        sys.exit(77)
+    unittest.main(verbosity=1)
