@@ -7,6 +7,8 @@
 #include "cli/context.hpp"
 #include "core/errors.hpp"
 #include "core/gap.hpp"
+#include "core/onet.hpp"
+#include "render/occupation_view.hpp"
 #include "render/routes_view.hpp"
 
 namespace careerplan {
@@ -19,12 +21,43 @@ struct CompareOptions
   std::string level;
 };
 
+// O*NET occupations side by side; every name must be one (the two vocabularies are not mixed).
+void compare_occupations(Context& ctx, const std::vector<std::string>& names)
+{
+  Db& db = *ctx.store();
+  std::vector<Occupation> occs;
+  std::vector<std::vector<AnchoredRole>> roles;
+  for (const auto& name : names) {
+    const auto code = ctx.occupation_code(name);
+    if (!code) {
+      if (ctx.catalog().find_role(name) != nullptr) {
+        throw UsageError(fmt::format("'{}' is a curated role and the others are O*NET occupations; compare curated roles "
+                                     "with each other, or occupations with each other",
+                                     name),
+                         "'careerplan show ROLE' lists the O*NET occupations under a curated role's SOC codes");
+      }
+      ctx.unknown_role(name);
+    }
+    if (std::any_of(occs.begin(), occs.end(), [&](const Occupation& x) { return x.code == *code; })) {
+      throw UsageError(fmt::format("occupation '{}' is given twice", *code), "name each occupation once");
+    }
+    occs.push_back(load_occupation(db, *code));
+    roles.push_back(anchored_roles(ctx.catalog(), *code));
+  }
+  const auto release = onet_release(db);
+  ctx.emit(compare_occupations_document(occs, *release), compare_occupations_json(occs, *release, roles));
+}
+
 void run_compare(Context& ctx, const CompareOptions& o)
 {
   if (o.roles.size() < 2) {
     throw UsageError("compare needs two roles or more", "e.g. 'careerplan compare mle data-scientist'");
   }
   const Catalog& cat = ctx.catalog();
+  if (std::any_of(o.roles.begin(), o.roles.end(), [&](const std::string& n) { return ctx.occupation_code(n).has_value(); })) {
+    compare_occupations(ctx, o.roles);
+    return;
+  }
   const std::optional<Assessment> a = ctx.assessment_if_any();
   std::vector<CompareEntry> entries;
   for (const auto& name : o.roles) {
@@ -51,7 +84,7 @@ void setup_compare(CLI::App& app, Context& ctx)
   ctx.keep(o);
   auto* cmd = app.add_subcommand("compare", "Roles side by side: skills, national pay, outlook, ways in, "
                                             "certifications; your gaps with an assessment");
-  cmd->add_option("roles", o->roles, "Two role ids or aliases or more")->option_text("ROLE ROLE...");
+  cmd->add_option("roles", o->roles, "Two role ids or aliases or more; or two imported O*NET occupations or more (codes or aliases)")->option_text("ROLE ROLE...");
   cmd->add_option("-l,--level", o->level, "Compare at this level (default: from your years of experience, else "
                                           "each role's first level)")
       ->option_text("LEVEL");

@@ -337,19 +337,6 @@ nlohmann::json source_json(const Source& s)
   return j;
 }
 
-std::vector<AnchoredRole> anchored_roles(const Catalog& cat, const std::string& code)
-{
-  std::vector<AnchoredRole> out;
-  for (const auto& role : cat.roles) {
-    for (const auto& m : role.soc) {
-      if (m.code == code.substr(0, 7)) {
-        out.push_back({role.id, role.title, m.status});
-      }
-    }
-  }
-  return out;
-}
-
 void run_show_occupation(Context& ctx, const std::string& code)
 {
   Db& db = *ctx.store();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 
 #include "core/errors.hpp"
@@ -108,6 +109,19 @@ const char* const k_hit_columns =
 
 } // namespace
 
+std::vector<AnchoredRole> anchored_roles(const Catalog& catalog, const std::string& code)
+{
+  std::vector<AnchoredRole> out;
+  for (const auto& role : catalog.roles) {
+    for (const auto& m : role.soc) {
+      if (m.code == code.substr(0, 7)) {
+        out.push_back({role.id, role.title, m.status});
+      }
+    }
+  }
+  return out;
+}
+
 std::optional<OnetRelease> onet_release(Db& db)
 {
   if (!db.has_table("onet_meta")) {
@@ -119,11 +133,9 @@ std::optional<OnetRelease> onet_release(Db& db)
   r.imported_at = meta(db, "imported_at");
   r.directory = meta(db, "directory");
   r.store = db.path();
-  Stmt n(db, "SELECT count(*), (SELECT count(DISTINCT code) FROM onet_rating WHERE domain = 'skill') FROM onet_occupation");
-  if (n.step()) {
-    r.occupations = static_cast<long>(n.integer(0));
-    r.rated = static_cast<long>(n.integer(1));
-  }
+  // Counted once, at import.
+  r.occupations = std::atol(meta(db, "occupations").c_str());
+  r.rated = std::atol(meta(db, "rated_occupations").c_str());
   return r;
 }
 

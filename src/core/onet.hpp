@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/model.hpp"
 #include "core/store.hpp"
 
 namespace careerplan {
@@ -98,6 +99,13 @@ struct Occupation
   std::vector<OnetInterest> interests; // by score, highest first
   std::vector<std::string> alternate_titles;
 };
+
+// A curated role whose SOC anchor is an occupation's SOC code.
+struct AnchoredRole
+{
+  std::string id, title, status; // status: the mapping's ("assumption", "as_published", ...)
+};
+std::vector<AnchoredRole> anchored_roles(const Catalog& catalog, const std::string& code);
 
 // The store's O*NET release, or nullopt when none was imported.
 std::optional<OnetRelease> onet_release(Db& db);

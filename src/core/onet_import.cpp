@@ -592,6 +592,8 @@ OnetImportReport Importer::run(const std::string& imported_at)
   meta.bind(1, "version").bind(2, m_report.version).run();
   meta.bind(1, "release").bind(2, m_report.release).run();
   meta.bind(1, "imported_at").bind(2, imported_at).run();
+  meta.bind(1, "occupations").bind(2, std::to_string(m_report.occupations)).run();
+  meta.bind(1, "rated_occupations").bind(2, std::to_string(m_report.rated_occupations)).run();
   meta.bind(1, "directory").bind(2, fs::absolute(m_dir, ec).lexically_normal().string()).run();
   tx.commit();
   return m_report;

@@ -224,6 +224,12 @@ Document occupation_document(const Occupation& occ, const OnetRelease& release, 
 
 nlohmann::json occupation_json(const Occupation& occ, const OnetRelease& release, const std::vector<AnchoredRole>& roles)
 {
+  return {{"schema", "careerplan/occupation/v1"}, {"source", onet_source_json(release)},
+          {"occupation", occupation_object(occ, roles)}};
+}
+
+nlohmann::json occupation_object(const Occupation& occ, const std::vector<AnchoredRole>& roles)
+{
   nlohmann::json zone = nullptr;
   if (occ.job_zone) {
     const auto& z = *occ.job_zone;
@@ -252,10 +258,7 @@ nlohmann::json occupation_json(const Occupation& occ, const OnetRelease& release
   for (const auto& r : roles) {
     curated.push_back({{"id", r.id}, {"title", r.title}, {"status", r.status}});
   }
-  return {{"schema", "careerplan/occupation/v1"},
-          {"source", onet_source_json(release)},
-          {"occupation",
-           {{"code", occ.code},
+  return {{"code", occ.code},
             {"soc", occ.code.substr(0, 7)},
             {"title", occ.title},
             {"alias", occ.slug},
@@ -269,7 +272,7 @@ nlohmann::json occupation_json(const Occupation& occ, const OnetRelease& release
             {"technology", tech},
             {"interests", interests},
             {"alternate_titles", occ.alternate_titles},
-            {"curated_roles", curated}}}};
+            {"curated_roles", curated}};
 }
 
 } // namespace careerplan

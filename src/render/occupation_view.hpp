@@ -10,13 +10,14 @@
 
 namespace careerplan {
 
-// A curated role whose SOC anchor is this occupation's SOC code.
-struct AnchoredRole
-{
-  std::string id, title, status; // status: the mapping's ("assumption", "as_published", ...)
-};
-
 Document occupation_document(const Occupation& occ, const OnetRelease& release, const std::vector<AnchoredRole>& roles);
 nlohmann::json occupation_json(const Occupation& occ, const OnetRelease& release, const std::vector<AnchoredRole>& roles);
+// The "occupation" member of occupation_json (also the items of compare-occupations/v1).
+nlohmann::json occupation_object(const Occupation& occ, const std::vector<AnchoredRole>& roles);
+
+// `compare OCC OCC...`: O*NET's figures for each occupation side by side.
+Document compare_occupations_document(const std::vector<Occupation>& occs, const OnetRelease& release);
+nlohmann::json compare_occupations_json(const std::vector<Occupation>& occs, const OnetRelease& release,
+                                        const std::vector<std::vector<AnchoredRole>>& roles);
 
 } // namespace careerplan

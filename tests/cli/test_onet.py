@@ -182,6 +182,25 @@ class Imported(unittest.TestCase):
         self.assertEqual(self.e.json("roles", "--search", "100%_")["occupations"], [])
         self.assertIn("occupations of O*NET 29.3", self.e.run("roles").stdout)
 
+    def test_compare_occupations_side_by_side(self):
+        j = self.e.json("compare", "statisticians", "15-2031.00")
+        self.assertEqual(j["schema"], "careerplan/compare-occupations/v1")
+        self.assertEqual([o["code"] for o in j["occupations"]], ["15-2041.00", "15-2031.00"])
+        skills = tsv("Skills.txt")
+        for o in j["occupations"]:
+            for s in o["skills"]:
+                r = [x for x in skills if x["O*NET-SOC Code"] == o["code"] and x["Element ID"] == s["element"]
+                     and x["Scale ID"] == "IM"][0]
+                self.assertEqual(s["importance"]["value"], float(r["Data Value"]))
+        out = self.e.run("compare", "15-2041.00", "15-2031.00").stdout
+        im = [x for x in skills if x["O*NET-SOC Code"] == "15-2041.00" and x["Element ID"] == "2.A.1.e"]
+        self.assertIn(" / ".join(f"{float(x['Data Value']):.2f}" for x in im), out)
+        self.assertIn("CC BY 4.0", out)
+        p = self.e.run("compare", "mle", "15-2041.00", status=2)
+        self.assertIn("'mle' is a curated role and the others are O*NET occupations", p.stderr)
+        self.assertIn("given twice", self.e.run("compare", "15-2041.00", "statisticians", status=2).stderr)
+        self.assertIn("unknown role 'nosuch'", self.e.run("compare", "15-2041.00", "nosuch", status=2).stderr)
+
     def test_gap_on_an_occupation_says_what_is_not_built(self):
         example = os.path.join(ROOT, "data", "examples", "backend-engineer.json")
         p = self.e.run("gap", "15-2041.00", "-a", example, status=2)

@@ -189,6 +189,46 @@ class Output(unittest.TestCase):
                 self.assertEqual(doc["error"]["status"], status)
 
 
+class ImportedOutput(unittest.TestCase):
+    """The output of the commands that show imported O*NET data (the fixture release, imported into a --data-dir)."""
+
+    check = Output.check
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.data = os.path.join(cls.tmp.name, "data")
+        fixture = os.path.join(ROOT, "tests", "fixtures", "onet")
+        cls.imported = cls.check_cls("--data-dir", cls.data, "import", "onet", fixture)
+
+    @classmethod
+    def check_cls(cls, *args):
+        p = run(*args, "--json")
+        assert p.returncode == 0, p.stderr
+        doc = json.loads(p.stdout)
+        errors = list(validator(doc["schema"].split("/")[1] + "-v1.json").iter_errors(doc))
+        assert not errors, [e.message for e in errors[:5]]
+        return doc
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_import_occupations_roles_sources(self):
+        self.assertEqual(self.imported["schema"], "careerplan/import/v1")
+        d = ("--data-dir", self.data)
+        self.assertEqual(self.check(*d, "import", "--list")["onet"]["version"], "29.3")
+        for code in ("15-2041.00", "15-2051.00", "statisticians"):
+            self.assertEqual(self.check(*d, "show", code)["schema"], "careerplan/occupation/v1")
+        self.assertTrue(self.check(*d, "roles", "--search", "data")["occupations"])
+        self.assertTrue(self.check(*d, "roles", "--onet")["occupations"])
+        self.assertTrue(self.check(*d, "show", "mle")["onet_occupations"])
+        self.assertEqual(self.check(*d, "sources")["imported"][0]["id"], "onet-29.3")
+        self.assertEqual(self.check(*d, "compare", "15-2041.00", "15-2051.00")["schema"],
+                         "careerplan/compare-occupations/v1")
+        self.assertIsNone(self.check("import", "--list")["onet"])
+
+
 if __name__ == "__main__":
     BINARY = os.path.abspath(sys.argv.pop(1))
     unittest.main(verbosity=1)
