@@ -143,10 +143,13 @@ void run_roles(Context& ctx, const std::optional<std::string>& search, bool all)
   }
   doc.sections.push_back(std::move(s));
   nlohmann::json j = {{"schema", "careerplan/roles/v1"}, {"roles", roles}};
+  const bool shown = !roles.empty();
   add_occupations(ctx, search, all, doc, j);
-  doc.footnotes.insert(doc.footnotes.begin(), "NATIONAL MEDIANS and GROWTH give the lowest and highest figure the sources publish and (N) how "
+  if (shown) {
+    doc.footnotes.insert(doc.footnotes.begin(), "NATIONAL MEDIANS and GROWTH give the lowest and highest figure the sources publish and (N) how "
                           "many there are; they are never averaged, and their bases differ (base pay, total compensation, "
                           "unspecified). 'careerplan show ROLE' lists each with its source.");
+  }
   ctx.emit(doc, j);
 }
 
