@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "core/onet.hpp"
+#include "core/onet_match.hpp"
 #include "core/atomic_write.hpp"
 #include "core/embedded.hpp"
 #include "core/regions.hpp"
@@ -73,6 +75,34 @@ void prompt_ratings(Assessment& a, const Role& role, const Catalog& cat)
       std::fprintf(stderr, "  please type a whole number from 0 to 5, or Enter to keep [%s]\n", current.c_str());
     }
   }
+}
+
+// --set ELEMENT=N for an O*NET skill or knowledge area (its id, or its name as an id), on O*NET's 0-7 scale.
+void set_onet_rating(Context& ctx, Assessment& a, const std::string& key, const std::string& value)
+{
+  Db* db = ctx.store();
+  const auto release = db != nullptr ? onet_release(*db) : std::nullopt;
+  if (!release) {
+    const std::string hint = did_you_mean(key, ctx.catalog().skill_ids());
+    throw UsageError(fmt::format("unknown skill '{}'", key),
+                     !hint.empty() ? hint
+                                   : "run 'careerplan show ROLE' for skill ids; O*NET's skills are known once "
+                                     "'careerplan import onet DIR' has run");
+  }
+  const OnetElementRef e = resolve_onet_element(*db, key);
+  char* end = nullptr;
+  const long n = std::strtol(value.c_str(), &end, 10);
+  if (value.empty() || end != value.c_str() + value.size() || n < k_onet_rating_min || n > k_onet_rating_max ||
+      value.size() > 1) {
+    throw UsageError(fmt::format("--set {}: '{}' is not a level from 0 to 7 (O*NET's level scale)", key, value),
+                     fmt::format("'careerplan show OCC' shows O*NET's anchors for {} ({})", e.name, e.id));
+  }
+  if (!a.onet_release.empty() && a.onet_release != release->version) {
+    std::fprintf(stderr, "careerplan: warning: the assessment's O*NET ratings were made against O*NET %s; %s is imported\n",
+                 a.onet_release.c_str(), release->version.c_str());
+  }
+  a.onet_ratings[e.id] = static_cast<int>(n);
+  a.onet_release = release->version;
 }
 
 void run_assess(Context& ctx, const AssessOptions& o)
@@ -142,10 +172,10 @@ void run_assess(Context& ctx, const AssessOptions& o)
       throw UsageError(fmt::format("--set '{}' is not SKILL=N", s), "e.g. --set python=4");
     }
     const std::string skill = s.substr(0, eq);
-    const SkillDef* def = cat.find_skill(skill);
+    const SkillDef* def = skill.rfind("onet:", 0) == 0 || is_onet_element_id(skill) ? nullptr : cat.find_skill(skill);
     if (def == nullptr) {
-      const std::string hint = did_you_mean(skill, cat.skill_ids());
-      throw UsageError(fmt::format("unknown skill '{}'", skill), hint.empty() ? "run 'careerplan show ROLE' for skill ids" : hint);
+      set_onet_rating(ctx, a, skill, s.substr(eq + 1));
+      continue;
     }
     a.ratings[def->id] = parse_rating(s.substr(eq + 1), "--set " + skill);
   }
@@ -169,7 +199,8 @@ void run_assess(Context& ctx, const AssessOptions& o)
   }
   write_file_atomic(path, text);
   if (!ctx.quiet) {
-    std::fprintf(stderr, "careerplan: saved %s (%zu skill rating(s))\n", path.c_str(), a.ratings.size());
+    std::fprintf(stderr, "careerplan: saved %s (%zu skill rating(s)%s)\n", path.c_str(), a.ratings.size(),
+                 a.onet_ratings.empty() ? "" : fmt::format(", {} O*NET rating(s)", a.onet_ratings.size()).c_str());
   }
 }
 
@@ -182,7 +213,8 @@ void setup_assess(CLI::App& app, Context& ctx)
   auto* cmd = app.add_subcommand("assess", "Create or update your self-assessment: a prompt per skill on a terminal, "
                                            "or --set SKILL=N");
   cmd->add_option("role", o->role, "Target role id or alias (saved as target_role)")->option_text("ROLE");
-  cmd->add_option("--set", o->sets, "Rate a skill 0-5, e.g. --set python=4; repeatable")->option_text("SKILL=N");
+  cmd->add_option("--set", o->sets, "Rate a skill 0-5, e.g. --set python=4; or, once O*NET is imported, an O*NET skill or knowledge area 0-7 "
+                                    "by its id or name, e.g. --set 2.A.1.e=5 or --set onet:mathematics=5; repeatable")->option_text("SKILL=N");
   cmd->add_option("--current-role", o->current_role, "Your current role (a catalog id, or a title)")->option_text("ROLE");
   cmd->add_option("--years", o->years, "Years of professional experience")->check(CLI::Range(0.0, 80.0))->option_text("N");
   auto* state = cmd->add_option("--state", o->state, "US state (USPS code or name)")->option_text("XX");

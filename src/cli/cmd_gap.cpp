@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "core/onet.hpp"
+#include "core/onet_match.hpp"
+#include "render/onet_match_view.hpp"
 #include "core/gap.hpp"
 #include "render/document.hpp"
 #include "render/gap_view.hpp"
@@ -23,6 +26,17 @@ void run_gap(Context& ctx, const GapOptions& o)
 {
   const Catalog& cat = ctx.catalog();
   const Assessment& a = ctx.assessment();
+  const std::string wanted = o.role.empty() ? a.target_role : o.role;
+  if (const auto code = wanted.empty() ? std::nullopt : ctx.occupation_code(wanted)) {
+    if (!o.level.empty()) {
+      throw UsageError("an O*NET occupation has no seniority levels; --level is for curated roles");
+    }
+    Db& db = *ctx.store();
+    const auto release = onet_release(db);
+    const OnetReadiness r = onet_readiness(load_occupation(db, *code), a.onet_ratings);
+    ctx.emit(onet_gap_document(r, *release, a.file), onet_gap_json(r, *release, a.file));
+    return;
+  }
   const Role& role = ctx.role_or_target(o.role, "gap");
   const GapResult r = compute_gap(role, cat, a, o.level);
 

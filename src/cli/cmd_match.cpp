@@ -1,10 +1,18 @@
 // careerplan match: every role in the catalog ranked by readiness for the assessment.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <memory>
+
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
 #include "core/gap.hpp"
+#include "core/onet.hpp"
+#include "core/onet_match.hpp"
 #include "core/text.hpp"
 #include "render/gap_view.hpp"
+#include "render/onet_match_view.hpp"
 
 namespace careerplan {
 
@@ -21,7 +29,80 @@ std::vector<const SkillGap*> top_gaps(const GapResult& r, std::size_t most)
   return out;
 }
 
-void run_match(Context& ctx)
+struct MatchOptions
+{
+  std::size_t top = 20;
+  int zone = 0;
+  std::string family;
+  std::string search;
+};
+
+// O*NET occupations the options let through.
+bool keep(const OnetMatchEntry& e, const MatchOptions& o)
+{
+  if (o.zone != 0 && e.result.job_zone != o.zone) {
+    return false;
+  }
+  if (!o.family.empty() && e.result.code.compare(0, o.family.size(), o.family) != 0) {
+    return false;
+  }
+  return o.search.empty() || to_lower(e.result.title).find(to_lower(o.search)) != std::string::npos;
+}
+
+// The O*NET ranking, when the assessment rates O*NET elements; what was left out, in warnings.
+void match_occupations(Context& ctx, const Assessment& a, const MatchOptions& o, bool top_given, Document& doc,
+                       nlohmann::json& j, nlohmann::json& warnings)
+{
+  Db* db = ctx.store();
+  const auto release = db != nullptr ? onet_release(*db) : std::nullopt;
+  if (a.onet_ratings.empty()) {
+    if (release) {
+      warnings.push_back("O*NET occupations are left out: the assessment rates none of O*NET's skills (rate them with "
+                         "'careerplan assess --set 2.A.1.e=N', ids from 'careerplan show OCC')");
+    }
+    return;
+  }
+  if (!release) {
+    warnings.push_back("the assessment has O*NET ratings but no O*NET data is imported, so occupations are left out; "
+                       "download O*NET's text release and run 'careerplan import onet DIR'");
+    return;
+  }
+  if (!a.onet_release.empty() && a.onet_release != release->version) {
+    warnings.push_back(fmt::format("the O*NET ratings were made against O*NET {}; O*NET {} is imported",
+                                   a.onet_release, release->version));
+  }
+  std::map<std::string, int> known;
+  std::vector<std::string> unknown;
+  const auto elements = onet_elements(*db);
+  for (const auto& [id, rating] : a.onet_ratings) {
+    if (std::any_of(elements.begin(), elements.end(), [&](const OnetElementRef& e) { return e.id == id; })) {
+      known.emplace(id, rating);
+    } else {
+      unknown.push_back(id);
+    }
+  }
+  if (!unknown.empty()) {
+    warnings.push_back(fmt::format("O*NET rating(s) for {} left out: not a skill or knowledge element of {}", join(unknown, ", "),
+                                   release->source_id()));
+  }
+  std::vector<OnetMatchEntry> all = onet_match(*db, known);
+  std::vector<OnetMatchEntry> kept;
+  for (auto& e : all) {
+    if (keep(e, o)) {
+      kept.push_back(std::move(e));
+    }
+  }
+  const bool flat = known.size() >= 3 && std::all_of(known.begin(), known.end(), [&](const auto& kv) {
+    return kv.second == known.begin()->second;
+  });
+  if (flat) {
+    warnings.push_back("every O*NET rating is the same; flat self-ratings give misleading matches — rate each against "
+                       "O*NET's anchors ('careerplan show OCC')");
+  }
+  add_onet_match(doc, j, kept, o.top, top_given, *release);
+}
+
+void run_match(Context& ctx, const MatchOptions& o, bool top_given)
 {
   const Catalog& cat = ctx.catalog();
   const Assessment& a = ctx.assessment();
@@ -59,8 +140,15 @@ void run_match(Context& ctx)
                      {"surplus", e.surplus},
                      {"top_gaps", gaps_json}});
   }
-  doc.sections.push_back(s);
   nlohmann::json warnings = nlohmann::json::array();
+  nlohmann::json j = {{"schema", "careerplan/match/v1"}, {"assessment", a.file}};
+  if (a.ratings.empty() && !a.onet_ratings.empty()) {
+    warnings.push_back("the curated roles are left out: the assessment rates none of their skills (0-5 ratings)");
+    roles = nlohmann::json::array();
+  } else {
+    doc.sections.push_back(s);
+  }
+  match_occupations(ctx, a, o, top_given, doc, j, warnings);
   if (m.flat_ratings) {
     warnings.push_back("every rating in the assessment is the same; flat self-ratings give misleading matches — "
                        "rate each skill against the scale's descriptors (careerplan assess)");
@@ -73,7 +161,7 @@ void run_match(Context& ctx)
                                      e.gap.role->id, plain_number(e.surplus), e.gap.role->id));
     }
   }
-  if (m.rated == 0) {
+  if (m.rated == 0 && a.onet_ratings.empty()) {
     warnings.push_back("the assessment rates no skills; every readiness is 0%");
   }
   Section w;
@@ -86,15 +174,34 @@ void run_match(Context& ctx)
   }
   doc.footnotes.push_back("Each role is compared at the level your years of experience give on its primary ladder. "
                           "'careerplan gap ROLE' shows the detail.");
-  ctx.emit(doc, {{"schema", "careerplan/match/v1"}, {"assessment", a.file}, {"roles", roles}, {"warnings", warnings}});
+  j["roles"] = roles;
+  j["warnings"] = warnings;
+  ctx.emit(doc, j);
 }
 
 } // namespace
 
 void setup_match(CLI::App& app, Context& ctx)
 {
-  auto* cmd = app.add_subcommand("match", "Rank every role in the catalog by your readiness for it");
-  cmd->callback([&ctx] { run_match(ctx); });
+  auto* cmd = app.add_subcommand("match", "Rank every role in the catalog, and every imported O*NET occupation when you "
+                                          "rated O*NET's skills, by your readiness for it");
+  auto o = std::make_shared<MatchOptions>();
+  ctx.keep(o);
+  auto* top = cmd->add_option("--top", o->top, "O*NET occupations: how many the table shows (default 20; JSON: all "
+                                                "unless --top is given)")
+                  ->check(CLI::Range(1, 100000))
+                  ->option_text("N");
+  cmd->add_option("--zone", o->zone, "O*NET occupations: only this job zone (1-5)")->check(CLI::Range(1, 5))->option_text("Z");
+  cmd->add_option("--family", o->family, "O*NET occupations: only this SOC major group, e.g. 15 (computer and "
+                                         "mathematical)")
+      ->check([](const std::string& v) {
+        return v.size() == 2 && std::isdigit(static_cast<unsigned char>(v[0])) && std::isdigit(static_cast<unsigned char>(v[1]))
+                   ? std::string()
+                   : std::string("a SOC major group is two digits, e.g. 15");
+      })
+      ->option_text("NN");
+  cmd->add_option("--search", o->search, "O*NET occupations: only those whose title contains TEXT")->option_text("TEXT");
+  cmd->callback([&ctx, o, top] { run_match(ctx, *o, top->count() > 0); });
 }
 
 } // namespace careerplan

@@ -87,8 +87,48 @@ Assessment read_assessment(const json& j, const ReadContext& ctx, const Catalog&
       ctx.add(path, fmt::format("skill '{}' is rated twice (once by an alias)", def->id));
     }
   });
+  a.onet_release = o.opt_str("onet_release", "");
+  o.object("onet_ratings", false, [&](const std::string& key, const json& v, const std::string& path) {
+    if (!is_onet_element_id(key)) {
+      ctx.add(path, "an O*NET rating is keyed by the element's id, like 2.A.1.e");
+      return;
+    }
+    if (!v.is_number_integer()) {
+      ctx.add(path, fmt::format("an O*NET rating is a whole number from 0 to 7 (O*NET's level scale), found {}",
+                                v.is_number() ? v.dump() : type_name(v)));
+      return;
+    }
+    const auto n = v.get<long long>();
+    if (n < 0 || n > 7) {
+      ctx.add(path, fmt::format("O*NET rating {} is out of range (0 to 7)", n));
+      return;
+    }
+    a.onet_ratings.emplace(key, static_cast<int>(n));
+  });
   o.finish();
   return a;
+}
+
+bool is_onet_element_id(std::string_view s)
+{
+  if (s.empty() || s.size() > 20 || s[0] < '0' || s[0] > '9') {
+    return false;
+  }
+  bool after_dot = false;
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '.') {
+      if (after_dot) {
+        return false;
+      }
+      after_dot = true;
+    } else if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      after_dot = false;
+    } else {
+      return false;
+    }
+  }
+  return !after_dot;
 }
 
 void validate_assessment_json(const json& j, const std::string& file, const Catalog& catalog,
@@ -153,6 +193,13 @@ nlohmann::ordered_json assessment_to_json(const Assessment& a)
   j["ratings"] = nlohmann::ordered_json::object();
   for (const auto& [skill, rating] : a.ratings) {
     j["ratings"][skill] = rating;
+  }
+  if (!a.onet_ratings.empty() || !a.onet_release.empty()) {
+    j["onet_release"] = a.onet_release;
+    j["onet_ratings"] = nlohmann::ordered_json::object();
+    for (const auto& [element, rating] : a.onet_ratings) {
+      j["onet_ratings"][element] = rating;
+    }
   }
   return j;
 }

@@ -30,9 +30,15 @@ struct Assessment
   std::string country; // ISO 3166-1 alpha-2
   std::optional<Pay> current_pay;
   std::map<std::string, int> ratings; // canonical skill id -> rating
+  // A second vocabulary, kept apart: O*NET element id ("2.A.1.e") -> level on O*NET's 0–7 scale.
+  std::map<std::string, int> onet_ratings;
+  std::string onet_release; // the O*NET release the O*NET ratings were made against ("29.3")
   std::string note;
   std::string file;
 };
+
+// An O*NET element id as the assessment holds it: "2.A.1.e" (a digit, then dot-separated parts).
+bool is_onet_element_id(std::string_view s);
 
 Assessment read_assessment(const json& j, const ReadContext& ctx, const Catalog& catalog);
 void validate_assessment_json(const json& j, const std::string& file, const Catalog& catalog,

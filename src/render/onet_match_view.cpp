@@ -1,0 +1,171 @@
+#include "render/onet_match_view.hpp"
+
+#include <fmt/format.h>
+
+#include "core/onet.hpp"
+#include "core/text.hpp"
+#include "render/format.hpp"
+#include "render/import_view.hpp"
+
+namespace careerplan {
+
+namespace {
+
+std::string pct(double v)
+{
+  return fmt::format("{:.1f}%", v);
+}
+
+nlohmann::json element_json(const OnetElementScore& e)
+{
+  nlohmann::json j = {{"element", e.element}, {"name", e.name},  {"domain", e.domain},     {"importance", e.importance},
+                      {"weight", e.weight},   {"required", e.level}, {"counted", e.counted},
+                      {"rating", e.rating ? nlohmann::json(*e.rating) : nlohmann::json()},
+                      {"gap", e.gap},         {"priority", e.priority}};
+  j["level_standard_error"] = e.level_se ? nlohmann::json(*e.level_se) : nlohmann::json();
+  if (!e.counted) {
+    j["left_out"] = e.why;
+  }
+  if (e.anchor) {
+    j["anchor"] = {{"value", e.anchor->value}, {"text", e.anchor->text}};
+  }
+  return j;
+}
+
+nlohmann::json readiness_json(const OnetReadiness& r)
+{
+  return {{"code", r.code},
+          {"title", r.title},
+          {"job_zone", r.job_zone ? nlohmann::json(*r.job_zone) : nlohmann::json()},
+          {"readiness", r.readiness ? nlohmann::json(*r.readiness) : nlohmann::json()},
+          {"readiness_se", r.se},
+          {"counted_rated", r.counted_rated},
+          {"counted_unrated", r.counted_unrated},
+          {"weight_rated", r.weight_rated},
+          {"weight_unrated", r.weight_unrated}};
+}
+
+} // namespace
+
+void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatchEntry>& entries, std::size_t shown,
+                    bool limit_json, const OnetRelease& release)
+{
+  Section s;
+  s.heading = fmt::format("O*NET occupations ranked by your readiness on O*NET's skills and knowledge {}",
+                          cite(release.source_id()));
+  s.table.columns = {"#", "CODE", "TITLE", "ZONE", "READINESS", "± SE", "TOP GAPS (YOU→REQUIRED)"};
+  s.table.align = {Align::right, Align::left, Align::left, Align::right, Align::right, Align::right, Align::left};
+  s.table.droppable = {5, 3};
+  s.table.wrap = 6;
+  nlohmann::json arr = nlohmann::json::array();
+  std::size_t rank = 0, not_comparable = 0;
+  for (const auto& e : entries) {
+    const auto& r = e.result;
+    if (!r.readiness) {
+      ++not_comparable;
+      continue;
+    }
+    ++rank;
+    std::vector<std::string> gaps;
+    nlohmann::json gaps_json = nlohmann::json::array();
+    for (const auto& g : r.elements) {
+      gaps.push_back(fmt::format("{} ({}→{:.2f})", g.name, g.rating.value_or(0), g.level));
+      gaps_json.push_back(element_json(g));
+    }
+    if (rank <= shown) {
+      s.table.rows.push_back({std::to_string(rank), r.code, r.title, r.job_zone ? std::to_string(*r.job_zone) : "—",
+                              pct(*r.readiness), fmt::format("{:.1f}", r.se),
+                              (e.too_close_to_previous ? "too close to call with #" + std::to_string(rank - 1) + "; " : "") +
+                                  (gaps.empty() ? std::string("none") : join(gaps, ", "))});
+    }
+    if (!limit_json || rank <= shown) {
+      nlohmann::json o = readiness_json(r);
+      o["rank"] = rank;
+      o["too_close_to_previous"] = e.too_close_to_previous;
+      o["top_gaps"] = gaps_json;
+      arr.push_back(std::move(o));
+      doc.csv.rows.push_back({std::to_string(rank), r.code, "", fmt::format("{}", *r.readiness), "false", join(gaps, "; ")});
+    }
+  }
+  if (rank > shown) {
+    s.paragraphs.push_back(fmt::format("{} more; --top N shows more, --json lists them all.", rank - shown));
+  }
+  if (not_comparable > 0) {
+    s.paragraphs.push_back(fmt::format("{} occupation(s) left out: none of their counted skills is rated in your assessment.",
+                                       not_comparable));
+  }
+  doc.sections.push_back(std::move(s));
+  j["occupations"] = arr;
+  j["onet_source"] = release.source_id();
+  doc.footnotes.push_back(
+      "O*NET readiness is careerplan's formula, not O*NET's: weight IM−1 per element, coverage min(you, LV)/LV, over the "
+      "elements you rated; ± SE from O*NET's standard errors; 'too close to call' when two neighbours differ by less than "
+      "1.96 × their combined SE (man careerplan, FORMULAS).");
+  doc.footnotes.push_back(k_onet_credit);
+}
+
+Document onet_gap_document(const OnetReadiness& r, const OnetRelease& release, const std::string& assessment)
+{
+  const std::string src = cite(release.source_id());
+  Document doc;
+  doc.title = fmt::format("{} ({}): gap on O*NET's skills and knowledge", r.title, r.code);
+  Section about;
+  about.fields.emplace_back("assessment", assessment);
+  about.fields.emplace_back("readiness", r.readiness ? fmt::format("{} ± {:.1f} (weighted coverage of O*NET's required "
+                                                                   "levels, over the {} element(s) you rated)",
+                                                                   pct(*r.readiness), r.se, r.counted_rated)
+                                                     : std::string("— (you rated none of the elements that count)"));
+  if (r.counted_unrated > 0) {
+    about.fields.emplace_back("unrated", fmt::format("{} element(s) that count are not rated in your assessment and are "
+                                                     "left out; 'careerplan assess --set ID=N' rates them",
+                                                     r.counted_unrated));
+  }
+  doc.sections.push_back(std::move(about));
+  Section s;
+  s.heading = "What to raise first, on O*NET's level scale (0–7) " + src;
+  s.table.columns = {"#", "ELEMENT", "ID", "REQUIRED", "YOU", "GAP", "PRIORITY", "O*NET'S ANCHOR NEAR THE REQUIRED LEVEL"};
+  s.table.align = {Align::right, Align::left, Align::left, Align::right, Align::right, Align::right, Align::right, Align::left};
+  s.table.droppable = {2};
+  s.table.wrap = 7;
+  doc.csv.columns = {"element", "name", "domain", "importance", "weight", "required", "rating", "gap", "priority", "counted"};
+  int n = 0;
+  std::vector<std::string> left_out;
+  for (const auto& e : r.elements) {
+    doc.csv.rows.push_back({e.element, e.name, e.domain, fmt::format("{}", e.importance), fmt::format("{}", e.weight),
+                            fmt::format("{}", e.level), e.rating ? std::to_string(*e.rating) : "", fmt::format("{}", e.gap),
+                            fmt::format("{}", e.priority), e.counted ? "true" : "false"});
+    if (!e.counted) {
+      left_out.push_back(e.name + ": " + e.why);
+      continue;
+    }
+    s.table.rows.push_back({std::to_string(++n), e.name, e.element, fmt::format("{:.2f}", e.level),
+                            e.rating ? std::to_string(*e.rating) : "unrated", e.rating ? fmt::format("{:.2f}", e.gap) : "—",
+                            e.rating ? fmt::format("{:.2f}", e.priority) : "—",
+                            e.anchor ? fmt::format("{}: {}", plain_number(e.anchor->value), e.anchor->text) : ""});
+  }
+  doc.sections.push_back(std::move(s));
+  if (!left_out.empty()) {
+    Section l;
+    l.heading = "Left out of the readiness";
+    l.bullets = std::move(left_out);
+    doc.sections.push_back(std::move(l));
+  }
+  doc.footnotes.push_back("PRIORITY = (IM − 1) × GAP; readiness and priority are careerplan's formulas on O*NET's figures "
+                          "(man careerplan, FORMULAS).");
+  doc.footnotes.push_back(k_onet_credit);
+  return doc;
+}
+
+nlohmann::json onet_gap_json(const OnetReadiness& r, const OnetRelease& release, const std::string& assessment)
+{
+  nlohmann::json j = readiness_json(r);
+  nlohmann::json els = nlohmann::json::array();
+  for (const auto& e : r.elements) {
+    els.push_back(element_json(e));
+  }
+  j["elements"] = els;
+  return {{"schema", "careerplan/onet-gap/v1"}, {"assessment", assessment}, {"source", onet_source_json(release)},
+          {"occupation", j}};
+}
+
+} // namespace careerplan

@@ -1,0 +1,21 @@
+#pragma once
+// The O*NET part of `match` (occupations ranked by readiness) and `gap OCC`.
+#include <cstddef>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/onet_match.hpp"
+#include "render/document.hpp"
+
+namespace careerplan {
+
+// Appends the ranking (the first `shown` entries in the table; all of `entries` in JSON and CSV
+// unless `limit_json`) to doc and j["occupations"].
+void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatchEntry>& entries, std::size_t shown,
+                    bool limit_json, const OnetRelease& release);
+
+Document onet_gap_document(const OnetReadiness& r, const OnetRelease& release, const std::string& assessment);
+nlohmann::json onet_gap_json(const OnetReadiness& r, const OnetRelease& release, const std::string& assessment);
+
+} // namespace careerplan
