@@ -71,6 +71,10 @@ void add_global_options(CLI::App& app, GlobalOptions& options);
 // ROLE (default: the assessment's target_role) and --level, for the commands that compare against a role.
 void add_role_and_level(CLI::App& cmd, std::string& role, std::string& level, const std::string& level_help);
 std::string env(const char* name);
+// The check of a numeric option: a plain decimal number (digits, an optional fraction) from min
+// to max, so that "nan", "inf", "0x10", "1e3" and "-0" are refused as usage errors (exit 2)
+// rather than parsed by strtod's rules. `what` names the value in the message.
+CLI::Validator decimal_number(double min, double max, const std::string& what);
 // Writes to stdout and flushes; a closed pipe ends the program quietly, another error is an IoError.
 void write_stdout(const std::string& out);
 
