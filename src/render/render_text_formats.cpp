@@ -46,18 +46,22 @@ Document printable(const Document& doc)
 namespace {
 
 // Markdown text that stays text: every character that could open emphasis, code, a link, an
-// image, raw HTML or a table cell is backslash-escaped (CommonMark renders "\[" as "["), and so
-// is a character that would start a block (a heading, a quote, a list) at the start of a line.
-// printable() has already turned line breaks (CR included) into spaces.
-std::string md_text(const std::string& s)
+// image, raw HTML or a table cell is backslash-escaped (CommonMark renders "\[" as "["), and, in
+// text that starts a line (a paragraph, a list item, a quote), so is a character that would
+// start a block there (a heading, a quote, a list, a rule). printable() has already turned line
+// breaks (CR included) into spaces, so no text starts a line of its own.
+enum class At { inline_text, line_start };
+
+std::string md_text(const std::string& s, At at = At::inline_text)
 {
   std::string out;
   const std::size_t leading_digits = std::min(s.find_first_not_of("0123456789"), s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     const bool inline_mark = std::string_view("\\`*_[]<>|~!&").find(c) != std::string_view::npos;
-    const bool block_mark = i == 0 && std::string_view("#+-=").find(c) != std::string_view::npos;
-    const bool list_number = i > 0 && i == leading_digits && (c == '.' || c == ')'); // "1. " starts a list
+    const bool start = at == At::line_start;
+    const bool block_mark = start && i == 0 && std::string_view("#+-=>").find(c) != std::string_view::npos;
+    const bool list_number = start && i > 0 && i == leading_digits && (c == '.' || c == ')'); // "1. " starts a list
     if (inline_mark || block_mark || list_number) {
       out += '\\';
     }
@@ -87,10 +91,10 @@ std::string render_markdown(const Document& in)
       out += "\n";
     }
     for (const auto& p : s.paragraphs) {
-      out += md_text(p) + "\n\n";
+      out += md_text(p, At::line_start) + "\n\n";
     }
     for (const auto& b : s.bullets) {
-      out += "- " + md_text(b) + "\n";
+      out += "- " + md_text(b, At::line_start) + "\n";
     }
     if (!s.bullets.empty() && !s.table.columns.empty()) {
       out += "\n";
@@ -116,7 +120,7 @@ std::string render_markdown(const Document& in)
   if (!doc.footnotes.empty()) {
     out += "\n";
     for (const auto& f : doc.footnotes) {
-      out += "> " + md_text(f) + "\n";
+      out += "> " + md_text(f, At::line_start) + "\n";
     }
   }
   return out;

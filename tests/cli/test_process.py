@@ -306,7 +306,7 @@ class HostileText(unittest.TestCase):
             self.assertNotIn("](", md.replace("\\](", ""))
             js = subprocess.run([BINARY, "--data-dir", tmp, "show", "evil-role", "--json"], env=env(),
                                 stdout=subprocess.PIPE, check=True).stdout.decode()
-            self.assertEqual(json.loads(js)["title"], self.EVIL)  # JSON carries the text as it is, escaped
+            self.assertEqual(json.loads(js)["role"]["title"], self.EVIL)  # JSON carries the text as it is, escaped
 
 
 if __name__ == "__main__":
