@@ -28,28 +28,6 @@ bool wants_json(int argc, char** argv)
   return json;
 }
 
-// Control characters and invalid UTF-8 from the command line or a file never reach the terminal raw.
-std::string printable(const std::string& s)
-{
-  std::string out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = len > 0 && i + len <= s.size();
-    for (std::size_t k = 1; ok && k < len; ++k) {
-      ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    }
-    if (!ok || (len == 1 && (c < 0x20 || c == 0x7f))) {
-      out += '?';
-      ++i;
-    } else {
-      out.append(s, i, len);
-      i += len;
-    }
-  }
-  return out;
-}
-
 void report(bool json, int code, const std::string& message, const std::string& hint,
             const std::vector<Problem>& problems = {})
 {
@@ -179,10 +157,10 @@ int run_cli(int argc, char** argv)
       return 2;
     }
   } catch (const DataError& e) {
-    report(json_errors, 3, e.what(), e.hint(), e.problems);
+    report(json_errors, 3, e.message(), e.hint(), e.problems);
     return 3;
   } catch (const Error& e) {
-    report(json_errors, static_cast<int>(e.code()), e.what(), e.hint());
+    report(json_errors, static_cast<int>(e.code()), e.message(), e.hint());
     return static_cast<int>(e.code());
   } catch (const std::bad_alloc&) {
     report(json_errors, 1, "out of memory", "");

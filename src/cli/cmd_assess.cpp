@@ -1,6 +1,8 @@
 // careerplan assess [ROLE]: create or update the self-assessment, interactively or with --set.
 #include <iostream>
+#include <map>
 #include <memory>
+#include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -41,13 +43,17 @@ int parse_rating(const std::string& text, const std::string& what)
   return text[0] - '0';
 }
 
-void prompt_ratings(Assessment& a, const Role& role, const Catalog& cat)
+// Asks for a rating of each skill of the role; returns those entered. Every text printed comes
+// from a data file, so each is made printable first.
+std::map<std::string, int> prompt_ratings(const Assessment& a, const Role& role, const Catalog& cat)
 {
+  std::map<std::string, int> entered;
   const Scale* scale = cat.find_scale("proficiency-0-5");
-  std::fprintf(stderr, "Rate each skill of %s from 0 to 5; Enter keeps the value in brackets.\n", role.title.c_str());
+  std::fprintf(stderr, "Rate each skill of %s from 0 to 5; Enter keeps the value in brackets.\n",
+               printable(role.title).c_str());
   if (scale != nullptr) {
     for (const auto& lv : scale->levels) {
-      std::fprintf(stderr, "  %d %-10s %s\n", lv.value, lv.label.c_str(), lv.descriptor.c_str());
+      std::fprintf(stderr, "  %d %-10s %s\n", lv.value, printable(lv.label).c_str(), printable(lv.descriptor).c_str());
     }
   }
   for (const auto& rs : role.skills) {
@@ -55,12 +61,13 @@ void prompt_ratings(Assessment& a, const Role& role, const Catalog& cat)
     const auto it = a.ratings.find(rs.skill);
     const std::string current = it == a.ratings.end() ? "-" : std::to_string(it->second);
     for (;;) {
-      std::fprintf(stderr, "\n%s: %s\n  %s\nrating [%s]: ", rs.skill.c_str(), def != nullptr ? def->name.c_str() : "",
-                   def != nullptr ? def->description.c_str() : "", current.c_str());
+      std::fprintf(stderr, "\n%s: %s\n  %s\nrating [%s]: ", printable(rs.skill).c_str(),
+                   def != nullptr ? printable(def->name).c_str() : "",
+                   def != nullptr ? printable(def->description).c_str() : "", current.c_str());
       std::string line;
       if (!std::getline(std::cin, line)) {
         std::fprintf(stderr, "\n");
-        return; // end of input: keep what was entered so far
+        return entered; // end of input: keep what was entered so far
       }
       while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) {
         line.pop_back();
@@ -69,12 +76,13 @@ void prompt_ratings(Assessment& a, const Role& role, const Catalog& cat)
         break;
       }
       if (line.size() == 1 && line[0] >= '0' && line[0] <= '5') {
-        a.ratings[rs.skill] = line[0] - '0';
+        entered[rs.skill] = line[0] - '0';
         break;
       }
       std::fprintf(stderr, "  please type a whole number from 0 to 5, or Enter to keep [%s]\n", current.c_str());
     }
   }
+  return entered;
 }
 
 // --set ELEMENT=N for an O*NET skill or knowledge area (its id, or its name as an id), on O*NET's 0-7 scale.
@@ -105,15 +113,9 @@ void set_onet_rating(Context& ctx, Assessment& a, const std::string& key, const 
   a.onet_release = release->version;
 }
 
-void run_assess(Context& ctx, const AssessOptions& o)
+// The assessment to change: the bundled example, or the file in use (read afresh each time).
+Assessment starting_point(const AssessOptions& o, const std::string& source, const std::string& path, const Catalog& cat)
 {
-  const Catalog& cat = ctx.catalog();
-  // Start from the assessment in use (if it exists); write it back, or to --output.
-  const std::string source = ctx.assessment_path();
-  const std::string path = o.output.empty() || o.output == "-" ? source : o.output;
-  if (path.empty() && o.output != "-") {
-    throw UsageError("no place to save the assessment: HOME is not set", "use --output FILE");
-  }
   Assessment a;
   struct stat st {};
   if (o.example) {
@@ -129,6 +131,13 @@ void run_assess(Context& ctx, const AssessOptions& o)
     // An existing file that fails to read or validate is never overwritten (exit 1 or 3).
     a = load_assessment(source, cat);
   }
+  return a;
+}
+
+// The options' changes (and the ratings typed at the prompt) applied to `a`.
+void apply_changes(Context& ctx, Assessment& a, const AssessOptions& o, const Catalog& cat,
+                   const std::map<std::string, int>& entered)
+{
   if (!o.role.empty()) {
     a.target_role = resolve_role(cat, o.role).id;
   }
@@ -179,27 +188,53 @@ void run_assess(Context& ctx, const AssessOptions& o)
     }
     a.ratings[def->id] = parse_rating(s.substr(eq + 1), "--set " + skill);
   }
+  for (const auto& [skill, rating] : entered) {
+    a.ratings[skill] = rating;
+  }
+}
+
+void run_assess(Context& ctx, const AssessOptions& o)
+{
+  const Catalog& cat = ctx.catalog();
+  // Start from the assessment in use (if it exists); write it back, or to --output.
+  const std::string source = ctx.assessment_path();
+  const std::string path = o.output.empty() || o.output == "-" ? source : o.output;
+  if (path.empty() && o.output != "-") {
+    throw UsageError("no place to save the assessment: HOME is not set", "use --output FILE");
+  }
   const bool interactive = o.sets.empty() && !o.no_input && !o.example && ::isatty(STDIN_FILENO) != 0;
-  if (interactive) {
-    if (a.target_role.empty()) {
-      throw UsageError("no role to assess against", "run 'careerplan assess ROLE'");
-    }
-    prompt_ratings(a, resolve_role(cat, a.target_role), cat);
-  } else if (!o.example && o.sets.empty() && o.role.empty() && o.current_role.empty() && !o.years && o.state.empty() &&
-             o.country.empty() && !o.pay) {
+  if (!interactive && !o.example && o.sets.empty() && o.role.empty() && o.current_role.empty() && !o.years &&
+      o.state.empty() && o.country.empty() && !o.pay) {
     throw UsageError("nothing to change: standard input is not a terminal and no --set or other option was given",
                      "e.g. careerplan assess mle --set python=4");
   }
+  std::map<std::string, int> entered;
+  if (interactive) {
+    // No lock while a person types: the ratings are applied to the file as it is when saving.
+    Assessment shown = starting_point(o, source, path, cat);
+    apply_changes(ctx, shown, o, cat, {});
+    if (shown.target_role.empty()) {
+      throw UsageError("no role to assess against", "run 'careerplan assess ROLE'");
+    }
+    entered = prompt_ratings(shown, resolve_role(cat, shown.target_role), cat);
+  }
+  // Read, change and write under the lock, so that a concurrent save is never lost.
+  std::optional<SaveLock> lock;
+  if (o.output != "-") {
+    lock.emplace(path);
+  }
+  Assessment a = starting_point(o, source, path, cat);
+  apply_changes(ctx, a, o, cat, entered);
   const std::string text = assessment_to_json(a).dump(2) + "\n";
   // Check what is about to be written exactly as it will be read back.
   parse_assessment_text(text, path.empty() ? "<output>" : path, cat);
-  if (o.output == "-") {
+  if (!lock) {
     write_stdout(text);
     return;
   }
-  write_file_atomic(path, text);
+  lock->write(text);
   if (!ctx.quiet) {
-    std::fprintf(stderr, "careerplan: saved %s (%zu skill rating(s)%s)\n", path.c_str(), a.ratings.size(),
+    std::fprintf(stderr, "careerplan: saved %s (%zu skill rating(s)%s)\n", printable(path).c_str(), a.ratings.size(),
                  a.onet_ratings.empty() ? "" : fmt::format(", {} O*NET rating(s)", a.onet_ratings.size()).c_str());
   }
 }
@@ -216,10 +251,10 @@ void setup_assess(CLI::App& app, Context& ctx)
   cmd->add_option("--set", o->sets, "Rate a skill 0-5, e.g. --set python=4; or, once O*NET is imported, an O*NET skill or knowledge area 0-7 "
                                     "by its id or name, e.g. --set 2.A.1.e=5 or --set onet:mathematics=5; repeatable")->option_text("SKILL=N");
   cmd->add_option("--current-role", o->current_role, "Your current role (a catalog id, or a title)")->option_text("ROLE");
-  cmd->add_option("--years", o->years, "Years of professional experience")->check(CLI::Range(0.0, 80.0))->option_text("N");
+  cmd->add_option("--years", o->years, "Years of professional experience")->check(decimal_number(0, 80, "a number of years"))->option_text("N");
   auto* state = cmd->add_option("--state", o->state, "US state (USPS code or name)")->option_text("XX");
   cmd->add_option("--country", o->country, "Country (ISO 3166 two-letter code)")->option_text("CC")->excludes(state);
-  cmd->add_option("--pay", o->pay, "Current annual pay")->check(CLI::Range(0.0, 1e8))->option_text("N");
+  cmd->add_option("--pay", o->pay, "Current annual pay")->check(decimal_number(0, 1e8, "an annual amount of money"))->option_text("N");
   cmd->add_option("--pay-basis", o->pay_basis, "Whether --pay is base pay or total compensation")
       ->check(CLI::IsMember({"base", "total"}))
       ->option_text("base|total");

@@ -14,16 +14,6 @@ namespace careerplan {
 
 namespace {
 
-// A path or file name for a message: control characters shown as '?'.
-std::string shown(const std::string& s)
-{
-  std::string out;
-  for (unsigned char c : s) {
-    out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
-  }
-  return out;
-}
-
 void run_import_onet(Context& ctx, const std::string& dir)
 {
   const std::string path = ctx.store_path_for_import();
@@ -31,7 +21,7 @@ void run_import_onet(Context& ctx, const std::string& dir)
   const bool tty = ::isatty(STDERR_FILENO) != 0;
   auto progress = [tty](const std::string& file) {
     if (tty) {
-      std::fprintf(stderr, "\rcareerplan: reading %s\x1b[K", shown(file).c_str());
+      std::fprintf(stderr, "\rcareerplan: reading %s\x1b[K", printable(file).c_str());
       std::fflush(stderr);
     }
   };
@@ -48,7 +38,7 @@ void run_import_onet(Context& ctx, const std::string& dir)
     std::fprintf(stderr, "\r\x1b[K");
   }
   for (const auto& missing : report.missing) {
-    std::fprintf(stderr, "careerplan: warning: %s: no '%s'; that part of O*NET is absent\n", shown(dir).c_str(),
+    std::fprintf(stderr, "careerplan: warning: %s: no '%s'; that part of O*NET is absent\n", printable(dir).c_str(),
                  missing.c_str());
   }
   const auto release = onet_release(db);

@@ -142,16 +142,7 @@ void setup_salary(CLI::App& app, Context& ctx)
   country->excludes(region);
   cmd->add_option("--current", o->current, "Your annual pay in USD, placed in each band (default: the assessment's)")
       ->option_text("N")
-      ->check(CLI::Validator(
-          [](const std::string& text) -> std::string {
-            char* end = nullptr;
-            const double v = std::strtod(text.c_str(), &end);
-            if (text.empty() || end == text.c_str() || *end != '\0' || !std::isfinite(v) || v < 0 || v > 1e8) {
-              return "'" + text + "' is not an annual amount of money (a number from 0 to 100000000)";
-            }
-            return {};
-          },
-          "", "amount"));
+      ->check(decimal_number(0, 1e8, "an annual amount of money"));
   cmd->add_option("--basis", o->basis, "Whether that pay is base pay or total compensation")
       ->option_text("base|total")
       ->check(CLI::IsMember({"base", "total"}));

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <cstdlib>
@@ -143,10 +145,7 @@ void Context::unknown_role(const std::string& name)
     auto more = occupation_names(*db);
     names.insert(names.end(), more.begin(), more.end());
   }
-  std::string shown;
-  for (unsigned char c : name.substr(0, 80)) {
-    shown += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
-  }
+  const std::string shown = printable(name.substr(0, 80));
   const std::string hint = did_you_mean(name, names);
   throw UsageError(fmt::format("unknown role '{}'", shown),
                    !hint.empty() ? hint
@@ -275,6 +274,28 @@ void write_stdout(const std::string& out)
     }
     throw IoError(fmt::format("cannot write the output: {}", std::strerror(errno)));
   }
+}
+
+CLI::Validator decimal_number(double min, double max, const std::string& what)
+{
+  return CLI::Validator(
+      [min, max, what](const std::string& text) -> std::string {
+        const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+        const std::size_t point = text.find('.');
+        const std::string whole = text.substr(0, point);
+        const std::string fraction = point == std::string::npos ? "1" : text.substr(point + 1);
+        const bool decimal = !whole.empty() && !fraction.empty() && std::all_of(whole.begin(), whole.end(), digit) &&
+                             std::all_of(fraction.begin(), fraction.end(), digit);
+        double value = 0;
+        const bool parsed =
+            decimal && std::from_chars(text.data(), text.data() + text.size(), value).ec == std::errc();
+        if (!parsed || !std::isfinite(value) || value < min || value > max) {
+          return fmt::format("'{}' is not {} (a decimal number from {} to {})", printable(text), what,
+                             plain_number(min), plain_number(max));
+        }
+        return {};
+      },
+      "", "decimal number");
 }
 
 void add_role_and_level(CLI::App& cmd, std::string& role, std::string& level, const std::string& level_help)

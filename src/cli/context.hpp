@@ -86,6 +86,10 @@ void add_role_and_level(CLI::App& cmd, std::string& role, std::string& level, co
 std::string env(const char* name);
 // The current time, UTC, ISO 8601 ("2026-12-01T21:08:26Z"); $SOURCE_DATE_EPOCH when set (tests).
 std::string now_utc();
+// The check of a numeric option: a plain decimal number (digits, an optional fraction) from min
+// to max, so that "nan", "inf", "0x10", "1e3" and "-0" are refused as usage errors (exit 2)
+// rather than parsed by strtod's rules. `what` names the value in the message.
+CLI::Validator decimal_number(double min, double max, const std::string& what);
 // Writes to stdout and flushes; a closed pipe ends the program quietly, another error is an IoError.
 void write_stdout(const std::string& out);
 

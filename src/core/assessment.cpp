@@ -78,11 +78,13 @@ Assessment read_assessment(const json& j, const ReadContext& ctx, const Catalog&
                                 v.is_number() ? v.dump() : type_name(v)));
       return;
     }
-    const auto n = v.get<long long>();
-    if (n < k_rating_min || n > k_rating_max) {
-      ctx.add(path, fmt::format("rating {} is out of range ({} to {})", n, k_rating_min, k_rating_max));
+    // Compared as a double and shown as written: 18446744073709551615 is not -1.
+    const double d = v.get<double>();
+    if (d < k_rating_min || d > k_rating_max) {
+      ctx.add(path, fmt::format("rating {} is out of range ({} to {})", v.dump(), k_rating_min, k_rating_max));
       return;
     }
+    const auto n = static_cast<long long>(d);
     if (!a.ratings.emplace(def->id, static_cast<int>(n)).second) {
       ctx.add(path, fmt::format("skill '{}' is rated twice (once by an alias)", def->id));
     }

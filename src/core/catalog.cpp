@@ -95,18 +95,12 @@ void check_schema(ObjectReader& o, const char* expected)
 
 std::string read_id(ObjectReader& o, std::string_view key = "id")
 {
-  std::string id = o.req_str(key);
-  if (!id.empty() && !is_plain_id(id)) {
-    o.ctx().add(o.path_of(key), fmt::format("'{}' is not a plain id (lower-case letters, digits and '-', "
-                                            "starting with a letter, at most 64 characters)", id));
-    return {};
-  }
-  return id;
+  return o.req_id(key);
 }
 
 std::string read_source_ref(ObjectReader& o, Role::Refs* refs, std::string_view key = "source", bool required = true)
 {
-  std::string id = required ? o.req_str(key) : o.opt_str(key);
+  std::string id = required ? o.req_id(key) : o.opt_id(key);
   if (!id.empty() && refs != nullptr) {
     refs->sources.emplace_back(o.path_of(key), id);
   }
@@ -198,10 +192,7 @@ std::vector<Link> read_links(ObjectReader& o, std::string_view key, Role::Refs& 
     ObjectReader l(o.ctx(), e, p);
     Link link;
     link.title = l.req_str("title");
-    link.role = l.opt_str("role");
-    if (!link.role.empty() && !is_plain_id(link.role)) {
-      o.ctx().add(l.path_of("role"), fmt::format("'{}' is not a plain id", link.role));
-    }
+    link.role = l.opt_id("role");
     link.source = read_source_ref(l, &refs);
     l.finish();
     out.push_back(std::move(link));
@@ -244,12 +235,12 @@ SalaryFigure read_figure(const json& j, const std::string& path, const ReadConte
   f.period = read_enum(o, "period", {"year"}, false, "year");
   f.basis = read_enum(o, "basis", {"base", "total", "unspecified"}, true);
   f.scope = read_enum(o, "scope", {"national", "level", "state", "region", "country"}, true);
-  f.level = o.opt_str("level");
+  f.level = o.opt_id("level");
   if (!f.level.empty()) {
     role.refs.levels.emplace_back(o.path_of("level"), f.level);
   }
   f.state = o.opt_str("state");
-  f.region = o.opt_str("region");
+  f.region = o.opt_id("region");
   f.country = o.opt_str("country");
   f.employment = o.opt_int("employment", 0, 1000000000L);
   f.vs_national_pct = o.opt_num("vs_national_pct", -100, 1000);
@@ -305,7 +296,7 @@ Adjustment read_adjustment(const json& j, const std::string& path, const ReadCon
   ObjectReader o(ctx, j, path);
   Adjustment a;
   a.id = read_id(o);
-  a.region = o.req_str("region");
+  a.region = o.req_id("region");
   a.description = o.req_str("description");
   a.member_type = read_enum(o, "member_type", {"us_state", "country"}, true);
   a.members = o.opt_str_list("members");
@@ -331,7 +322,7 @@ Adjustment read_adjustment(const json& j, const std::string& path, const ReadCon
   if (a.change_high < a.change_low) {
     ctx.add(o.path_of("change_high"), "change_high is below change_low");
   }
-  a.relative_to = o.req_str("relative_to");
+  a.relative_to = o.req_id("relative_to");
   a.basis = read_enum(o, "basis", {"base", "total", "unspecified"}, true);
   a.source = read_source_ref(o, &role.refs);
   a.quote = o.req_str("quote");
@@ -345,19 +336,14 @@ Route read_route(const json& j, const std::string& path, const ReadContext& ctx,
   Route r;
   r.id = read_id(o);
   r.title = o.req_str("title");
-  r.from = o.opt_str_list("from");
-  for (const auto& f : r.from) {
-    if (!is_plain_id(f)) {
-      ctx.add(o.path_of("from"), fmt::format("'{}' is not a plain role id", f));
-    }
-  }
+  r.from = o.opt_id_list("from");
   r.cohort = o.opt_str("cohort");
   r.steps = o.opt_str_list("steps");
   r.advice = read_cited_list(o, "advice", role.refs);
   r.pitfalls = read_cited_list(o, "pitfalls", role.refs);
   r.duration = read_duration(o, "duration");
   r.source = read_source_ref(o, &role.refs);
-  r.develops = o.opt_str_list("develops");
+  r.develops = o.opt_id_list("develops");
   for (std::size_t i = 0; i < r.develops.size(); ++i) {
     role.refs.skills.emplace_back(o.path_of("develops") + "/" + std::to_string(i), r.develops[i]);
   }
@@ -368,6 +354,32 @@ Route read_route(const json& j, const std::string& path, const ReadContext& ctx,
   }
   o.finish();
   return r;
+}
+
+// A skill's id and aliases name it only: none is the id or an alias of a skill in `others` (the
+// same file, or the catalog loaded before it; a skill of the same id is replaced, so it does not count).
+void check_skill_names(const std::vector<SkillDef>& skills, const std::vector<SkillDef>& others, const ReadContext& ctx)
+{
+  auto other_name = [&](const SkillDef& self, const std::string& name) -> const SkillDef* {
+    for (const auto& o : others) {
+      if (o.id != self.id && (o.id == name || std::find(o.aliases.begin(), o.aliases.end(), name) != o.aliases.end())) {
+        return &o;
+      }
+    }
+    return nullptr;
+  };
+  for (std::size_t i = 0; i < skills.size(); ++i) {
+    const SkillDef& s = skills[i];
+    const std::string at = pointer_append("/skills", i);
+    if (const SkillDef* o = other_name(s, s.id); o != nullptr && &others != &skills) {
+      ctx.add(at + "/id", fmt::format("skill id '{}' is an alias of skill '{}'; choose another id", s.id, o->id));
+    }
+    for (std::size_t k = 0; k < s.aliases.size(); ++k) {
+      if (const SkillDef* o = other_name(s, s.aliases[k])) {
+        ctx.add(pointer_append(at + "/aliases", k), fmt::format("alias '{}' is also a name of skill '{}'", s.aliases[k], o->id));
+      }
+    }
+  }
 }
 
 } // namespace
@@ -407,18 +419,14 @@ SkillCatalog read_skill_catalog(const json& j, const ReadContext& ctx)
     skill.name = s.req_str("name");
     skill.category = s.req_str("category");
     skill.description = s.req_str("description");
-    skill.aliases = s.opt_str_list("aliases");
-    for (const auto& a : skill.aliases) {
-      if (!is_plain_id(a)) {
-        ctx.add(s.path_of("aliases"), fmt::format("alias '{}' is not a plain id", a));
-      }
-    }
+    skill.aliases = s.opt_id_list("aliases");
     s.finish();
     cat.skills.push_back(std::move(skill));
   });
   o.finish();
   check_unique(cat.skills, "/skills", "skill", ctx);
   check_unique(cat.scales, "/scales", "scale", ctx);
+  check_skill_names(cat.skills, cat.skills, ctx);
   return cat;
 }
 
@@ -443,12 +451,7 @@ Role read_role(const json& j, const ReadContext& ctx)
   r.id = read_id(o);
   r.title = o.req_str("title");
   r.family = o.req_str("family");
-  r.aliases = o.opt_str_list("aliases");
-  for (std::size_t i = 0; i < r.aliases.size(); ++i) {
-    if (!is_plain_id(r.aliases[i])) {
-      ctx.add(pointer_append(o.path_of("aliases"), i), fmt::format("alias '{}' is not a plain id", r.aliases[i]));
-    }
-  }
+  r.aliases = o.opt_id_list("aliases");
   if (const json* s = o.get("summary")) {
     ObjectReader so(ctx, *s, o.path_of("summary"));
     r.summary = so.req_str("text");
@@ -457,12 +460,12 @@ Role read_role(const json& j, const ReadContext& ctx)
   } else {
     ctx.add(o.path_of("summary"), "required field is missing");
   }
-  r.scale = o.opt_str("scale", "proficiency-0-5");
-  r.levels = o.opt_str_list("levels");
+  r.scale = o.opt_id("scale", "proficiency-0-5");
+  r.levels = o.opt_id_list("levels");
   if (r.levels.empty()) {
     ctx.add(o.path_of("levels"), "a role needs at least one seniority level id");
   }
-  r.primary_ladder = o.opt_str("primary_ladder");
+  r.primary_ladder = o.opt_id("primary_ladder");
 
   o.array("soc", false, [&](const json& e, const std::string& p) {
     ObjectReader s(ctx, e, p);
@@ -479,7 +482,7 @@ Role read_role(const json& j, const ReadContext& ctx)
   o.array("skills", true, [&](const json& e, const std::string& p) {
     ObjectReader s(ctx, e, p);
     RoleSkill rs;
-    rs.skill = s.req_str("skill");
+    rs.skill = s.req_id("skill");
     if (!rs.skill.empty()) {
       r.refs.skills.emplace_back(s.path_of("skill"), rs.skill);
     }
@@ -500,6 +503,9 @@ Role read_role(const json& j, const ReadContext& ctx)
       ctx.add(s.path_of("weight_basis"), "required field is missing: every weight names its source");
     }
     s.object("required", true, [&](const std::string& level, const json& v, const std::string& lp) {
+      if (!check_id(ctx, lp, level)) {
+        return;
+      }
       r.refs.levels.emplace_back(lp, level);
       if (!v.is_number()) {
         ctx.add(lp, fmt::format("expected a number, found {}", type_name(v)));
@@ -512,7 +518,7 @@ Role read_role(const json& j, const ReadContext& ctx)
     } else {
       ctx.add(s.path_of("required_basis"), "required field is missing: every required level names its basis");
     }
-    rs.named_by = s.opt_str_list("named_by");
+    rs.named_by = s.opt_id_list("named_by");
     for (const auto& src : rs.named_by) {
       r.refs.sources.emplace_back(s.path_of("named_by"), src);
     }
@@ -526,7 +532,7 @@ Role read_role(const json& j, const ReadContext& ctx)
     AssessmentWeight w;
     w.family = a.req_str("family");
     w.relevance = a.req_num("relevance", 0, 1);
-    w.skills = a.opt_str_list("skills");
+    w.skills = a.opt_id_list("skills");
     for (const auto& sk : w.skills) {
       r.refs.skills.emplace_back(a.path_of("skills"), sk);
     }
@@ -540,7 +546,7 @@ Role read_role(const json& j, const ReadContext& ctx)
     Rule rule;
     rule.id = read_id(a);
     rule.description = a.req_str("description");
-    rule.skills = a.opt_str_list("skills");
+    rule.skills = a.opt_id_list("skills");
     if (rule.skills.empty()) {
       ctx.add(a.path_of("skills"), "a rule needs at least one skill");
     }
@@ -570,7 +576,7 @@ Role read_role(const json& j, const ReadContext& ctx)
     a.array("levels", true, [&](const json& le, const std::string& lp) {
       ObjectReader l(ctx, le, lp);
       LadderLevel level;
-      level.level = l.req_str("level");
+      level.level = l.req_id("level");
       if (!level.level.empty()) {
         r.refs.levels.emplace_back(l.path_of("level"), level.level);
       }
@@ -616,11 +622,11 @@ Role read_role(const json& j, const ReadContext& ctx)
     c.cost = a.opt_num("cost", 0, 1e6);
     c.currency = a.opt_str("currency", "USD");
     c.cost_source = read_source_ref(a, &r.refs, "cost_source", c.cost.has_value());
-    c.skills = a.opt_str_list("skills");
+    c.skills = a.opt_id_list("skills");
     for (const auto& sk : c.skills) {
       r.refs.skills.emplace_back(a.path_of("skills"), sk);
     }
-    c.named_by = a.opt_str_list("named_by");
+    c.named_by = a.opt_id_list("named_by");
     if (c.named_by.empty()) {
       ctx.add(a.path_of("named_by"), "a certification names at least one source");
     }
@@ -638,7 +644,7 @@ Role read_role(const json& j, const ReadContext& ctx)
     t.name = a.req_str("name");
     t.category = a.req_str("category");
     t.note = a.opt_str("note");
-    t.skills = a.opt_str_list("skills");
+    t.skills = a.opt_id_list("skills");
     for (const auto& sk : t.skills) {
       r.refs.skills.emplace_back(a.path_of("skills"), sk);
     }
@@ -672,7 +678,7 @@ Role read_role(const json& j, const ReadContext& ctx)
     ObjectReader a(ctx, e, p);
     Project pr;
     pr.text = a.req_str("text");
-    pr.skills = a.opt_str_list("skills");
+    pr.skills = a.opt_id_list("skills");
     for (const auto& sk : pr.skills) {
       r.refs.skills.emplace_back(a.path_of("skills"), sk);
     }
@@ -778,9 +784,19 @@ void check_role(const Role& role, const Catalog& catalog, std::vector<Problem>& 
       }
     }
   }
-  // An alias must name one role only.
+  // An alias must name one role only. A clash between a bundled role and a user's is the user's
+  // file to change, so it is reported there, never at the bundled file.
+  const auto bundled = [](const Role& r) { return r.file.rfind(k_bundled, 0) == 0; };
   for (const auto& other : catalog.roles) {
     if (other.id == role.id) {
+      continue;
+    }
+    if (!bundled(role) && bundled(other) &&
+        std::find(other.aliases.begin(), other.aliases.end(), role.id) != other.aliases.end()) {
+      ctx.add("/id", fmt::format("role id '{}' is an alias of the bundled role '{}'; choose another id", role.id,
+                                 other.id));
+    }
+    if (bundled(role) && !bundled(other)) {
       continue;
     }
     for (std::size_t i = 0; i < role.aliases.size(); ++i) {
@@ -929,6 +945,7 @@ LoadReport load_catalog_report(const LoadOptions& options)
         }
       } else if (base == "skills.json") {
         SkillCatalog sk = read_skill_catalog(*j, ctx);
+        check_skill_names(sk.skills, cat.skills.skills, ctx);
         for (auto& s : sk.scales) {
           auto it = std::find_if(cat.skills.scales.begin(), cat.skills.scales.end(), [&](const Scale& x) { return x.id == s.id; });
           if (it != cat.skills.scales.end()) {

@@ -13,14 +13,17 @@ class Error : public std::runtime_error
 {
 public:
   Error(ExitCode code, const std::string& message, std::string hint = {})
-    : std::runtime_error(message), m_code(code), m_hint(std::move(hint))
+    : std::runtime_error(message), m_code(code), m_message(message), m_hint(std::move(hint))
   {
   }
   ExitCode code() const { return m_code; }
+  // The whole message: what() is a C string, which a NUL from a data file would cut short.
+  const std::string& message() const { return m_message; }
   const std::string& hint() const { return m_hint; }
 
 private:
   ExitCode m_code;
+  std::string m_message;
   std::string m_hint;
 };
 

@@ -360,6 +360,47 @@ std::vector<std::string> ObjectReader::opt_str_list(std::string_view key)
   return out;
 }
 
+bool check_id(const ReadContext& ctx, const std::string& path, const std::string& id)
+{
+  if (is_plain_id(id)) {
+    return true;
+  }
+  ctx.add(path, fmt::format("'{}' is not a plain id (lower-case letters, digits and '-', starting with a letter, "
+                            "at most 64 characters)", printable(id)));
+  return false;
+}
+
+std::string ObjectReader::req_id(std::string_view key)
+{
+  std::string id = req_str(key);
+  return id.empty() || check_id(m_ctx, path_of(key), id) ? id : std::string();
+}
+
+std::string ObjectReader::opt_id(std::string_view key, std::string fallback)
+{
+  const bool present = m_ok && m_json->find(key) != m_json->end();
+  std::string id = opt_str(key, fallback);
+  if (!present || id.empty()) {
+    return id;
+  }
+  return check_id(m_ctx, path_of(key), id) ? id : std::string();
+}
+
+std::vector<std::string> ObjectReader::opt_id_list(std::string_view key)
+{
+  std::vector<std::string> out;
+  array(key, false, [&](const json& e, const std::string& p) {
+    if (!e.is_string()) {
+      m_ctx.add(p, fmt::format("expected a string, found {}", type_name(e)));
+      return;
+    }
+    if (check_id(m_ctx, p, e.get<std::string>())) {
+      out.push_back(e.get<std::string>());
+    }
+  });
+  return out;
+}
+
 void ObjectReader::array(std::string_view key, bool required,
                          const std::function<void(const json&, const std::string&)>& each)
 {

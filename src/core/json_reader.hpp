@@ -41,6 +41,12 @@ struct ReadContext
   }
 };
 
+// Ids of every kind (roles, skills, levels, regions, scales, ladders, sources and their aliases)
+// are plain names (text.hpp's is_plain_id): an id is offered to shells by completion and printed
+// in messages, so it must never carry shell, terminal or path syntax. Reports a problem at `path`
+// and returns false when `id` is not one.
+bool check_id(const ReadContext& ctx, const std::string& path, const std::string& id);
+
 // A view of one JSON object. Each getter marks its key as known; finish() reports the keys
 // nobody asked for, so that a misspelt field is an error rather than silently ignored.
 class ObjectReader
@@ -65,6 +71,10 @@ public:
   long req_int(std::string_view key, long min, long max);
   bool opt_bool(std::string_view key, bool fallback = false);
   std::vector<std::string> opt_str_list(std::string_view key);
+  // Ids (see check_id): "" (or no element) where the value is not a plain id.
+  std::string req_id(std::string_view key);
+  std::string opt_id(std::string_view key, std::string fallback = {});
+  std::vector<std::string> opt_id_list(std::string_view key);
   // Calls each(element, path) for every element of an array at key; required arrays must exist.
   void array(std::string_view key, bool required, const std::function<void(const json&, const std::string&)>& each);
   // Calls each(key, value, path) for every member of an object at key.

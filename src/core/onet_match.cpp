@@ -124,10 +124,7 @@ OnetElementRef resolve_onet_element(Db& db, const std::string& key)
   if (found.size() == 1) {
     return found.front();
   }
-  std::string shown;
-  for (unsigned char c : key.substr(0, 80)) {
-    shown += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
-  }
+  const std::string shown = printable(key.substr(0, 80));
   if (found.size() > 1) {
     std::vector<std::string> ids;
     for (const auto& e : found) {

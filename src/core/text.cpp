@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 #include <fmt/format.h>
 
 namespace careerplan {
@@ -98,6 +99,76 @@ bool is_plain_id(std::string_view s)
   }
   return std::all_of(s.begin(), s.end(),
                      [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+namespace {
+
+// The code point at s[i] and its length in bytes, or length 0 when the bytes there are not
+// valid UTF-8 (a stray continuation byte, a truncated sequence, an overlong form, a surrogate or
+// a value past U+10FFFF).
+std::pair<char32_t, std::size_t> decode_utf8(std::string_view s, std::size_t i)
+{
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    return {c, 1};
+  }
+  std::size_t len = 0;
+  char32_t cp = 0;
+  char32_t min = 0;
+  if ((c & 0xE0) == 0xC0) {
+    len = 2, cp = c & 0x1F, min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3, cp = c & 0x0F, min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4, cp = c & 0x07, min = 0x10000;
+  } else {
+    return {0, 0};
+  }
+  if (i + len > s.size()) {
+    return {0, 0};
+  }
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) {
+      return {0, 0};
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return {0, 0};
+  }
+  return {cp, len};
+}
+
+bool unsafe_code_point(char32_t cp)
+{
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+         (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+} // namespace
+
+std::string printable(std::string_view s)
+{
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto [cp, len] = decode_utf8(s, i);
+    if (len == 0) {
+      out += '?';
+      ++i;
+      continue;
+    }
+    if (cp == '\t' || cp == '\n' || cp == '\r') {
+      out += ' ';
+    } else if (unsafe_code_point(cp)) {
+      out += '?';
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
 }
 
 std::size_t display_width(std::string_view s)

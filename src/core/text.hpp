@@ -17,6 +17,12 @@ std::string did_you_mean(std::string_view wanted, const std::vector<std::string>
 std::string join(const std::vector<std::string>& items, std::string_view sep);
 // A plain name: lower-case letters, digits and '-', starting with a letter. Role and skill ids are names, never paths.
 bool is_plain_id(std::string_view s);
+// Text as it may reach a terminal, a CSV cell or a Markdown document: control characters (C0, DEL,
+// the C1 range U+0080-U+009F, which includes ESC/CSI/OSC and NUL), bidirectional overrides and
+// isolates (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069), line and paragraph separators,
+// and bytes that are not valid UTF-8 each become '?'; a tab, line feed or carriage return becomes
+// a space. Everything else, including other non-ASCII text, is kept as it is.
+std::string printable(std::string_view s);
 // Display width of UTF-8 text (code points; the catalog holds no wide characters).
 std::size_t display_width(std::string_view s);
 // Words kept whole (table cells: a column is as wide as its longest word) or split where a word

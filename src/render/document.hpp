@@ -46,9 +46,15 @@ struct RenderOptions
   bool color = false;
 };
 
+// Every renderer for people (table, markdown, CSV) starts from the document with each text made
+// printable (core/text.hpp): text from a data file never reaches a terminal or a spreadsheet raw.
+Document printable(const Document& doc);
 std::string render_table(const Document& doc, const RenderOptions& options);
 std::string render_markdown(const Document& doc);
 std::string render_csv(const Document& doc);
+// RFC 4180 quoting, and a cell that a spreadsheet would take for a formula (one that begins
+// with '=', '+', '-' or '@', after any spaces, and is not a plain number) starts with a "'"
+// (OWASP's advice on CSV injection).
 std::string csv_escape(const std::string& field);
 // A bar of `width` cells filled in proportion to value/max: "█████░░░░░".
 std::string bar(double value, double max, std::size_t width);

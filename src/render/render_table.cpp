@@ -195,8 +195,9 @@ std::string bar(double value, double max, std::size_t width)
   return out;
 }
 
-std::string render_table(const Document& doc, const RenderOptions& options)
+std::string render_table(const Document& in, const RenderOptions& options)
 {
+  const Document doc = printable(in);
   std::string out;
   // Titles and headings wrap like any text; each line keeps the emphasis.
   auto heading = [&](const std::string& text) {

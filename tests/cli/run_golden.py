@@ -40,7 +40,13 @@ def run_case(binary, case, tmp):
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
 
     def clean(b):
-        return b.decode("utf-8", "replace").replace(tmp, "@TMP@").replace(ROOT, "@ROOT@")
+        # Markdown output escapes '_' (and other marks) in a path with a backslash: undo both forms.
+        def md(path):
+            return "".join("\\" + c if c in "\\`*_[]<>|~!&" else c for c in path)
+        text = b.decode("utf-8", "replace")
+        for path, name in ((tmp, "@TMP@"), (ROOT, "@ROOT@")):
+            text = text.replace(path, name).replace(md(path), name)
+        return text
 
     return clean(proc.stdout), clean(proc.stderr), proc.returncode
 

@@ -144,6 +144,70 @@ class Scripts(unittest.TestCase):
                       shells.zsh_complete(setup, "careerplan show machine-l", self.env))
 
 
+class HostileCandidates(unittest.TestCase):
+    """No shell evaluates a candidate's text. The loader already refuses ids that are not plain
+    (tests/cli/test_corpus.py), so a stand-in 'careerplan' prints hostile candidates here, to prove
+    the scripts themselves treat candidates as plain text."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.TemporaryDirectory()
+        d = cls.dir.name
+        cls.marks = os.path.join(d, "marks")
+        os.makedirs(cls.marks)
+        cls.hostile = ["senior", f"s$(touch {cls.marks}/a)", f"s`touch {cls.marks}/b`", f"s;touch {cls.marks}/c",
+                       f"s$(IFS=_;x=touch_{cls.marks}/d;$x)", "s*", f"s\\$(touch {cls.marks}/e)"]
+        fake = os.path.join(d, "bin", "careerplan")
+        os.makedirs(os.path.dirname(fake))
+        listing = os.path.join(d, "candidates.txt")
+        with open(listing, "w") as f:
+            f.write("".join(h + "\n" for h in cls.hostile))
+        with open(fake, "w") as f:
+            f.write(f"#!/bin/sh\nif [ \"$1\" = completion ] && [ \"$2\" = --list ]; then exec cat '{listing}'; fi\n"
+                    f"exec '{BINARY}' \"$@\"\n")
+        os.chmod(fake, 0o755)
+        cls.env = shells.base_env(os.path.dirname(fake), home=d)
+        cls.scripts = {}
+        for shell, name in (("bash", "careerplan.bash"), ("zsh", "_careerplan"), ("fish", "careerplan.fish")):
+            p = careerplan("completion", shell)
+            path = os.path.join(d, name)
+            with open(path, "w") as f:
+                f.write(p.stdout)
+            cls.scripts[shell] = path
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.dir.cleanup()
+
+    def assertNothingRan(self, shell):
+        self.assertEqual(os.listdir(self.marks), [], f"{shell} ran a candidate's text")
+
+    def test_the_stand_in_prints_them(self):
+        p = subprocess.run(["careerplan", "completion", "--list", "levels"], env=self.env, capture_output=True, text=True)
+        self.assertEqual(p.stdout.splitlines(), self.hostile)
+
+    def test_bash(self):
+        for line in ("careerplan gap --level s", "careerplan salary --region s", "careerplan show ",
+                     "careerplan assess --set s"):
+            rc, words, err = shells.bash_complete(f"source {self.scripts['bash']}", line, self.env)
+            self.assertEqual((rc, err), (0, ""), line)
+            self.assertNothingRan("bash")
+        rc, words, err = shells.bash_complete(f"source {self.scripts['bash']}", "careerplan gap --level s$", self.env)
+        self.assertIn(f"s$(touch {self.marks}/a)", " ".join(words))  # offered as it is, never run
+        self.assertNothingRan("bash")
+
+    def test_fish(self):
+        for line in ("careerplan gap --level s", "careerplan show "):
+            shells.fish_complete(f"source {self.scripts['fish']}", line, self.env)
+            self.assertNothingRan("fish")
+
+    def test_zsh(self):
+        setup = f"autoload -U compinit; compinit -u -D; source {self.scripts['zsh']}"
+        for line in ("careerplan gap --level s", "careerplan show s"):
+            shells.zsh_complete(setup, line, self.env)
+            self.assertNothingRan("zsh")
+
+
 if __name__ == "__main__":
     BINARY = os.path.abspath(sys.argv.pop(1))
     missing = shells.missing_shells()

@@ -87,6 +87,11 @@ ASSESSMENTS = [
     ("wrong-schema", setitem(["schema"], "careerplan/assessment/v9"), "/schema"),
     ("missing-schema", delitem(["schema"]), "/schema"),
     ("unknown-field", setitem(["ratingz"], {}), "/ratingz"),
+    # A rating too large for a 64-bit integer is reported as written, not as a negative number.
+    ("rating-huge-integer", setitem(["ratings", "python"], 18446744073709551615), "18446744073709551615"),
+    ("rating-huge-negative", setitem(["ratings", "python"], -9223372036854775808), "-9223372036854775808"),
+    # A NUL in a key does not cut the message short.
+    ("key-with-nul", setitem(["ratings", "py\u0000thon-tail"], 3), "thon-tail"),
 ]
 
 ROLES = [
@@ -107,6 +112,18 @@ ROLES = [
     ("bad-member", setitem(["adjustments", 0, "members", 0], "XX"), "/adjustments/0/members/0"),
     ("id-path", setitem(["id"], "../etc/passwd"), "/id"),
     ("duplicate-route", lambda d: d["routes"].append(d["routes"][0]), "/routes/6"),
+    # Ids of every kind are plain ids: completion offers them to a shell, and messages print them.
+    ("level-shell-command", setitem(["levels", 0], "$(touch /tmp/careerplan-pwned)"), "/levels/0"),
+    ("level-backticks", setitem(["levels", 4], "`id`"), "/levels/4"),
+    ("region-shell-command", setitem(["adjustments", 0, "region"], "$(id)"), "/adjustments/0/region"),
+    ("region-of-figure", lambda d: d["salary"][0].update({"scope": "region", "region": "a;b"}), "/salary/0/region"),
+    ("required-level-key", setitem(["skills", 0, "required", "x$(id)"], 3), "/skills/0/required/x$(id)"),
+    ("ladder-level", setitem(["ladders", 0, "levels", 0, "level"], "entry level"), "/ladders/0/levels/0/level"),
+    ("skill-ref-escape", setitem(["skills", 0, "skill"], "py\u001b[2J"), "/skills/0/skill"),
+    ("alias-space", setitem(["aliases", 0], "ml engineer"), "/aliases/0"),
+    ("source-ref-glob", setitem(["salary", 0, "source"], "*"), "/salary/0/source"),
+    ("primary-ladder", setitem(["primary_ladder"], "../x"), "/primary_ladder"),
+    ("scale-id", setitem(["scale"], "Proficiency"), "/scale"),
 ]
 
 SKILL_CATALOGS = [
@@ -114,6 +131,17 @@ SKILL_CATALOGS = [
     ("skill-missing-name", delitem(["skills", 0, "name"]), "/skills/0/name"),
     ("duplicate-skill-id", lambda d: d["skills"].append(d["skills"][0]), "/skills/"),
     ("scale-backwards", setitem(["scales", 0, "max"], -1), "/scales/0"),
+    ("skill-alias-shell", setitem(["skills", 0, "aliases"], ["$(id)"]), "/skills/0/aliases/0"),
+    ("skill-alias-is-another-id", setitem(["skills", 1, "aliases"], ["python"]), "/skills/1/aliases/0"),
+    # A user's skills.json beside the bundled one: a new skill may not take a bundled skill's names.
+    ("user-alias-is-bundled-id", setitem(["skills"], [{"id": "snake-charming", "name": "Snake charming",
+                                                        "category": "programming", "description": "x",
+                                                        "aliases": ["python"]}]), "/skills/0/aliases/0"),
+    ("user-alias-is-bundled-alias", setitem(["skills"], [{"id": "snake-charming", "name": "Snake charming",
+                                                           "category": "programming", "description": "x",
+                                                           "aliases": ["py"]}]), "/skills/0/aliases/0"),
+    ("user-id-is-bundled-alias", setitem(["skills"], [{"id": "py", "name": "Py", "category": "programming",
+                                                        "description": "x"}]), "/skills/0/id"),
 ]
 
 BAD_ARGS = [
@@ -136,6 +164,19 @@ BAD_ARGS = [
     ("set-out-of-range", ["assess", "mle", "--set", "python=9", "--output", "-"], 2, "0 to 5"),
     ("set-unknown-skill", ["assess", "mle", "--set", "pyhton=3", "--output", "-"], 2, "pyhton"),
     ("years-negative", ["assess", "mle", "--years", "-3", "--output", "-"], 2, "--years"),
+    # Numbers are plain decimals: never NaN, infinity, hexadecimal or an exponent (usage errors, exit 2).
+    ("years-nan", ["assess", "mle", "--years", "nan", "--output", "-"], 2, "--years"),
+    ("years-minus-nan", ["assess", "mle", "--years", "-nan", "--output", "-"], 2, "--years"),
+    ("years-inf", ["assess", "mle", "--years", "inf", "--output", "-"], 2, "--years"),
+    ("years-hex", ["assess", "mle", "--years", "0x10", "--output", "-"], 2, "--years"),
+    ("years-hex-float", ["assess", "mle", "--years", "0x1p3", "--output", "-"], 2, "--years"),
+    ("years-exponent", ["assess", "mle", "--years", "1e1", "--output", "-"], 2, "--years"),
+    ("years-trailing-space", ["assess", "mle", "--years", "5 ", "--output", "-"], 2, "--years"),
+    ("pay-nan", ["assess", "mle", "--pay", "NaN", "--output", "-"], 2, "--pay"),
+    ("pay-infinity", ["assess", "mle", "--pay", "Infinity", "--output", "-"], 2, "--pay"),
+    ("pay-overflow", ["assess", "mle", "--pay", "9" * 400, "--output", "-"], 2, "--pay"),
+    ("current-nan", ["salary", "mle", "--current", "nan"], 2, "--current"),
+    ("current-hex", ["salary", "mle", "--current", "0x10"], 2, "--current"),
     ("compare-one", ["compare", "mle"], 2, "two roles"),
     ("routes-from-unknown", ["routes", "mle", "--from", "astronaut"], 2, "unknown role"),
     ("unknown-command", ["frobnicate"], 2, "unknown command"),
@@ -214,6 +255,13 @@ def main():
             d = case_dir()
             role = write(os.path.join(d, "roles", f"{MLE['id']}.json"), dump(doc))
             r.run(f"role-{name}", ["roles", "--data-dir", d], 3, [role, path])
+
+        # A user role whose id is a bundled role's alias: the error names the user's file and its
+        # /id, never the bundled file (which would make every command fail with no way out).
+        alias = json.load(open(os.path.join(ROOT, "data", "roles", "data-scientist.json"), encoding="utf-8"))["aliases"][0]
+        d = case_dir()
+        role = write(os.path.join(d, "roles", f"{alias}.json"), dump(with_(MLE, lambda x: x.update(id=alias, aliases=[]))))
+        r.run("role-id-is-bundled-alias", ["roles", "--data-dir", d], 3, [role, "/id", "alias"])
 
         for name, mutate, path in SKILL_CATALOGS:
             d = case_dir()

@@ -201,9 +201,9 @@ class Imported(unittest.TestCase):
         self.assertIn("given twice", self.e.run("compare", "15-2041.00", "statisticians", status=2).stderr)
         self.assertIn("unknown role 'nosuch'", self.e.run("compare", "15-2041.00", "nosuch", status=2).stderr)
 
-    def test_gap_on_an_occupation_says_what_is_not_built(self):
+    def test_plan_on_an_occupation_says_what_is_not_built(self):
         example = os.path.join(ROOT, "data", "examples", "backend-engineer.json")
-        p = self.e.run("gap", "15-2041.00", "-a", example, status=2)
+        p = self.e.run("plan", "15-2041.00", "-a", example, status=2)
         self.assertIn("15-2041.00 is an O*NET occupation", p.stderr)
 
 

@@ -189,6 +189,42 @@ class InteractiveAssess(unittest.TestCase):
             self.assertEqual(ratings, {"python": 2, "sql": 4, "distributed-systems": 3})
 
 
+    def test_prompt_neutralises_escapes_from_the_data(self):
+        import json
+        import tempfile
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(ROOT, "data", "skills.json"), encoding="utf-8") as f:
+                skills = json.load(f)
+            evil = "\x1b]0;pwned\x07\x1b[2J\u009b1m\u202e\u0000\rgone"
+            skills["scales"][0]["levels"][0]["descriptor"] += evil
+            for s in skills["skills"]:
+                if s["id"] == "python":
+                    s["name"] += evil
+                    s["description"] += evil
+            data = os.path.join(d, "data")
+            os.makedirs(data)
+            with open(os.path.join(data, "skills.json"), "w", encoding="utf-8") as f:
+                json.dump(skills, f)
+            path = os.path.join(d, "assessment.json")
+            with open(path, "w") as f:
+                json.dump({"schema": "careerplan/assessment/v1", "target_role": "mle", "ratings": {}}, f)
+            pid, fd = pty.fork()
+            if pid == 0:
+                os.execve(BINARY, [BINARY, "assess", "--data-dir", data, "--assessment", path], env())
+            transcript = b""
+            while b"rating [-]: " not in transcript:
+                ready, _, _ = select.select([fd], [], [], 30)
+                self.assertTrue(ready, transcript.decode(errors="replace"))
+                transcript += os.read(fd, 65536)
+            os.write(fd, b"\x04")
+            rest, status = finish(pid, fd)
+            self.assertEqual(status, 0, rest)
+            shown = transcript + rest
+            self.assertIn(b"gone", shown)
+            for raw in (b"\x1b", b"\x07", b"\x00", b"\xc2\x9b", b"\xe2\x80\xae"):
+                self.assertNotIn(raw, shown)
+
+
 if __name__ == "__main__":
     BINARY = os.path.abspath(sys.argv.pop(1))
     unittest.main(verbosity=1)

@@ -71,3 +71,26 @@ TEST_CASE("read_file refuses what is not a regular file")
   CHECK_THROWS_AS(read_file("/nonexistent/file.json"), IoError);
   CHECK_THROWS_AS(read_file("/tmp"), IoError);
 }
+
+TEST_CASE("ids of every kind are read as plain ids, with the JSON path of any that is not")
+{
+  std::vector<Problem> problems;
+  const ReadContext ctx{"f.json", &problems};
+  const json j = json::parse(R"J({"id": "ok-id", "level": "$(touch x)", "region": "`id`", "scale": "Upper",
+                                 "levels": ["entry", "a b", "senior", "x;y", 5], "missing_ok": null})J");
+  ObjectReader o(ctx, j, "");
+  CHECK(o.req_id("id") == "ok-id");
+  CHECK(o.opt_id("level").empty());
+  CHECK(o.opt_id("region").empty());
+  CHECK(o.opt_id("scale", "proficiency-0-5").empty());
+  CHECK(o.opt_id("absent", "fallback") == "fallback");
+  CHECK(o.opt_id_list("levels") == std::vector<std::string>{"entry", "senior"});
+  std::vector<std::string> paths;
+  for (const auto& p : problems) {
+    paths.push_back(p.path);
+  }
+  CHECK(paths == std::vector<std::string>{"/level", "/region", "/scale", "/levels/1", "/levels/3", "/levels/4"});
+  CHECK(problems[0].message.find("'$(touch x)' is not a plain id") == 0);
+  CHECK(check_id(ctx, "/k", std::string("a\0b", 3)) == false);
+  CHECK(problems.back().message.find("'a?b'") == 0); // a NUL is shown, not a cut-off message
+}

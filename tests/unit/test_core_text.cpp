@@ -60,3 +60,23 @@ TEST_CASE("wrap keeps words whole unless asked to split the ones wider than the 
         std::vector<std::string>{"at", "https://www.bls.gov/oes/", "ok"});
   CHECK(wrap("", 10) == std::vector<std::string>{""});
 }
+
+TEST_CASE("printable neutralises every control character, bidi override and invalid byte")
+{
+  CHECK(printable("plain text, café, 185,000 – 200,000") == "plain text, café, 185,000 – 200,000");
+  CHECK(printable("\x1b[31mred\x1b[0m") == "?[31mred?[0m"); // ESC/CSI
+  CHECK(printable("\x1b]0;title\x07") == "?]0;title?"); // OSC, BEL
+  CHECK(printable(std::string("a\0b", 3)) == "a?b"); // NUL
+  CHECK(printable("\x7f") == "?"); // DEL
+  CHECK(printable("\xc2\x9b" "31m") == "?31m"); // C1 CSI (U+009B)
+  CHECK(printable("\xc2\x85") == "?"); // C1 NEL
+  CHECK(printable("abc\xe2\x80\xae" "def") == "abc?def"); // U+202E right-to-left override
+  CHECK(printable("\xe2\x81\xa6x\xe2\x81\xa9") == "?x?"); // U+2066 / U+2069 isolates
+  CHECK(printable("\xe2\x80\x8f\xd8\x9c") == "??"); // U+200F RLM, U+061C ALM
+  CHECK(printable("\xe2\x80\xa8") == "?"); // U+2028 line separator
+  CHECK(printable("a\tb\nc\rd") == "a b c d");
+  CHECK(printable("\xff\xfe") == "??"); // not UTF-8
+  CHECK(printable("\xc0\x9b") == "??"); // an overlong form of CSI
+  CHECK(printable("\xed\xa0\x80") == "???"); // a surrogate
+  CHECK(printable("\xe2\x80") == "??"); // truncated
+}

@@ -71,3 +71,64 @@ TEST_CASE("titles and headings wrap to the width")
   CHECK(widest(out) <= 40);
   CHECK(out.find('\n') < out.size() - 1);
 }
+
+TEST_CASE("every renderer for people neutralises control characters from the data")
+{
+  Document doc;
+  doc.title = "Evil \x1b]8;;http://x\x07link\x1b]8;;\x07";
+  Section s;
+  s.heading = "H\xc2\x9b" "2J";
+  s.fields = {{"k\x1b", "v\xe2\x80\xae"}};
+  s.paragraphs = {std::string("nul\0here", 8)};
+  s.bullets = {"b\x1b[1m"};
+  s.table.columns = {"A"};
+  s.table.rows = {{"\x1b[2J"}};
+  doc.sections.push_back(s);
+  doc.csv.columns = {"a"};
+  doc.csv.rows = {{"\x1b[2J"}};
+  doc.footnotes = {"f\x1b"};
+  for (const std::string& out : {render_table(doc, RenderOptions{}), render_markdown(doc), render_csv(doc)}) {
+    CHECK(out.find('\x1b') == std::string::npos);
+    CHECK(out.find('\0') == std::string::npos);
+    CHECK(out.find("\xc2\x9b") == std::string::npos);
+    CHECK(out.find("\xe2\x80\xae") == std::string::npos);
+  }
+  RenderOptions colour;
+  colour.color = true;
+  CHECK(render_table(doc, colour).find("\x1b[1m") != std::string::npos); // the renderer's own emphasis stays
+}
+
+TEST_CASE("CSV cells that a spreadsheet would run as a formula are guarded; numbers are not")
+{
+  CHECK(csv_escape("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  CHECK(csv_escape("+1+1") == "'+1+1");
+  CHECK(csv_escape("-2+3") == "'-2+3");
+  CHECK(csv_escape("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(csv_escape("-12.5") == "-12.5");
+  CHECK(csv_escape("185000") == "185000");
+  CHECK(csv_escape("a,b") == "\"a,b\"");
+  Document doc;
+  doc.csv.columns = {"a"};
+  doc.csv.rows = {{"\t=cmd"}, {"\r=cmd"}};
+  CHECK(render_csv(doc) == "a\r\n' =cmd\r\n' =cmd\r\n");
+}
+
+TEST_CASE("Markdown text cannot open a link, an image, HTML, emphasis, a table cell or a block")
+{
+  Document doc;
+  Section s;
+  s.paragraphs = {"# not a heading", "1. not a list", "> not a quote"};
+  s.bullets = {"[click](javascript:alert(1)) ![img](http://t/x.png) <script>x</script> *a* _b_ `c` a|b",
+               "line\rbreak\nand more"};
+  doc.sections.push_back(s);
+  const std::string md = render_markdown(doc);
+  CHECK(md.find("\\# not a heading") != std::string::npos);
+  CHECK(md.find("1\\. not a list") != std::string::npos);
+  CHECK(md.find("\\> not a quote") != std::string::npos);
+  CHECK(md.find("\\[click\\](javascript:alert(1))") != std::string::npos);
+  CHECK(md.find("\\!\\[img\\]") != std::string::npos);
+  CHECK(md.find("\\<script\\>") != std::string::npos);
+  CHECK(md.find("\\*a\\* \\_b\\_ \\`c\\` a\\|b") != std::string::npos);
+  CHECK(md.find("- line break and more\n") != std::string::npos);
+  CHECK(md.find('\r') == std::string::npos);
+}
