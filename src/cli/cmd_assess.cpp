@@ -9,6 +9,7 @@
 #include "cli/context.hpp"
 #include "core/atomic_write.hpp"
 #include "core/embedded.hpp"
+#include "core/history.hpp"
 #include "core/regions.hpp"
 #include "core/text.hpp"
 
@@ -167,7 +168,9 @@ void run_assess(Context& ctx, const AssessOptions& o)
     write_stdout(text);
     return;
   }
+  const HistorySeed seed = history_seed(path); // the state before this save, when the log does not exist yet
   write_file_atomic(path, text);
+  record_save(path, text, seed); // append-only: the log keeps every saved state, dated
   if (!ctx.quiet) {
     std::fprintf(stderr, "careerplan: saved %s (%zu skill rating(s))\n", path.c_str(), a.ratings.size());
   }
