@@ -171,8 +171,8 @@ void plan_section(Out& o, const Report& r)
   o += "</section>\n";
 }
 
-std::optional<double> low_of(const SalaryFigure& f) { return f.low ? f.low : f.p10 ? f.p10 : f.value; }
-std::optional<double> high_of(const SalaryFigure& f) { return f.high ? f.high : f.p90 ? f.p90 : f.value; }
+std::optional<double> low_of(const SalaryFigure& f) { return f.low ? f.low : f.p10; }
+std::optional<double> high_of(const SalaryFigure& f) { return f.high ? f.high : f.p90; }
 std::optional<double> mid_of(const SalaryFigure& f) { return f.median ? f.median : f.value; }
 
 std::string money_cell(const std::optional<double>& v, const char* key, const SalaryFigure& f)
@@ -188,7 +188,7 @@ void salary_table(Out& o, const SalaryResult& s, const char* scope, std::optiona
   double lo = 1e12;
   double hi = 0;
   for (const auto& b : s.bands) {
-    for (const auto& v : {low_of(b.figure), high_of(b.figure), mid_of(b.figure)}) {
+    for (const auto& v : {low_of(b.figure), high_of(b.figure), mid_of(b.figure), b.figure.value}) {
       if (v) {
         lo = std::min(lo, *v);
         hi = std::max(hi, *v);
@@ -202,20 +202,25 @@ void salary_table(Out& o, const SalaryResult& s, const char* scope, std::optiona
   const double span = hi > lo ? hi - lo : 1;
   const auto x = [&](double v) { return 2 + 96 * (v - lo) / span; };
   o += fmt::format("<div class=\"scroll\"><table data-scope=\"{}\"><thead><tr><th>Band</th><th class=\"n\">Low</th>"
-                   "<th class=\"n\">Median</th><th class=\"n\">High</th><th>Basis</th><th>Source</th></tr></thead><tbody>\n",
+                   "<th class=\"n\">Median</th><th class=\"n\">High</th></tr></thead><tbody>\n",
                    scope);
   for (const auto& b : s.bands) {
     const SalaryFigure& f = b.figure;
-    const char* lk = f.low ? "low" : f.p10 ? "p10" : "value";
-    const char* hk = f.high ? "high" : f.p90 ? "p90" : "value";
+    const char* lk = f.low ? "low" : "p10";
+    const char* hk = f.high ? "high" : "p90";
     const char* mk = f.median ? "median" : "value";
-    o += fmt::format("<tr data-figure=\"{}\"><td>{}{}", html_escape(f.id), b.kind == "estimate" ? "Estimate: " : "",
-                     html_escape(f.label.empty() ? (f.level.empty() ? f.scope : f.level) : f.label));
+    const std::string label = f.label.empty() ? (f.level.empty() ? f.scope : f.level) : f.label;
+    o += fmt::format("<tr data-figure=\"{}\"><td>{}{}", html_escape(f.id),
+                     b.kind == "estimate" && label.rfind("Estimate", 0) != 0 ? "Estimate: " : "", html_escape(label));
+    o += fmt::format("<br><span class=\"note\">{} · {}</span>", html_escape(f.basis == "total" ? "total compensation" : f.basis == "base" ? "base pay" : "basis not stated"),
+                     b.kind == "estimate" ? std::string("estimate") : "<a href=\"#source-" + html_escape(f.source) + "\">" + html_escape(f.source) + "</a>");
     const auto l = low_of(f);
     const auto h = high_of(f);
-    if (l && h) {
+    if ((l && h) || mid_of(f)) {
       o += R"(<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect x="0" y="4" width="100" height="2" fill="#eef1f6"/>)";
-      o += fmt::format(R"(<rect x="{:.1f}" y="2" width="{:.1f}" height="6" fill="#2f6fdf"/>)", x(*l), std::max(0.8, x(*h) - x(*l)));
+      if (l && h) {
+        o += fmt::format(R"(<rect x="{:.1f}" y="2" width="{:.1f}" height="6" fill="#2f6fdf"/>)", x(*l), std::max(0.8, x(*h) - x(*l)));
+      }
       if (const auto m = mid_of(f)) {
         o += fmt::format(R"(<rect x="{:.1f}" y="0" width="0.8" height="10" fill="#1d2330"/>)", x(*m) - 0.4);
       }
@@ -227,8 +232,7 @@ void salary_table(Out& o, const SalaryResult& s, const char* scope, std::optiona
       o += "<br><span class=\"note\">" + html_escape(f.words) + "</span>";
     }
     o += "</td>" + money_cell(l, lk, f) + money_cell(mid_of(f), mk, f) + money_cell(h, hk, f);
-    o += fmt::format("<td>{}</td><td>{}</td></tr>\n", html_escape(f.basis),
-                     b.kind == "estimate" ? "estimate" : "<a href=\"#source-" + html_escape(f.source) + "\">" + html_escape(f.source) + "</a>");
+    o += "</tr>\n";
   }
   o += "</tbody></table></div>\n";
   for (const auto& b : s.bands) {
@@ -354,13 +358,13 @@ std::string render_report_html(const Report& r, const std::string& version)
   o += "<title>Career plan: " + html_escape(r.role->title) + "</title>\n<style>" + k_style + "</style>\n</head>\n<body>\n<main>\n";
   o += "<header><h1>Career plan: " + html_escape(r.role->title) + "</h1>\n<p class=\"meta\">";
   if (!a.current_role.empty()) {
-    o += "<span>From: " + html_escape(a.current_role) + "</span>";
+    o += "<span>From: " + html_escape(a.current_role) + "</span> ";
   }
   if (a.years_experience) {
-    o += "<span>Experience: " + num(*a.years_experience) + " year(s)</span>";
+    o += "<span>Experience: " + num(*a.years_experience) + " year(s)</span> ";
   }
   if (const std::string place = report_place(r); !place.empty()) {
-    o += "<span>Place: " + html_escape(place) + "</span>";
+    o += "<span>Place: " + html_escape(place) + "</span> ";
   }
   o += "<span>Generated: <time data-key=\"generated_at\">" + format_timestamp(r.generated) + "</time></span></p>\n";
   o += fmt::format("<p class=\"big\"><span data-key=\"readiness\">{}</span> ready</p>\n", percent(g.readiness));
