@@ -87,13 +87,16 @@ nlohmann::json report_json(const Report& r)
     }
     next.push_back({{"level", nl.level}, {"ladder", nl.ladder}, {"asks", asks}});
   }
+  nlohmann::json gap = gap_json(r.plan.gap);
+  gap["schema"] = "careerplan/gap/v1";
+  gap["assessment"] = a.file;
   return {{"schema", "careerplan/report/v1"},
           {"generated_at", format_timestamp(r.generated)},
           {"assessment", a.file},
           {"role", r.role->id},
           {"title", r.role->title},
           {"profile", profile},
-          {"gap", gap_json(r.plan.gap)},
+          {"gap", gap},
           {"plan", plan_steps_json(r.plan)},
           {"next_levels", next},
           {"salary", {{"national", salary_json(r.national)}, {"local", r.local ? salary_json(*r.local) : nlohmann::json(nullptr)}}},
