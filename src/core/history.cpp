@@ -271,6 +271,7 @@ std::string history_line(const nlohmann::ordered_json& assessment, Timestamp at,
 HistorySeed history_seed(const std::string& assessment_path)
 {
   HistorySeed seed;
+  seed.now = current_time();
   struct stat st {};
   const std::string log = history_path(assessment_path);
   if (::stat(log.c_str(), &st) == 0 || ::stat(assessment_path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
@@ -298,7 +299,7 @@ void record_save(const std::string& assessment_path, const std::string& saved, c
   if (seed.assessment) {
     lines += history_line(*seed.assessment, seed.at, "before-history");
   }
-  lines += history_line(j, current_time(), "save");
+  lines += history_line(j, seed.now, "save");
   const int fd = ::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) {
     throw IoError(fmt::format("cannot append to '{}': {}", path, std::strerror(errno)));

@@ -69,11 +69,13 @@ History parse_history(const std::string& text, const std::string& file, const Ca
 // One line of the log, with its newline.
 std::string history_line(const nlohmann::ordered_json& assessment, Timestamp at, const std::string& event);
 
-// What was in the assessment file before a save, to be kept when the log does not yet exist.
+// Called before a save: what was in the assessment file, to be kept when the log does not yet
+// exist, and the time of the save. A UsageError for a bad $CAREERPLAN_NOW, before anything is written.
 struct HistorySeed
 {
   std::optional<nlohmann::ordered_json> assessment;
   Timestamp at = 0; // the file's modification time
+  Timestamp now = 0; // when the save happens (read before it, so that a bad $CAREERPLAN_NOW stops it)
 };
 HistorySeed history_seed(const std::string& assessment_path);
 
@@ -81,6 +83,6 @@ HistorySeed history_seed(const std::string& assessment_path);
 // appends the seed (when there is one) and then the saved state, dated now. Appends only; a
 // last line without its newline (a killed process) gets one first, so no line is lost.
 // IoError when the log cannot be written.
-void record_save(const std::string& assessment_path, const std::string& saved, const HistorySeed& seed = {});
+void record_save(const std::string& assessment_path, const std::string& saved, const HistorySeed& seed);
 
 } // namespace careerplan

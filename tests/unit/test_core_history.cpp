@@ -82,7 +82,7 @@ TEST_CASE("record_save: appends, seeds the previous state once, mends a cut-shor
   {
     std::ofstream(history_path(path), std::ios::app) << R"({"schema":"careerplan/hi)"; // a killed writer
   }
-  record_save(path, R"({"schema":"careerplan/assessment/v1","ratings":{"python":3}})");
+  record_save(path, R"({"schema":"careerplan/assessment/v1","ratings":{"python":3}})", history_seed(path));
   const History h = read_history(history_path(path), load_catalog({}));
   REQUIRE(h.snapshots.size() == 3);
   CHECK(h.snapshots[0].event == "before-history");
