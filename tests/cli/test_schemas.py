@@ -195,8 +195,9 @@ class Output(unittest.TestCase):
         self.check("report", "--assessment", path)
         self.check("report", "ds", "--assessment", path)
         self.check("report", "mle", "--assessment", EXAMPLE)  # no history
-        doc = self.check("history", "--assessment", EXAMPLE)
-        self.assertFalse(doc["exists"])
+        self.assertEqual(len(self.check("history", "--assessment", EXAMPLE)["snapshots"]), 3)  # the bundled example's
+        self.assertFalse(self.check("history", "--assessment", self.flat)["exists"])
+        self.check("report", "mle", "--assessment", self.flat)
 
     def test_errors(self):
         for args, status in ((["show", "nosuch"], 2), (["nosuch"], 2), (["salary", "--state", "ZZ"], 2),
