@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <utime.h>
 
 #include <fmt/format.h>
 
@@ -74,6 +75,8 @@ TEST_CASE("record_save: appends, seeds the previous state once, mends a cut-shor
   fs::create_directories(dir);
   const std::string path = (dir / "assessment.json").string();
   std::ofstream(path) << R"({"schema":"careerplan/assessment/v1","ratings":{"python":1}})";
+  const struct utimbuf jan {*parse_timestamp("2026-01-01"), *parse_timestamp("2026-01-01")}; // the file's date
+  REQUIRE(::utime(path.c_str(), &jan) == 0);
   ::setenv("CAREERPLAN_NOW", "2026-03-01T09:30:00Z", 1);
   const HistorySeed seed = history_seed(path);
   REQUIRE(seed.assessment);
@@ -86,6 +89,7 @@ TEST_CASE("record_save: appends, seeds the previous state once, mends a cut-shor
   const History h = read_history(history_path(path), load_catalog({}));
   REQUIRE(h.snapshots.size() == 3);
   CHECK(h.snapshots[0].event == "before-history");
+  CHECK(format_timestamp(h.snapshots[0].at) == "2026-01-01T00:00:00Z");
   CHECK(h.snapshots[1].assessment.ratings.at("python") == 2);
   CHECK(h.snapshots[2].assessment.ratings.at("python") == 3);
   CHECK(format_timestamp(h.snapshots[2].at) == "2026-03-01T09:30:00Z");
