@@ -272,9 +272,9 @@ HistorySeed history_seed(const std::string& assessment_path)
 {
   HistorySeed seed;
   seed.now = current_time();
+  seed.log = history_path(assessment_path);
   struct stat st {};
-  const std::string log = history_path(assessment_path);
-  if (::stat(log.c_str(), &st) == 0 || ::stat(assessment_path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
+  if (::stat(seed.log.c_str(), &st) == 0 || ::stat(assessment_path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
       static_cast<std::size_t>(st.st_size) > k_max_file_size) {
     return seed;
   }
@@ -290,7 +290,7 @@ HistorySeed history_seed(const std::string& assessment_path)
 
 void record_save(const std::string& assessment_path, const std::string& saved, const HistorySeed& seed)
 {
-  const std::string path = history_path(assessment_path);
+  const std::string path = seed.log.empty() ? history_path(assessment_path) : seed.log;
   const auto j = nlohmann::ordered_json::parse(saved, nullptr, false);
   if (j.is_discarded()) {
     throw IoError(fmt::format("cannot append to '{}': the saved assessment is not JSON", path));

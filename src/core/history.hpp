@@ -76,6 +76,7 @@ struct HistorySeed
   std::optional<nlohmann::ordered_json> assessment;
   Timestamp at = 0; // the file's modification time
   Timestamp now = 0; // when the save happens (read before it, so that a bad $CAREERPLAN_NOW stops it)
+  std::string log; // the history log, found before the save (a save may replace a symbolic link)
 };
 HistorySeed history_seed(const std::string& assessment_path);
 
