@@ -286,7 +286,7 @@ void progress_section(Out& o, const Report& r)
   o += fmt::format(R"(<svg class="line" viewBox="0 0 {} {}" role="img" aria-label="readiness over time, from {} to {}">)", k_w, k_h,
                    percent(pts.front().readiness), percent(pts.back().readiness));
   for (const int v : {0, 50, 100}) {
-    o += fmt::format(R"(<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" stroke="#d9dee7"/><text x="{}" y="{:.1f}" font-size="14" text-anchor="end" fill="#5b6475">{}%</text>)",
+    o += fmt::format(R"(<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" stroke="#d9dee7"/><text x="{}" y="{:.1f}" font-size="18" text-anchor="end" fill="#5b6475">{}%</text>)",
                      k_left, k_w - 10, py(v), py(v), k_left - 6, py(v) + 5, v);
   }
   std::string line;
@@ -301,7 +301,7 @@ void progress_section(Out& o, const Report& r)
       o += fmt::format(R"(<circle cx="{:.1f}" cy="{:.1f}" r="4.5" fill="#2f6fdf"/>)", px(pt.snapshot->at), py(pt.readiness));
     }
   }
-  o += fmt::format(R"(<text x="{}" y="{}" font-size="14" fill="#5b6475">{}</text><text x="{}" y="{}" font-size="14" text-anchor="end" fill="#5b6475">{}</text></svg>)",
+  o += fmt::format(R"(<text x="{}" y="{}" font-size="18" fill="#5b6475">{}</text><text x="{}" y="{}" font-size="18" text-anchor="end" fill="#5b6475">{}</text></svg>)",
                    k_left, k_h - 6, date_of(t0), k_w - 10, k_h - 6, date_of(t1));
   o += "\n<div class=\"scroll\"><table id=\"progress-table\"><thead><tr><th>Date</th><th>Level</th><th class=\"n\">Readiness</th>"
        "<th class=\"n\">Gaps</th><th class=\"wide\">Seniority</th></tr></thead><tbody>\n";
