@@ -24,6 +24,7 @@ Report compute_report(const Role& role, const Catalog& catalog, const Assessment
     r.local = compute_salary(role, q);
   }
   r.history_file = history.file;
+  r.history_problems = history.problems;
   if (!history.snapshots.empty()) {
     r.progress = compute_progress(role, catalog, history, ProgressQuery{std::nullopt, level});
   }

@@ -24,6 +24,7 @@ struct Report
   std::optional<SalaryResult> local; // the assessment's state or country, when it names one
   std::optional<RoleProgress> progress; // when the history has a snapshot
   std::string history_file;
+  std::vector<HistoryProblem> history_problems; // lines of the log not read in full
   std::vector<const Source*> sources; // every source the role's profile cites, by id
 };
 

@@ -275,7 +275,7 @@ void progress_section(Out& o, const Report& r)
   // The line chart: x by date, y 0-100 %.
   constexpr double k_w = 600;
   constexpr double k_h = 220;
-  constexpr double k_left = 44;
+  constexpr double k_left = 58;
   constexpr double k_bottom = 28;
   const Timestamp t0 = pts.front().snapshot->at;
   const Timestamp t1 = pts.back().snapshot->at;
@@ -294,7 +294,9 @@ void progress_section(Out& o, const Report& r)
   for (std::size_t i = 0; i < pts.size(); i += step) {
     line += fmt::format("{:.1f},{:.1f} ", px(pts[i].snapshot->at), py(pts[i].readiness));
   }
-  line += fmt::format("{:.1f},{:.1f}", px(pts.back().snapshot->at), py(pts.back().readiness));
+  if ((pts.size() - 1) % step != 0) {
+    line += fmt::format("{:.1f},{:.1f}", px(pts.back().snapshot->at), py(pts.back().readiness));
+  }
   o += R"(<polyline fill="none" stroke="#2f6fdf" stroke-width="3" points=")" + line + "\"/>";
   if (pts.size() <= 60) {
     for (const auto& pt : pts) {
@@ -323,6 +325,11 @@ void progress_section(Out& o, const Report& r)
   std::vector<std::string> closed;
   for (const auto& m : p.closed) {
     closed.push_back(html_escape(m.name));
+  }
+  if (!r.history_problems.empty()) {
+    o += fmt::format("<p class=\"note\">{} line(s) of the history log could not be read in full and are left out "
+                     "(<code>careerplan history</code> lists them; they stay in the file).</p>\n",
+                     r.history_problems.size());
   }
   o += "<p>Skills that moved: " + (moved.empty() ? std::string("none") : join(moved, ", ")) + ".<br>Gaps closed: " +
        (closed.empty() ? std::string("none") : join(closed, ", ")) + ".</p>\n</section>\n";

@@ -87,6 +87,14 @@ nlohmann::json report_json(const Report& r)
     }
     next.push_back({{"level", nl.level}, {"ladder", nl.ladder}, {"asks", asks}});
   }
+  nlohmann::json problems = nlohmann::json::array();
+  for (const auto& pr : r.history_problems) {
+    nlohmann::json pj = {{"message", pr.message}};
+    if (pr.line > 0) {
+      pj["line"] = pr.line;
+    }
+    problems.push_back(pj);
+  }
   nlohmann::json gap = gap_json(r.plan.gap);
   gap["schema"] = "careerplan/gap/v1";
   gap["assessment"] = a.file;
@@ -101,6 +109,7 @@ nlohmann::json report_json(const Report& r)
           {"next_levels", next},
           {"salary", {{"national", salary_json(r.national)}, {"local", r.local ? salary_json(*r.local) : nlohmann::json(nullptr)}}},
           {"history", r.history_file},
+          {"history_problems", problems},
           {"progress", r.progress ? progress_role_json(*r.progress) : nlohmann::json(nullptr)},
           {"sources", sources}};
 }
