@@ -59,6 +59,7 @@ Document history_document(const History& h)
                             std::to_string(a.ratings.size()), std::to_string(snap.line)});
   }
   if (h.snapshots.empty()) {
+    s.table = {};
     s.paragraphs.push_back(h.exists ? "No snapshot could be read." : "No history yet: every 'careerplan assess' that saves "
                                                                      "the assessment adds a snapshot.");
   }
