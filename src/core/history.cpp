@@ -64,7 +64,7 @@ void write_all(int fd, const std::string& data, const std::string& path)
       if (errno == EINTR) {
         continue;
       }
-      throw IoError(fmt::format("cannot append to '{}': {}", path, std::strerror(errno)));
+      throw IoError(fmt::format("cannot append to '{}' (the assessment itself was saved): {}", path, std::strerror(errno)));
     }
     done += static_cast<std::size_t>(n);
   }
@@ -302,7 +302,7 @@ void record_save(const std::string& assessment_path, const std::string& saved, c
   lines += history_line(j, seed.now, "save");
   const int fd = ::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) {
-    throw IoError(fmt::format("cannot append to '{}': {}", path, std::strerror(errno)));
+    throw IoError(fmt::format("cannot append to '{}' (the assessment itself was saved): {}", path, std::strerror(errno)));
   }
   try {
     // A last line cut short by a killed process keeps its own line: the new one starts after it.
@@ -313,7 +313,7 @@ void record_save(const std::string& assessment_path, const std::string& saved, c
     }
     write_all(fd, last == '\n' ? lines : "\n" + lines, path);
     if (::fsync(fd) != 0) {
-      throw IoError(fmt::format("cannot append to '{}': sync: {}", path, std::strerror(errno)));
+      throw IoError(fmt::format("cannot append to '{}' (the assessment itself was saved): sync: {}", path, std::strerror(errno)));
     }
   } catch (...) {
     ::close(fd);
