@@ -203,7 +203,7 @@ History parse_history(const std::string& text, const std::string& file, const Ca
     s.at = *at;
     s.line = line_no;
     const auto ev = j->find("event");
-    s.event = ev != j->end() && ev->is_string() ? ev->get<std::string>() : "save";
+    s.event = ev != j->end() && ev->is_string() ? printable_text(ev->get<std::string>()) : "save";
     // What is sound is read: a rating this version cannot read (an unknown skill, a value out
     // of range, an older assessment schema) is named and left out, and the rest counts.
     const ReadContext ctx{file, &problems};

@@ -123,7 +123,7 @@ Document report_document(const Report& r)
   head.fields.emplace_back("generated", format_timestamp(r.generated));
   head.fields.emplace_back("assessment", r.assessment.file);
   if (!r.assessment.current_role.empty()) {
-    head.fields.emplace_back("from", r.assessment.current_role);
+    head.fields.emplace_back("from", printable_text(r.assessment.current_role)); // free text from the file
   }
   if (r.assessment.years_experience) {
     head.fields.emplace_back("experience", plain_number(*r.assessment.years_experience) + " year(s)");
