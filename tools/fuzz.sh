@@ -3,12 +3,12 @@
 # on a seed corpus made from data/ and the findings kept in tests/fuzz/corpus/. A finding stops
 # the run with the crashing input written to build-fuzz/findings/; add it to
 # tests/fuzz/corpus/TARGET/ once fixed.
-#   usage: tools/fuzz.sh [SECONDS] [TARGET...]     TARGET: role skills assessment options onet
+#   usage: tools/fuzz.sh [SECONDS] [TARGET...]     TARGET: role skills assessment history options onet
 set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 [ $# -gt 0 ] && shift
-targets=${*:-role skills assessment options onet}
+targets=${*:-role skills assessment history options onet}
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCAREERPLAN_FUZZ=ON -DCAREERPLAN_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -27,6 +27,7 @@ for t in $targets; do
             { printf "\\$(printf '%03o' $i)"; cat "tests/fixtures/onet/$f.txt"; } >"$corpus/seed-$i"
             i=$((i + 1))
           done ;;
+    history) cp data/examples/*.history.jsonl "$corpus"/ ;;
     options) printf 'salary\nmle\n--state\nCA\n--json\n' >"$corpus/salary"
              printf 'gap\n--level\nsenior\n--explain\n' >"$corpus/gap"
              printf 'assess\nmle\n--set\npython=4\n--output\n-\n' >"$corpus/assess"

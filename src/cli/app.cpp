@@ -104,6 +104,9 @@ void build_app(CLI::App& app, Context& ctx)
   setup_compare(app, ctx);
   setup_assess(app, ctx);
   setup_import(app, ctx);
+  setup_history(app, ctx);
+  setup_progress(app, ctx);
+  setup_report(app, ctx);
   setup_completion(app, ctx);
   for (auto* sub : app.get_subcommands({})) {
     sub->footer("Global options, before or after the command: --format table|json|csv|markdown, --json,\n"

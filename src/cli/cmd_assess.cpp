@@ -13,6 +13,7 @@
 #include "core/onet_match.hpp"
 #include "core/atomic_write.hpp"
 #include "core/embedded.hpp"
+#include "core/history.hpp"
 #include "core/regions.hpp"
 #include "core/text.hpp"
 
@@ -232,7 +233,9 @@ void run_assess(Context& ctx, const AssessOptions& o)
     write_stdout(text);
     return;
   }
+  const HistorySeed seed = history_seed(path); // the state before this save, when the log does not exist yet
   lock->write(text);
+  record_save(path, text, seed); // append-only, under the lock: the log keeps every saved state, dated
   if (!ctx.quiet) {
     std::fprintf(stderr, "careerplan: saved %s (%zu skill rating(s)%s)\n", printable(path).c_str(), a.ratings.size(),
                  a.onet_ratings.empty() ? "" : fmt::format(", {} O*NET rating(s)", a.onet_ratings.size()).c_str());

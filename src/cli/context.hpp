@@ -106,6 +106,9 @@ void setup_routes(CLI::App& app, Context& ctx);
 void setup_compare(CLI::App& app, Context& ctx);
 void setup_completion(CLI::App& app, Context& ctx);
 void setup_import(CLI::App& app, Context& ctx);
+void setup_history(CLI::App& app, Context& ctx);
+void setup_progress(CLI::App& app, Context& ctx);
+void setup_report(CLI::App& app, Context& ctx);
 
 // The whole command tree on `app`, its callbacks bound to `ctx` (run_cli and the option fuzzer).
 void build_app(CLI::App& app, Context& ctx);

@@ -37,3 +37,8 @@ std::string thousands(double value);
 std::string plain_number(double value);
 
 } // namespace careerplan
+
+namespace careerplan {
+// Text safe for a terminal: control characters and invalid UTF-8 bytes become '?'.
+std::string printable_text(std::string_view s);
+} // namespace careerplan

@@ -331,7 +331,11 @@ class Assess(unittest.TestCase):
                 second = json.load(f)
             self.assertEqual(second["ratings"], {"python": 5, "sql": 2})
             self.assertEqual(second["target_role"], "machine-learning-engineer")
-            self.assertEqual(os.listdir(os.path.dirname(path)), ["assessment.json"])  # no temporary left
+            # no temporary left; the history log beside the file has one snapshot per save
+            self.assertEqual(sorted(os.listdir(os.path.dirname(path))), ["assessment.history.jsonl", "assessment.json"])
+            with open(os.path.join(os.path.dirname(path), "assessment.history.jsonl"), encoding="utf-8") as f:
+                snapshots = [json.loads(line) for line in f]
+            self.assertEqual([s["assessment"]["ratings"] for s in snapshots], [first["ratings"], second["ratings"]])
 
     def test_corrupt_file_is_left_byte_for_byte(self):
         with tempfile.TemporaryDirectory() as tmp:

@@ -147,7 +147,9 @@ class WhatASaveReplaces(unittest.TestCase):
             self.assertTrue(os.path.islink(link))
             self.assertIn(b'"python": 1', read(target))
             self.assertEqual(sorted(os.listdir(tmp)), ["assessment.json", "dotfiles"])
-            self.assertEqual(sorted(os.listdir(os.path.join(tmp, "dotfiles"))), ["assessment.json"])
+            # The history log goes beside the file the link points to.
+            self.assertEqual(sorted(os.listdir(os.path.join(tmp, "dotfiles"))),
+                             ["assessment.history.jsonl", "assessment.json"])
             # --output through a link to a link.
             link2 = os.path.join(tmp, "again.json")
             os.symlink(link, link2)
@@ -214,7 +216,11 @@ class ConcurrentSaves(unittest.TestCase):
                 self.assertIn(b"saved", err)
             ratings = json.load(open(path))["ratings"]
             self.assertEqual(ratings, {s: i % 6 for i, s in enumerate(skills)})
-            self.assertEqual(os.listdir(tmp), ["assessment.json"])
+            self.assertEqual(sorted(os.listdir(tmp)), ["assessment.history.jsonl", "assessment.json"])
+            # Every save is in the history, each line whole (the first records the state before them).
+            with open(os.path.join(tmp, "assessment.history.jsonl")) as f:
+                lines = [json.loads(line) for line in f]
+            self.assertEqual(len(lines), len(skills) + 1)
 
     def test_a_held_lock_makes_the_second_writer_fail_loudly(self):
         import fcntl
@@ -242,7 +248,7 @@ class ConcurrentSaves(unittest.TestCase):
             p = assess(path, "--set", "python=1", timeout=10)
             self.assertEqual(p.returncode, 0, p.stderr)
             self.assertIn(b'"python": 1', read(path))
-            self.assertEqual(os.listdir(tmp), ["assessment.json"])
+            self.assertEqual(sorted(os.listdir(tmp)), ["assessment.history.jsonl", "assessment.json"])
 
 
 class Ownership(unittest.TestCase):

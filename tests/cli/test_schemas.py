@@ -174,6 +174,31 @@ class Output(unittest.TestCase):
         self.assertEqual(p.returncode, 0, p.stderr)
         validator("assessment-v1.json").validate(json.loads(p.stdout))
 
+    def test_history_progress_report(self):
+        """Three saves a month apart: the log's lines, history, progress and report validate."""
+        path = os.path.join(self.tmp.name, "hist", "assessment.json")
+        steps = [("2026-01-05T10:00:00Z", ["--example", "--output", path]),
+                 ("2026-02-05T10:00:00Z", ["--set", "python=5", "--set", "applied-ml=3"]),
+                 ("2026-03-05T10:00:00Z", ["--set", "eval-design=3", "--years", "8"])]
+        for when, args in steps:
+            p = subprocess.run([BINARY, "assess", "--assessment", path, "--no-input", *args], capture_output=True,
+                               text=True, env=env(CAREERPLAN_NOW=when))
+            self.assertEqual(p.returncode, 0, p.stderr)
+        with open(os.path.join(self.tmp.name, "hist", "assessment.history.jsonl"), encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        self.assertEqual(len(lines), 3)
+        for line in lines:
+            validator("history-v1.json").validate(json.loads(line))
+        self.assertEqual(len(self.check("history", "--assessment", path)["snapshots"]), 3)
+        self.assertEqual(len(self.check("progress", "--assessment", path)["roles"][0]["points"]), 3)
+        self.check("progress", "mle", "ds", "--since", "2026-02-01", "--assessment", path)
+        self.check("report", "--assessment", path)
+        self.check("report", "ds", "--assessment", path)
+        self.check("report", "mle", "--assessment", EXAMPLE)  # no history
+        self.assertEqual(len(self.check("history", "--assessment", EXAMPLE)["snapshots"]), 3)  # the bundled example's
+        self.assertFalse(self.check("history", "--assessment", self.flat)["exists"])
+        self.check("report", "mle", "--assessment", self.flat)
+
     def test_errors(self):
         for args, status in ((["show", "nosuch"], 2), (["nosuch"], 2), (["salary", "--state", "ZZ"], 2),
                              (["gap", "--assessment", "/nonexistent/a.json"], 1),

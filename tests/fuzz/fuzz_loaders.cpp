@@ -8,6 +8,8 @@
 #include "core/assessment.hpp"
 #include "core/catalog.hpp"
 #include "core/errors.hpp"
+#include "core/history.hpp"
+#include "core/progress.hpp"
 
 using namespace careerplan;
 
@@ -25,7 +27,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   std::vector<Problem> problems;
-#if defined(FUZZ_ASSESSMENT)
+#if defined(FUZZ_HISTORY)
+  // A history log: every line read or named as a problem, then measured against a role.
+  const History h = parse_history(std::string(text), "fuzz.history.jsonl", bundled());
+  (void)compute_progress(bundled().roles.front(), bundled(), h, {});
+#elif defined(FUZZ_ASSESSMENT)
   try {
     (void)parse_assessment_text(std::string(text), "fuzz.json", bundled());
   } catch (const Error&) {
@@ -45,7 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_role(role, bundled(), problems);
   }
 #else
-#error "define FUZZ_ASSESSMENT, FUZZ_SKILLS or FUZZ_ROLE"
+#error "define FUZZ_HISTORY, FUZZ_ASSESSMENT, FUZZ_SKILLS or FUZZ_ROLE"
 #endif
 #endif
   return 0;
