@@ -125,6 +125,7 @@ void build_app(CLI::App& app, Context& ctx)
   setup_routes(app, ctx);
   setup_compare(app, ctx);
   setup_assess(app, ctx);
+  setup_import(app, ctx);
   setup_completion(app, ctx);
   for (auto* sub : app.get_subcommands({})) {
     sub->footer("Global options, before or after the command: --format table|json|csv|markdown, --json,\n"

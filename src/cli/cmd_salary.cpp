@@ -10,6 +10,8 @@
 #include "core/errors.hpp"
 #include "core/gap.hpp"
 #include "core/salary.hpp"
+#include "core/salary_bls.hpp"
+#include "core/text.hpp"
 #include "render/salary_view.hpp"
 
 namespace careerplan {
@@ -25,6 +27,8 @@ struct SalaryOptions
   std::string region;
   std::optional<double> current;
   std::string basis;
+  std::string currency;
+  std::vector<std::string> rates;
   bool all = false;
 };
 
@@ -54,11 +58,16 @@ SalaryQuery query_for(const Role& role, const SalaryOptions& o, const std::optio
   SalaryQuery q;
   q.place = place;
   const std::optional<double> years = a ? a->years_experience : std::nullopt;
-  if (!o.level.empty() || years) {
+  if (iequals(o.level, "all")) {
+    q.level_basis = "every level, as asked (--level all)";
+  } else if (!o.level.empty() || years) {
     std::tie(q.level, q.level_basis) = choose_level(role, o.level, years);
   }
+  for (const auto& r : o.rates) {
+    q.rates.push_back(parse_rate(r));
+  }
   if (o.current) {
-    q.pay = Pay{*o.current, "USD", o.basis};
+    q.pay = Pay{*o.current, o.currency.empty() ? "USD" : currency_code(o.currency, "--currency"), o.basis};
     q.pay_from = "--current";
   } else if (a && a->current_pay) {
     q.pay = *a->current_pay;
@@ -70,8 +79,106 @@ SalaryQuery query_for(const Role& role, const SalaryOptions& o, const std::optio
   return q;
 }
 
+// The area of BLS's figures for a place: "US" for the national view, a state's code, else "".
+std::string bls_area(const Place& place)
+{
+  if (place.kind == Place::Kind::national) {
+    return "US";
+  }
+  return place.kind == Place::Kind::state ? place.code : std::string();
+}
+
+// BLS's figures for an occupation in an area: the store's first, then the catalog's.
+std::vector<BlsFigure> bls_candidates(const Catalog& cat, Db* db, const std::string& soc, const std::string& area)
+{
+  std::vector<BlsFigure> out;
+  if (db != nullptr) {
+    for (const auto& w : oews_lookup(*db, soc, area)) {
+      out.push_back(bls_figure(w));
+    }
+  }
+  for (auto& f : catalog_bls_figures(cat, soc, area)) {
+    out.push_back(std::move(f));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const BlsFigure& x, const BlsFigure& y) { return x.figure.year > y.figure.year; });
+  return out;
+}
+
+void attach_bls(SalaryResult& r, const Catalog& cat, Db* db)
+{
+  const SocMapping* anchor = anchor_occupation(*r.role);
+  const std::string area = bls_area(r.query.place);
+  if (anchor == nullptr || area.empty()) {
+    return;
+  }
+  BlsInput in;
+  const auto here = bls_candidates(cat, db, anchor->code, area);
+  if (!here.empty()) {
+    in.here = here.front();
+  }
+  in.national = area == "US" ? here : bls_candidates(cat, db, anchor->code, "US");
+  add_bls(r, *anchor, in);
+}
+
+// `salary 15-2041`: an occupation's imported BLS figures, national or for a state.
+SalaryResult occupation_salary(Db* db, const std::string& soc, const Place& place, Role& holder)
+{
+  const std::string area = bls_area(place);
+  if (area.empty()) {
+    throw UsageError("BLS publishes figures for the US and its states only", "use --state XX, or no place");
+  }
+  std::vector<OewsWages> rows = db != nullptr ? oews_lookup(*db, soc, area) : std::vector<OewsWages>{};
+  if (rows.empty()) {
+    throw UsageError(fmt::format("no imported BLS OEWS figure for SOC {} in {}", soc, area),
+                     "import BLS's files first: careerplan import oews FILE...");
+  }
+  const BlsFigure here = bls_figure(rows.front());
+  holder.id = soc;
+  holder.title = here.title;
+  SalaryResult r;
+  r.role = &holder;
+  r.query.place = place;
+  Band b;
+  b.kind = "published";
+  b.figure = here.figure;
+  b.level_specific = false;
+  b.top_coded = here.top_coded;
+  b.top_code = here.top_code;
+  b.derived_from_hourly = here.derived_from_hourly;
+  b.origin = here.origin;
+  if (area != "US" && here.figure.median) {
+    const auto national = db != nullptr ? oews_lookup(*db, soc, "US") : std::vector<OewsWages>{};
+    const auto same = std::find_if(national.begin(), national.end(), [&](const OewsWages& w) { return w.period == rows.front().period; });
+    if (same != national.end() && same->figures[k_a_median].value) {
+      const BlsFigure n = bls_figure(*same);
+      NationalComparison c;
+      c.figure = n.figure.id;
+      c.national = *n.figure.median;
+      c.difference = *here.figure.median - c.national;
+      c.difference_pct = c.difference / c.national * 100;
+      b.vs_national = c;
+    } else if (!national.empty()) {
+      r.notes.push_back(fmt::format("The imported national figure is for {}, this one for {}: periods differ, so "
+                                    "careerplan does not compare them.", national.front().period, here.period));
+    }
+  }
+  r.bands.push_back(std::move(b));
+  return r;
+}
+
+bool is_soc_code(const std::string& s)
+{
+  return s.size() == 7 && std::isdigit(static_cast<unsigned char>(s[0])) && std::isdigit(static_cast<unsigned char>(s[1])) &&
+         s[2] == '-' && std::all_of(s.begin() + 3, s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
 void run_salary(Context& ctx, const SalaryOptions& o)
 {
+  std::optional<Db> store;
+  if (const std::string path = ctx.store_path_for_reading(); !path.empty()) {
+    store.emplace(Db::open(path, false));
+  }
+  Db* db = store ? &*store : nullptr;
   const Catalog& cat = ctx.catalog();
   const std::optional<Assessment> a = ctx.assessment_if_any();
   const Place place = choose_place(cat, o, a);
@@ -83,9 +190,16 @@ void run_salary(Context& ctx, const SalaryOptions& o)
   if (wanted.empty() && !o.all && a) {
     wanted = a->target_role;
   }
+  if (!wanted.empty() && is_soc_code(wanted)) { // role ids start with a letter
+    Role holder;
+    const SalaryResult r = occupation_salary(db, wanted, place, holder);
+    ctx.emit(salary_document(r), salary_json(r));
+    return;
+  }
   if (!wanted.empty()) {
     const Role& role = resolve_role(cat, wanted);
-    const SalaryResult r = compute_salary(role, query_for(role, o, a, place));
+    SalaryResult r = compute_salary(role, query_for(role, o, a, place));
+    attach_bls(r, cat, db);
     ctx.emit(salary_document(r), salary_json(r));
     return;
   }
@@ -109,11 +223,10 @@ void run_salary(Context& ctx, const SalaryOptions& o)
   if (level_error && std::all_of(results.begin(), results.end(), [](const SalaryResult& r) { return r.query.level.empty(); })) {
     throw *level_error;
   }
-  nlohmann::json j = nlohmann::json::array();
-  for (const auto& r : results) {
-    j.push_back(salary_json(r));
+  for (auto& r : results) {
+    attach_bls(r, cat, db);
   }
-  ctx.emit(salary_catalog_document(results), j);
+  ctx.emit(salary_catalog_document(results), salary_list_json(results));
 }
 
 } // namespace
@@ -140,7 +253,7 @@ void setup_salary(CLI::App& app, Context& ctx)
                      ->option_text("REGION");
   state->excludes(country)->excludes(region);
   country->excludes(region);
-  cmd->add_option("--current", o->current, "Your annual pay in USD, placed in each band (default: the assessment's)")
+  cmd->add_option("--current", o->current, "Your annual pay (in USD unless --currency), placed in each band (default: the assessment's)")
       ->option_text("N")
       ->check(CLI::Validator(
           [](const std::string& text) -> std::string {
@@ -152,6 +265,11 @@ void setup_salary(CLI::App& app, Context& ctx)
             return {};
           },
           "", "amount"));
+  cmd->add_option("--currency", o->currency, "The ISO 4217 currency of --current (default: USD)")->option_text("CUR");
+  cmd->add_option("--rate", o->rates,
+                  "An exchange rate you give, e.g. GBP/USD=1.27 (1 GBP = 1.27 USD), to place a pay in one currency in "
+                  "a band in another; careerplan states none of its own; repeatable")
+      ->option_text("FROM/TO=N");
   cmd->add_option("--basis", o->basis, "Whether that pay is base pay or total compensation")
       ->option_text("base|total")
       ->check(CLI::IsMember({"base", "total"}));

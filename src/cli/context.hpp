@@ -21,6 +21,7 @@ struct GlobalOptions
   bool json = false;
   std::vector<std::string> data_dirs;
   std::string assessment;
+  bool no_assessment = false; // --no-assessment: commands run as if there were none
   std::string color = "auto";
 };
 
@@ -41,6 +42,11 @@ public:
     bool present = false;
   };
   std::vector<DataDir> data_dirs() const;
+  // The store of imported data (core/store.hpp). An import writes it in the highest-precedence
+  // data directory (created when missing); a command reads the one in the highest-precedence
+  // data directory that has one, or "" when none has.
+  std::string store_path_for_writing() const;
+  std::string store_path_for_reading() const;
   // Where the assessment path came from: "--assessment", "$CAREERPLAN_ASSESSMENT" or "$XDG_CONFIG_HOME/careerplan".
   std::string assessment_origin() const;
   std::string format() const { return options.json ? "json" : options.format; }
@@ -86,6 +92,9 @@ void setup_salary(CLI::App& app, Context& ctx);
 void setup_routes(CLI::App& app, Context& ctx);
 void setup_compare(CLI::App& app, Context& ctx);
 void setup_completion(CLI::App& app, Context& ctx);
+void setup_import(CLI::App& app, Context& ctx);
+// `import oews FILE...` on the `import` command (cmd_import_oews.cpp).
+void setup_import_oews(CLI::App& import_cmd, Context& ctx);
 
 // The whole command tree on `app`, its callbacks bound to `ctx` (run_cli and the option fuzzer).
 void build_app(CLI::App& app, Context& ctx);

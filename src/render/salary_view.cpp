@@ -108,14 +108,29 @@ std::string fit_text(const PayFit& fit, const SalaryFigure& f)
   return join(parts, "; ");
 }
 
+std::string source_word(const Band& b)
+{
+  if (b.kind == "estimate") {
+    return "estimate";
+  }
+  return b.kind == "anchor" ? b.figure.source + " (anchor)" : b.figure.source;
+}
+
 std::string band_details(std::size_t n, const Band& b, const Role& role)
 {
   const SalaryFigure& f = b.figure;
   std::string out = fmt::format("{}. {}: {}", n, f.label, figure_text(f));
   if (b.kind == "published") {
     out += fmt::format(" {}{}.", cite(f.source), f.year ? fmt::format(", {}", f.year) : ", undated");
+  } else if (b.kind == "anchor") {
+    out += fmt::format(" {}, May {}{}.", cite(f.source), f.year,
+                       b.origin == "catalog" ? "" : ", imported from " + b.origin);
   } else {
     out += " (estimate).";
+  }
+  for (const auto& stat : b.top_coded) {
+    out += b.top_code ? fmt::format(" {}: ≥ {} (BLS's top code).", stat, money(*b.top_code, f.currency))
+                      : fmt::format(" {}: at or above BLS's top code (#).", stat);
   }
   if (!f.occupation.empty() && f.label.find(f.occupation) == std::string::npos) {
     out += " Occupation: " + f.occupation + ".";
@@ -125,6 +140,11 @@ std::string band_details(std::size_t n, const Band& b, const Role& role)
     out += fmt::format(" {} ({}) against the same source's national figure {} [{}]", signed_money(c.difference),
                        signed_pct(c.difference_pct), money(c.national, f.currency), c.figure);
     out += c.published_pct ? fmt::format("; the source prints {}.", signed_pct(*c.published_pct)) : ".";
+  }
+  if (b.vs_bls) {
+    const auto& c = *b.vs_bls;
+    out += fmt::format(" Beside BLS's {} ({}, {}, {} {}): {} ({}).", money(c.bls, f.currency), c.period, c.occupation,
+                       c.place, c.statistic, signed_money(c.difference), signed_pct(c.difference_pct));
   }
   if (b.derivation) {
     const auto& d = *b.derivation;
@@ -154,6 +174,9 @@ void add_csv_row(Table& t, const Role& role, const Band& b)
   row.push_back(b.fit ? b.fit->position : "");
   row.push_back(b.fit && b.fit->band_pct ? plain_number(std::round(*b.fit->band_pct * 10) / 10) : "");
   row.push_back(b.fit && b.fit->difference ? plain_number(*b.fit->difference) : "");
+  row.push_back(b.level_specific ? "true" : "false");
+  row.push_back(b.vs_bls ? plain_number(b.vs_bls->bls) : "");
+  row.push_back(b.kind == "anchor" ? "BLS wages of the anchor occupation, not specific to the role" : "");
   t.rows.push_back(std::move(row));
 }
 
@@ -161,7 +184,8 @@ std::vector<std::string> csv_columns()
 {
   return {"role",   "kind",    "figure", "label",  "low",     "p10",  "p25",   "median", "mean", "p75",
           "p90",    "high",    "high_open", "value", "words", "currency", "basis", "scope", "level",
-          "state",  "country", "region", "year",   "source",  "fit_position", "fit_band_pct", "fit_difference"};
+          "state",  "country", "region", "year",   "source",  "fit_position", "fit_band_pct", "fit_difference", "level_specific",
+          "bls_figure", "note"};
 }
 
 nlohmann::json opt(std::optional<double> v)
@@ -276,8 +300,12 @@ Document salary_document(const SalaryResult& r)
       ++n;
       table.table.rows.push_back({std::to_string(n), range_bar(b.figure, pay, scale, k_bar_width),
                                   (b.kind == "estimate" ? "~" : "") + amount_text(b.figure),
-                                  basis_word(b.figure.basis), b.kind == "estimate" ? "estimate" : b.figure.source});
+                                  basis_word(b.figure.basis), source_word(b)});
       details.bullets.push_back(band_details(n, b, role));
+      if (!r.query.level.empty() && !b.level_specific) {
+        details.bullets.push_back(fmt::format("{}. Not specific to the {} level: the figure covers {}.", n,
+                                              r.query.level, b.figure.level.empty() ? "every level" : b.figure.level));
+      }
     }
     doc.sections.push_back(table);
     doc.sections.push_back(details);
@@ -340,6 +368,11 @@ Document salary_catalog_document(const std::vector<SalaryResult>& results)
   for (const auto& r : results) {
     if (r.bands.empty()) {
       table.table.rows.push_back({r.role->id, std::string(k_catalog_bar_width, ' '), "—", "", "no figure here"});
+      std::vector<std::string> row(csv_columns().size());
+      row.front() = r.role->id;
+      row[1] = "none";
+      row.back() = "no source gives a figure for " + place_title(q.place);
+      doc.csv.rows.push_back(std::move(row));
       continue;
     }
     const Band& b = r.bands.front();
@@ -349,7 +382,7 @@ Document salary_catalog_document(const std::vector<SalaryResult>& results)
     const std::string amount = point ? money(*point, b.figure.currency) : amount_text(b.figure);
     table.table.rows.push_back({r.role->id, range_bar(b.figure, pay, scale, k_catalog_bar_width),
                                 (b.kind == "estimate" ? "~" : "") + amount,
-                                basis_word(b.figure.basis), (b.kind == "estimate" ? "estimate" : b.figure.source) + more});
+                                basis_word(b.figure.basis), source_word(b) + more});
     for (const auto& band : r.bands) {
       add_csv_row(doc.csv, *r.role, band);
     }
@@ -396,7 +429,19 @@ nlohmann::json salary_json(const SalaryResult& r)
               {"note", str_or_null(f.note)},
               {"vs_national", nullptr},
               {"derivation", nullptr},
-              {"fit", nullptr}};
+              {"fit", nullptr},
+              {"level_specific", b.level_specific},
+              {"top_coded", b.top_coded},
+              {"top_code", opt(b.top_code)},
+              {"derived_from_hourly", b.derived_from_hourly},
+              {"origin", str_or_null(b.origin)},
+              {"vs_bls", nullptr}};
+    if (b.vs_bls) {
+      const auto& c = *b.vs_bls;
+      j["vs_bls"] = {{"figure", c.figure},       {"occupation", c.occupation}, {"period", c.period},
+                     {"place", c.place},         {"statistic", c.statistic},   {"bls", c.bls},
+                     {"difference", c.difference}, {"difference_pct", std::round(c.difference_pct * 10) / 10}};
+    }
     if (b.vs_national) {
       const auto& c = *b.vs_national;
       j["vs_national"] = {{"figure", c.figure},
@@ -452,6 +497,20 @@ nlohmann::json salary_json(const SalaryResult& r)
           {"bands", bands},
           {"level_words", words},
           {"notes", r.notes}};
+}
+
+nlohmann::json salary_list_json(const std::vector<SalaryResult>& results)
+{
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& r : results) {
+    list.push_back(salary_json(r));
+  }
+  nlohmann::json pay = nullptr;
+  if (!results.empty() && results.front().query.pay) {
+    const SalaryQuery& q = results.front().query;
+    pay = {{"amount", q.pay->amount}, {"currency", q.pay->currency}, {"basis", str_or_null(q.pay->basis)}, {"from", q.pay_from}};
+  }
+  return {{"schema", "careerplan/salary-list/v1"}, {"current_pay", pay}, {"results", list}};
 }
 
 } // namespace careerplan

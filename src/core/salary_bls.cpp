@@ -1,0 +1,211 @@
+#include "core/salary_bls.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "core/regions.hpp"
+#include "core/text.hpp"
+
+namespace careerplan {
+
+const SocMapping* anchor_occupation(const Role& role)
+{
+  for (const auto& m : role.soc) {
+    if (m.status != "conflict") {
+      return &m;
+    }
+  }
+  return nullptr;
+}
+
+namespace {
+
+int year_of(const std::string& period)
+{
+  return period.size() >= 4 ? std::atoi(period.c_str() + period.size() - 4) : 0;
+}
+
+bool is_bls(const SalaryFigure& f)
+{
+  return f.source.rfind("bls-oews", 0) == 0;
+}
+
+std::string place_name(const std::string& area)
+{
+  if (area == "US") {
+    return "the US";
+  }
+  const State* s = find_state(area);
+  return s != nullptr ? s->name : area;
+}
+
+} // namespace
+
+BlsFigure bls_figure(const OewsWages& w)
+{
+  BlsFigure out;
+  out.period = w.period;
+  out.title = w.occ_title;
+  out.origin = fmt::format("{} row {}", w.file, w.line);
+  out.top_code = w.top_annual;
+  SalaryFigure& f = out.figure;
+  f.id = fmt::format("oews:{}:{}:{}", w.occ_code, w.area, year_of(w.period));
+  f.label = fmt::format("{} (SOC {}), {}, {}", w.occ_title, w.occ_code, w.area == "US" ? "US" : w.area_title, w.period);
+  f.basis = "base";
+  f.scope = w.area == "US" ? "national" : "state";
+  if (w.area != "US") {
+    f.state = w.area;
+  }
+  f.occupation = fmt::format("{} (SOC {})", w.occ_title, w.occ_code);
+  f.year = year_of(w.period);
+  f.source = "bls-oews-import";
+  const std::pair<OewsField, std::optional<double> SalaryFigure::*> fields[] = {
+      {k_a_pct10, &SalaryFigure::p10},   {k_a_pct25, &SalaryFigure::p25}, {k_a_median, &SalaryFigure::median},
+      {k_a_mean, &SalaryFigure::mean},   {k_a_pct75, &SalaryFigure::p75}, {k_a_pct90, &SalaryFigure::p90}};
+  const char* names[] = {"p10", "p25", "median", "mean", "p75", "p90"};
+  std::size_t i = 0;
+  for (const auto& [field, member] : fields) {
+    const AnnualFigure a = annual(w, field);
+    f.*member = a.figure.value;
+    out.derived_from_hourly = out.derived_from_hourly || a.derived;
+    if (a.figure.mark == OewsMark::top_coded) {
+      out.top_coded.emplace_back(names[i]);
+    }
+    ++i;
+  }
+  if (const auto& emp = w.figures[k_tot_emp]; emp.value) {
+    f.employment = static_cast<long>(std::llround(*emp.value));
+  }
+  if (out.derived_from_hourly) {
+    f.note = "BLS publishes hourly wages only for this occupation: annual = hourly x 2,080.";
+  }
+  return out;
+}
+
+std::vector<BlsFigure> catalog_bls_figures(const Catalog& catalog, const std::string& soc, const std::string& area)
+{
+  std::vector<BlsFigure> out;
+  const std::string tag = "(SOC " + soc + ")";
+  for (const auto& role : catalog.roles) {
+    for (const auto& f : role.salary) {
+      const bool place = area == "US" ? f.scope == "national" : (f.scope == "state" && f.state == area);
+      if (!is_bls(f) || !place || f.year == 0 || f.occupation.find(tag) == std::string::npos) {
+        continue;
+      }
+      const bool seen = std::any_of(out.begin(), out.end(), [&](const BlsFigure& b) { return b.figure.id == f.id; });
+      if (!seen) {
+        BlsFigure b;
+        b.figure = f;
+        b.period = fmt::format("May {}", f.year);
+        b.title = f.occupation.substr(0, f.occupation.find(" (SOC"));
+        b.origin = "catalog";
+        out.push_back(std::move(b));
+      }
+    }
+  }
+  return out;
+}
+
+std::optional<BlsFigure> newest(const std::vector<BlsFigure>& candidates)
+{
+  const BlsFigure* best = nullptr;
+  for (const auto& c : candidates) {
+    if (best == nullptr || c.figure.year > best->figure.year) {
+      best = &c;
+    }
+  }
+  return best != nullptr ? std::optional<BlsFigure>(*best) : std::nullopt;
+}
+
+void add_bls(SalaryResult& result, const SocMapping& anchor, const BlsInput& input)
+{
+  if (!input.here) {
+    return;
+  }
+  const BlsFigure& bls = *input.here;
+  const Role& role = *result.role;
+  const std::string area = bls.figure.scope == "national" ? "US" : bls.figure.state;
+  const std::string occupation = fmt::format("{} ({})", bls.title, anchor.code);
+
+  // BLS beside every other source's figure for the same place.
+  const std::optional<double> bls_point = bls.figure.median ? bls.figure.median : bls.figure.mean;
+  for (auto& b : result.bands) {
+    const SalaryFigure& f = b.figure;
+    const bool same_place = area == "US" ? (f.scope == "national" || f.scope == "level") : f.state == area;
+    const std::optional<double> point = f.median ? f.median : f.value;
+    if (b.kind != "published" || is_bls(f) || !same_place || !point || !bls_point || f.currency != "USD") {
+      continue;
+    }
+    BlsCheck c;
+    c.figure = bls.figure.id;
+    c.occupation = occupation;
+    c.period = bls.period;
+    c.place = place_name(area);
+    c.statistic = bls.figure.median ? "median" : "mean";
+    c.bls = *bls_point;
+    c.difference = *point - *bls_point;
+    c.difference_pct = c.difference / *bls_point * 100;
+    b.vs_bls = c;
+  }
+
+  // The anchor's band, unless the role shows BLS's figure for it already.
+  const std::string tag = "(SOC " + anchor.code + ")";
+  const bool shown = std::any_of(result.bands.begin(), result.bands.end(), [&](const Band& b) {
+    return is_bls(b.figure) && b.figure.year == bls.figure.year && b.figure.occupation.find(tag) != std::string::npos &&
+           (area == "US" ? b.figure.scope == "national" : b.figure.state == area);
+  });
+  if (shown) {
+    return;
+  }
+  Band band;
+  band.kind = "anchor";
+  band.figure = bls.figure;
+  band.figure.label = anchor.status == "as_published"
+                          ? fmt::format("BLS, {}, the occupation the role's sources name", occupation)
+                          : fmt::format("BLS, {}, the anchor occupation: an assumption, not specific to the {} role",
+                                        occupation, role.title);
+  band.figure.level.clear();
+  band.level_specific = false;
+  band.top_coded = bls.top_coded;
+  band.top_code = bls.top_code;
+  band.derived_from_hourly = bls.derived_from_hourly;
+  band.origin = bls.origin;
+  if (area != "US" && bls.figure.median) {
+    const BlsFigure* national = nullptr;
+    for (const auto& n : input.national) {
+      if (n.figure.year == bls.figure.year) {
+        national = &n;
+        break;
+      }
+    }
+    if (national != nullptr && national->figure.median) {
+      NationalComparison c;
+      c.figure = national->figure.id;
+      c.national = *national->figure.median;
+      c.difference = *bls.figure.median - c.national;
+      c.difference_pct = c.difference / c.national * 100;
+      band.vs_national = c;
+    } else if (!input.national.empty()) {
+      result.notes.push_back(fmt::format("BLS's national figure for {} is for {}, the {} one for {}: periods differ, "
+                                         "so careerplan does not compare them.",
+                                         occupation, input.national.front().period, place_name(area), bls.period));
+    }
+  }
+  if (result.query.pay) {
+    band.fit = fit_pay(*result.query.pay, band.figure, result.query.rates);
+  }
+  // "No source gives a figure" is no longer true: BLS gives one for the anchor occupation.
+  const std::string none = "No source gives a figure for ";
+  for (auto& n : result.notes) {
+    if (n.rfind(none, 0) == 0) {
+      n = fmt::format("No source gives a figure for the {} role in {}; BLS's figure for its anchor occupation "
+                      "is shown instead.",
+                      role.title, place_name(area));
+    }
+  }
+  result.bands.push_back(std::move(band));
+}
+
+} // namespace careerplan
