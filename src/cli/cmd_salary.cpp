@@ -100,7 +100,10 @@ std::vector<BlsFigure> bls_candidates(const Catalog& cat, Db* db, const std::str
   for (auto& f : catalog_bls_figures(cat, soc, area)) {
     out.push_back(std::move(f));
   }
-  std::stable_sort(out.begin(), out.end(), [](const BlsFigure& x, const BlsFigure& y) { return x.figure.year > y.figure.year; });
+  // The newest period first; within one, a figure with a median before a means-only one.
+  std::stable_sort(out.begin(), out.end(), [](const BlsFigure& x, const BlsFigure& y) {
+    return std::pair(x.figure.year, x.figure.median.has_value()) > std::pair(y.figure.year, y.figure.median.has_value());
+  });
   return out;
 }
 
@@ -146,10 +149,10 @@ SalaryResult occupation_salary(Db* db, const std::string& soc, const Place& plac
   b.top_code = here.top_code;
   b.derived_from_hourly = here.derived_from_hourly;
   b.origin = here.origin;
-  if (area != "US" && here.figure.median) {
+  if (area != "US") {
     const auto national = db != nullptr ? oews_lookup(*db, soc, "US") : std::vector<OewsWages>{};
     const auto same = std::find_if(national.begin(), national.end(), [&](const OewsWages& w) { return w.period == rows.front().period; });
-    if (same != national.end() && same->figures[k_a_median].value) {
+    if (same != national.end() && same->figures[k_a_median].value && here.figure.median) {
       const BlsFigure n = bls_figure(*same);
       NationalComparison c;
       c.figure = n.figure.id;
@@ -157,7 +160,7 @@ SalaryResult occupation_salary(Db* db, const std::string& soc, const Place& plac
       c.difference = *here.figure.median - c.national;
       c.difference_pct = c.difference / c.national * 100;
       b.vs_national = c;
-    } else if (!national.empty()) {
+    } else if (same == national.end() && !national.empty()) {
       r.notes.push_back(fmt::format("The imported national figure is for {}, this one for {}: periods differ, so "
                                     "careerplan does not compare them.", national.front().period, here.period));
     }

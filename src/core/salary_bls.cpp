@@ -98,6 +98,8 @@ std::vector<BlsFigure> catalog_bls_figures(const Catalog& catalog, const std::st
       if (!seen) {
         BlsFigure b;
         b.figure = f;
+        b.figure.note.clear(); // a note of the role that carries the figure, not of BLS's figure
+        b.figure.level.clear();
         b.period = fmt::format("May {}", f.year);
         b.title = f.occupation.substr(0, f.occupation.find(" (SOC"));
         b.origin = "catalog";

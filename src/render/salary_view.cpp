@@ -120,7 +120,9 @@ std::string band_details(std::size_t n, const Band& b, const Role& role)
 {
   const SalaryFigure& f = b.figure;
   std::string out = fmt::format("{}. {}: {}", n, f.label, figure_text(f));
-  if (b.kind == "published") {
+  if (b.kind == "published" && !b.origin.empty()) {
+    out += fmt::format(" {}, May {}, imported from {}.", cite(f.source), f.year, b.origin);
+  } else if (b.kind == "published") {
     out += fmt::format(" {}{}.", cite(f.source), f.year ? fmt::format(", {}", f.year) : ", undated");
   } else if (b.kind == "anchor") {
     out += fmt::format(" {}, May {}{}.", cite(f.source), f.year,
@@ -222,6 +224,9 @@ std::string amount_text(const SalaryFigure& f)
   }
   if (out.empty() && !f.words.empty()) {
     out = "\"" + f.words + "\"";
+  }
+  if (out.empty() && f.mean) {
+    out = "mean " + m(*f.mean);
   }
   return out;
 }
@@ -326,8 +331,10 @@ Document salary_document(const SalaryResult& r)
   }
   doc.footnotes.push_back("BASIS: base pay, total compensation (equity and bonus included), or not stated by the "
                           "source. Estimates are ranges derived from a published regional adjustment; "
-                          "'man careerplan' (SALARY ESTIMATES) gives the formula. 'careerplan sources " + role.id +
-                          "' resolves every [source].");
+                          "'man careerplan' (SALARY ESTIMATES) gives the formula. " +
+                          (std::any_of(r.bands.begin(), r.bands.end(), [](const Band& b) { return !b.origin.empty() && b.origin != "catalog"; })
+                               ? std::string("[bls-oews-import] is BLS OEWS, imported with 'careerplan import oews'.")
+                               : "'careerplan sources " + role.id + "' resolves every [source]."));
   doc.csv.columns = csv_columns();
   for (const auto& b : r.bands) {
     add_csv_row(doc.csv, role, b);
