@@ -37,6 +37,10 @@ private:
   std::array<int, k_oews_fields> m_fields{};
 };
 
+// Text from a file with its control characters (C0, DEL, C1) replaced by U+FFFD, so that an
+// imported title cannot drive a terminal.
+std::string neutralize(std::string_view text);
+
 // Throws the one-problem DataError "FILE: WHERE: MESSAGE".
 [[noreturn]] void fail(const std::string& file, const std::string& where, const std::string& message);
 

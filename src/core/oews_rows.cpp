@@ -70,6 +70,24 @@ void fail(const std::string& file, const std::string& where, const std::string& 
   throw DataError({Problem{file, where, message}});
 }
 
+std::string neutralize(std::string_view text)
+{
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                    static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+    if (c < 0x20 || c == 0x7F || c1) {
+      out += "\xEF\xBF\xBD";
+      i += c1 ? 1 : 0;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 namespace {
 
 std::string trim(std::string_view s)
@@ -234,8 +252,8 @@ void RowBuilder::row(const std::vector<std::string>& cells, std::size_t line)
   OewsRow r;
   r.line = line;
   r.occ_code = cell(cells, m_occ_code);
-  r.occ_title = cell(cells, m_occ_title);
-  r.o_group = to_lower(cell(cells, m_o_group));
+  r.occ_title = neutralize(cell(cells, m_occ_title));
+  r.o_group = neutralize(to_lower(cell(cells, m_o_group)));
   static const std::regex k_soc(R"(^\d\d-\d{4}$)");
   if (!std::regex_match(r.occ_code, k_soc)) {
     fail(line, fmt::format("OCC_CODE: '{}' is not an SOC code (NN-NNNN)", r.occ_code));
@@ -248,7 +266,7 @@ void RowBuilder::row(const std::vector<std::string>& cells, std::size_t line)
   }
   const std::string prim = upper(cell(cells, m_prim_state));
   const std::string type = cell(cells, m_area_type);
-  r.area_title = title;
+  r.area_title = neutralize(title);
   if (type == "1" || area == "99" || prim == "US" || title == "U.S." || title == "United States") {
     r.area_kind = OewsAreaKind::national;
     r.area = "US";

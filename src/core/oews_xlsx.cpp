@@ -203,7 +203,7 @@ std::vector<Sheet> sheets(const Zip& zip, const std::string& file)
   XmlHandlers wb;
   wb.start = [&](const std::string& el, const XML_Char** atts) {
     if (el == "sheet") {
-      named.emplace_back(attribute(atts, "name"), attribute(atts, "id", true));
+      named.emplace_back(neutralize(attribute(atts, "name")), attribute(atts, "id", true));
     }
   };
   wb.run(zip, "xl/workbook.xml");

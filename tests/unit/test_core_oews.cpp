@@ -152,6 +152,13 @@ TEST_CASE("oews: bad workbooks")
   CHECK(error("claims_2gib.xlsx").find("refused") != std::string::npos);
 }
 
+TEST_CASE("oews: control characters in a title are neutralised")
+{
+  const OewsFile f = parse_oews("AREA,OCC_CODE,OCC_TITLE,A_MEAN\n99,15-2051,\"Data\x1b[31m Sci\x7f\",1\n", "x_M2030_dl.csv");
+  REQUIRE(f.rows.size() == 1);
+  CHECK(f.rows[0].occ_title == "Data\xEF\xBF\xBD[31m Sci\xEF\xBF\xBD");
+}
+
 TEST_CASE("oews: periods and symbols")
 {
   CHECK(normalize_oews_period("2024") == "May 2024");
