@@ -25,6 +25,7 @@ void run_import_oews(Context& ctx, const ImportOewsOptions& opt)
   for (const auto& path : opt.files) {
     files.push_back(read_oews_file(path, opt.period));
   }
+  resolve_titles(files);
   const std::string path = ctx.store_path_for_writing();
   Db db = Db::open(path, true);
   const OewsImportResult result = import_oews(db, files);
@@ -47,6 +48,13 @@ void run_import_oews(Context& ctx, const ImportOewsOptions& opt)
   doc.footnotes.push_back(fmt::format("Imported {} rows of BLS OEWS figures into {} (replacing {} rows).",
                                       thousands(static_cast<double>(result.rows)), path,
                                       thousands(static_cast<double>(result.replaced_rows))));
+  for (const auto& f : files) {
+    if (f.titles_only) {
+      doc.footnotes.push_back(fmt::format("{} has no OCC_CODE column: its occupations are matched by their exact "
+                                          "OCC_TITLE to the codes of {}.",
+                                          f.file, f.codes_from));
+    }
+  }
   for (const auto& f : result.files) {
     if (f.skipped_industry_rows > 0) {
       doc.footnotes.push_back(fmt::format("{}: {} rows for a single industry skipped (figures are cross-industry).",

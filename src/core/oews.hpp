@@ -82,6 +82,10 @@ struct OewsFile
   std::optional<double> top_annual;
   std::vector<OewsRow> rows;
   std::size_t skipped_industry_rows = 0;
+  // A text file with OCC_TITLE but no OCC_CODE column (as some extracts of BLS's files are):
+  // its codes come from resolve_titles.
+  bool titles_only = false;
+  std::string codes_from; // the file whose titles gave the codes
 };
 
 // Documented limits (man page, IMPORT): a file larger than this is refused before it is read,
@@ -94,6 +98,11 @@ inline constexpr std::uint64_t k_oews_max_inflated = 1ULL << 30;
 OewsFile read_oews_file(const std::string& path, const std::string& period = {});
 // The same from bytes already read; `name` is the file name used in messages and for the period.
 OewsFile parse_oews(std::string_view bytes, const std::string& name, const std::string& period = {});
+
+// Gives the rows of a titles-only file the SOC code of the occupation with exactly that title in
+// a file of the same period that has codes (BLS's national file, imported with it). A DataError
+// naming the row when a title matches no occupation, or more than one.
+void resolve_titles(std::vector<OewsFile>& files);
 
 // "2024" or "May 2024" -> "May 2024"; "" when it is neither.
 std::string normalize_oews_period(std::string_view text);

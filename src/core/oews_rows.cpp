@@ -2,7 +2,9 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <map>
 #include <regex>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -226,7 +228,9 @@ void RowBuilder::header(const std::vector<std::string>& cells, std::size_t line)
       }
     }
   }
-  if (m_occ_code < 0) {
+  if (m_occ_code < 0 && m_occ_title >= 0 && m_where == "row") {
+    m_out.titles_only = true;
+  } else if (m_occ_code < 0) {
     fail(line, fmt::format("no OCC_CODE column: not a BLS OEWS layout (its columns: {})",
                            join(std::vector<std::string>(names.begin(), names.begin() + std::min<std::size_t>(names.size(), 8)), ", ")));
   }
@@ -255,7 +259,11 @@ void RowBuilder::row(const std::vector<std::string>& cells, std::size_t line)
   r.occ_title = neutralize(cell(cells, m_occ_title));
   r.o_group = neutralize(to_lower(cell(cells, m_o_group)));
   static const std::regex k_soc(R"(^\d\d-\d{4}$)");
-  if (!std::regex_match(r.occ_code, k_soc)) {
+  if (m_out.titles_only) {
+    if (r.occ_title.empty()) {
+      fail(line, "OCC_TITLE: empty, and the file has no OCC_CODE column");
+    }
+  } else if (!std::regex_match(r.occ_code, k_soc)) {
     fail(line, fmt::format("OCC_CODE: '{}' is not an SOC code (NN-NNNN)", r.occ_code));
   }
 
@@ -337,6 +345,62 @@ void RowBuilder::finish()
 }
 
 } // namespace oews_detail
+
+void resolve_titles(std::vector<OewsFile>& files)
+{
+  for (auto& f : files) {
+    if (!f.titles_only) {
+      continue;
+    }
+    // Title -> code, from every file of the same period that has codes. A broad group and its one
+    // detailed occupation can share a title ("Data Scientists", 15-2050 and 15-2051): the detailed
+    // occupation is the one meant, as in BLS's state files.
+    std::map<std::string, std::pair<std::string, std::string>> codes; // title -> code, file
+    std::map<std::string, std::set<std::string>> all_codes;
+    std::set<std::string> ambiguous;
+    std::string from;
+    for (const auto& other : files) {
+      if (other.titles_only || other.period != f.period) {
+        continue;
+      }
+      from = other.file;
+      for (const auto& r : other.rows) {
+        all_codes[r.occ_title].insert(r.occ_code);
+        if (r.o_group != "detailed" && !r.o_group.empty()) {
+          continue;
+        }
+        const auto [it, fresh] = codes.try_emplace(r.occ_title, r.occ_code, other.file);
+        if (!fresh && it->second.first != r.occ_code) {
+          ambiguous.insert(r.occ_title);
+        }
+      }
+    }
+    for (const auto& [title, set] : all_codes) {
+      if (codes.count(title) == 0 && set.size() > 1) {
+        ambiguous.insert(title);
+      } else if (codes.count(title) == 0) {
+        codes.emplace(title, std::pair(*set.begin(), from));
+      }
+    }
+    for (auto& r : f.rows) {
+      const auto it = codes.find(r.occ_title);
+      if (it == codes.end() || ambiguous.count(r.occ_title) > 0) { // NOLINT(bugprone-branch-clone)
+        throw DataError({Problem{
+            f.file, fmt::format("row {}", r.line),
+            from.empty() ? fmt::format("the file has no OCC_CODE column, and no file of {} with codes was imported "
+                                       "with it to match its titles to (BLS's national file of the same period)",
+                                       f.period)
+            : it == codes.end()
+                ? fmt::format("OCC_TITLE '{}' (the file has no OCC_CODE column) matches no occupation of {} in {}",
+                              r.occ_title, f.period, from)
+                : fmt::format("OCC_TITLE '{}' (the file has no OCC_CODE column) matches more than one SOC code",
+                              r.occ_title)}});
+      }
+      r.occ_code = it->second.first;
+      f.codes_from = it->second.second;
+    }
+  }
+}
 
 namespace {
 

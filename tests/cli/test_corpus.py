@@ -162,6 +162,8 @@ OEWS_FILES = [
     ("duplicate-column", b"AREA,OCC_CODE,A_MEAN,A_MEAN\n99,15-2051,1,1\n", "A_MEAN appears twice"),
     ("duplicate-row", OEWS_HEAD + b"99,U.S.,15-2051,5,1,1\n99,U.S.,15-2051,5,1,1\n", "row 3: 15-2051 in US"),
     ("unknown-state", b"AREA_TITLE,PRIM_STATE,AREA_TYPE,OCC_CODE,A_MEAN\nNowhere,ZZ,2,15-2051,1\n", "'ZZ' is not a US state"),
+    ("titles-only-alone", b"AREA_TITLE,PRIM_STATE,OCC_TITLE,A_MEDIAN\nCalifornia,CA,Data Scientists,1\n",
+     "no OCC_CODE column, and no file of May 2024 with codes"),
     ("bad-hourly-flag", b"AREA,OCC_CODE,A_MEAN,HOURLY\n99,15-2051,1,maybe\n", "HOURLY: 'MAYBE'"),
 ]
 

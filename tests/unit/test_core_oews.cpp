@@ -167,3 +167,33 @@ TEST_CASE("oews: periods and symbols")
   CHECK(oews_mark_from_symbol("**") == OewsMark::employment_not_available);
   CHECK(std::string(oews_symbol(OewsMark::top_coded)) == "#");
 }
+
+TEST_CASE("oews: a file without OCC_CODE gets its codes from the titles of a file of the same period")
+{
+  const std::string national = "AREA,AREA_TITLE,OCC_CODE,OCC_TITLE,O_GROUP,A_MEDIAN\n"
+                               "99,U.S.,15-2050,Data Scientists,broad,1\n"
+                               "99,U.S.,15-2051,Data Scientists,detailed,1\n"
+                               "99,U.S.,15-1242,Database Administrators,detailed,1\n";
+  const std::string state = "AREA_TITLE,PRIM_STATE,OCC_TITLE,A_MEDIAN\nCalifornia,CA,Data Scientists,\"133,690\"\n"
+                            "California,CA,Database Administrators,2\n";
+  std::vector<OewsFile> files = {parse_oews(state, "state_M2023_dl.csv"), parse_oews(national, "national_M2023_dl.csv")};
+  CHECK(files[0].titles_only);
+  resolve_titles(files);
+  CHECK(files[0].rows[0].occ_code == "15-2051"); // the detailed occupation, not the broad group
+  CHECK(files[0].rows[1].occ_code == "15-1242");
+  CHECK(files[0].codes_from == "national_M2023_dl.csv");
+
+  std::vector<OewsFile> alone = {parse_oews(state, "state_M2023_dl.csv")};
+  CHECK_THROWS_WITH_AS(resolve_titles(alone),
+                       "state_M2023_dl.csv: row 2: the file has no OCC_CODE column, and no file of May 2023 with codes "
+                       "was imported with it to match its titles to (BLS's national file of the same period)",
+                       DataError);
+  std::vector<OewsFile> other_year = {parse_oews(state, "state_M2023_dl.csv"), parse_oews(national, "national_M2024_dl.csv")};
+  CHECK_THROWS_AS(resolve_titles(other_year), DataError);
+  std::vector<OewsFile> unknown = {parse_oews("AREA_TITLE,OCC_TITLE,A_MEDIAN\nTexas,Astronauts,1\n", "s_M2023_dl.csv"),
+                                   parse_oews(national, "national_M2023_dl.csv")};
+  CHECK_THROWS_WITH_AS(resolve_titles(unknown),
+                       "s_M2023_dl.csv: row 2: OCC_TITLE 'Astronauts' (the file has no OCC_CODE column) matches no "
+                       "occupation of May 2023 in national_M2023_dl.csv",
+                       DataError);
+}
