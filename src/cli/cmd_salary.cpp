@@ -124,49 +124,19 @@ void attach_bls(SalaryResult& r, const Catalog& cat, Db* db)
 }
 
 // `salary 15-2041`: an occupation's imported BLS figures, national or for a state.
-SalaryResult occupation_salary(Db* db, const std::string& soc, const Place& place, Role& holder)
+SalaryResult soc_salary(Db* db, const std::string& soc, const Place& place, Role& holder)
 {
   const std::string area = bls_area(place);
   if (area.empty()) {
     throw UsageError("BLS publishes figures for the US and its states only", "use --state XX, or no place");
   }
-  std::vector<OewsWages> rows = db != nullptr ? oews_lookup(*db, soc, area) : std::vector<OewsWages>{};
+  const std::vector<OewsWages> rows = db != nullptr ? oews_lookup(*db, soc, area) : std::vector<OewsWages>{};
   if (rows.empty()) {
     throw UsageError(fmt::format("no imported BLS OEWS figure for SOC {} in {}", soc, area),
                      "import BLS's files first: careerplan import oews FILE...");
   }
-  const BlsFigure here = bls_figure(rows.front());
-  holder.id = soc;
-  holder.title = here.title;
-  SalaryResult r;
-  r.role = &holder;
-  r.query.place = place;
-  Band b;
-  b.kind = "published";
-  b.figure = here.figure;
-  b.level_specific = false;
-  b.top_coded = here.top_coded;
-  b.top_code = here.top_code;
-  b.derived_from_hourly = here.derived_from_hourly;
-  b.origin = here.origin;
-  if (area != "US") {
-    const auto national = db != nullptr ? oews_lookup(*db, soc, "US") : std::vector<OewsWages>{};
-    const auto same = std::find_if(national.begin(), national.end(), [&](const OewsWages& w) { return w.period == rows.front().period; });
-    if (same != national.end() && same->figures[k_a_median].value && here.figure.median) {
-      const BlsFigure n = bls_figure(*same);
-      NationalComparison c;
-      c.figure = n.figure.id;
-      c.national = *n.figure.median;
-      c.difference = *here.figure.median - c.national;
-      c.difference_pct = c.difference / c.national * 100;
-      b.vs_national = c;
-    } else if (same == national.end() && !national.empty()) {
-      r.notes.push_back(fmt::format("The imported national figure is for {}, this one for {}: periods differ, so "
-                                    "careerplan does not compare them.", national.front().period, here.period));
-    }
-  }
-  r.bands.push_back(std::move(b));
-  return r;
+  const std::vector<OewsWages> national = area != "US" ? oews_lookup(*db, soc, "US") : std::vector<OewsWages>{};
+  return occupation_salary(rows, national, place, holder);
 }
 
 bool is_soc_code(const std::string& s)
@@ -195,7 +165,7 @@ void run_salary(Context& ctx, const SalaryOptions& o)
   }
   if (!wanted.empty() && is_soc_code(wanted)) { // role ids start with a letter
     Role holder;
-    const SalaryResult r = occupation_salary(db, wanted, place, holder);
+    const SalaryResult r = soc_salary(db, wanted, place, holder);
     ctx.emit(salary_document(r), salary_json(r));
     return;
   }

@@ -210,4 +210,40 @@ void add_bls(SalaryResult& result, const SocMapping& anchor, const BlsInput& inp
   result.bands.push_back(std::move(band));
 }
 
+SalaryResult occupation_salary(const std::vector<OewsWages>& rows, const std::vector<OewsWages>& national,
+                               const Place& place, Role& holder)
+{
+  const BlsFigure here = bls_figure(rows.front());
+  holder.id = rows.front().occ_code;
+  holder.title = here.title;
+  SalaryResult r;
+  r.role = &holder;
+  r.query.place = place;
+  Band b;
+  b.kind = "published";
+  b.figure = here.figure;
+  b.level_specific = false;
+  b.top_coded = here.top_coded;
+  b.top_code = here.top_code;
+  b.derived_from_hourly = here.derived_from_hourly;
+  b.origin = here.origin;
+  const auto same = std::find_if(national.begin(), national.end(),
+                                 [&](const OewsWages& w) { return w.period == rows.front().period; });
+  if (same != national.end() && same->figures[k_a_median].value && here.figure.median) {
+    const BlsFigure n = bls_figure(*same);
+    NationalComparison c;
+    c.figure = n.figure.id;
+    c.national = *n.figure.median;
+    c.difference = *here.figure.median - c.national;
+    c.difference_pct = c.difference / c.national * 100;
+    b.vs_national = c;
+  } else if (same == national.end() && !national.empty()) {
+    r.notes.push_back(fmt::format("The imported national figure is for {}, this one for {}: periods differ, so "
+                                  "careerplan does not compare them.",
+                                  national.front().period, here.period));
+  }
+  r.bands.push_back(std::move(b));
+  return r;
+}
+
 } // namespace careerplan

@@ -52,4 +52,11 @@ struct BlsInput
 // and period) and a BLS check on every other published band for the place.
 void add_bls(SalaryResult& result, const SocMapping& anchor, const BlsInput& input);
 
+// `salary SOC-CODE`: an occupation's imported figures for an area (`rows`, newest period first,
+// not empty), with the difference from the national figure of the same period (`national`,
+// empty for the national view), or a note when the periods differ. `holder` becomes the
+// occupation as a role (id: the SOC code, title: BLS's).
+SalaryResult occupation_salary(const std::vector<OewsWages>& rows, const std::vector<OewsWages>& national,
+                               const Place& place, Role& holder);
+
 } // namespace careerplan
