@@ -12,6 +12,7 @@
 #include "core/salary.hpp"
 #include "core/salary_bls.hpp"
 #include "core/text.hpp"
+#include "render/occupation_view.hpp"
 #include "render/salary_view.hpp"
 
 namespace careerplan {
@@ -30,6 +31,7 @@ struct SalaryOptions
   std::string currency;
   std::vector<std::string> rates;
   bool all = false;
+  bool occupations = false;
 };
 
 // --state, --country or --region; else the assessment's location; else the national view.
@@ -163,6 +165,27 @@ void run_salary(Context& ctx, const SalaryOptions& o)
   if (wanted.empty() && !o.all && a) {
     wanted = a->target_role;
   }
+  if (o.occupations) {
+    if (!o.role.empty() || o.all) {
+      throw UsageError("--occupations lists every imported occupation: it takes no ROLE and no --all");
+    }
+    const std::string area = bls_area(place);
+    if (area.empty()) {
+      throw UsageError("BLS publishes figures for the US and its states only", "use --state XX, or no place");
+    }
+    std::vector<BlsFigure> list;
+    if (db != nullptr) {
+      for (const auto& w : oews_area(*db, area)) {
+        list.push_back(bls_figure(w));
+      }
+    }
+    if (list.empty()) {
+      throw UsageError(fmt::format("no imported BLS OEWS figures for {}", area),
+                       "import BLS's files first: careerplan import oews FILE...");
+    }
+    ctx.emit(occupation_list_document(place, list), occupation_list_json(place, list));
+    return;
+  }
   if (!wanted.empty() && is_soc_code(wanted)) { // role ids start with a letter
     Role holder;
     const SalaryResult r = soc_salary(db, wanted, place, holder);
@@ -247,6 +270,8 @@ void setup_salary(CLI::App& app, Context& ctx)
       ->option_text("base|total")
       ->check(CLI::IsMember({"base", "total"}));
   cmd->add_flag("--all", o->all, "Every role of the catalog, even when the assessment names a target role");
+  cmd->add_flag("--occupations", o->occupations,
+                "Every imported BLS occupation for the place (national, or --state), one row each");
   cmd->callback([&ctx, o] { run_salary(ctx, *o); });
 }
 

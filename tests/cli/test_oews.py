@@ -80,6 +80,19 @@ class Oews(unittest.TestCase):
         err = self.run_cp("salary", "11-1011", status=2).stderr
         self.assertIn("no imported BLS OEWS figure for SOC 11-1011", err)
 
+    def test_every_imported_occupation_for_a_place(self):
+        self.import_fixtures()
+        doc = self.json_of("salary", "--occupations")
+        self.assertEqual([o["soc"] for o in doc["occupations"]], ["00-0000", "15-2041", "15-2051", "25-2021", "27-2011"])
+        actors = doc["occupations"][-1]
+        self.assertEqual((actors["median"], actors["derived_from_hourly"], actors["employment"]), (52000, True, None))
+        table = self.run_cp("salary", "--occupations").stdout
+        self.assertIn("≥ $239,200", table)  # Data Scientists' p90, '#' in the file
+        ca = self.json_of("salary", "--occupations", "--state", "CA")["occupations"]
+        self.assertEqual([(o["soc"], o["median"], o["period"]) for o in ca], [("15-2051", 130000, "May 2030")])
+        err = self.run_cp("salary", "--occupations", "--state", "WY", status=2).stderr
+        self.assertIn("no imported BLS OEWS figures for WY", err)
+
     def test_imported_figures_are_the_anchor_wages_when_newer(self):
         self.import_fixtures()
         da = self.json_of("salary", "data-analyst", "--state", "CA")

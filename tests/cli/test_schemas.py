@@ -164,6 +164,7 @@ class Output(unittest.TestCase):
         self.assertEqual(self.check("import", "oews", tiny, "--data-dir", store)["rows"], 5)
         self.assertEqual(self.check("salary", "15-2051", "--data-dir", store)["bands"][0]["top_coded"], ["p90"])
         self.check("salary", "data-analyst", "--data-dir", store, "--level", "entry")
+        self.assertEqual(len(self.check("salary", "--occupations", "--data-dir", store)["occupations"]), 5)
 
     def test_routes_compare(self):
         ids = role_ids()
