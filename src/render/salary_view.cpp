@@ -58,6 +58,24 @@ std::string signed_pct(double v)
   return (r < 0 ? "−" : "+") + plain_number(std::abs(r)) + "%";
 }
 
+// The pay on the bars' USD scale: as given in USD, at the user's --rate from another currency,
+// else not drawn (careerplan states no exchange rate of its own).
+std::optional<double> pay_on_scale(const SalaryQuery& q)
+{
+  if (!q.pay) {
+    return std::nullopt;
+  }
+  if (q.pay->currency == "USD") {
+    return q.pay->amount;
+  }
+  for (const auto& r : q.rates) {
+    if (r.from == q.pay->currency && r.to == "USD") {
+      return q.pay->amount * r.rate;
+    }
+  }
+  return std::nullopt;
+}
+
 std::string place_title(const Place& p)
 {
   switch (p.kind) {
@@ -267,7 +285,7 @@ Document salary_document(const SalaryResult& r)
   for (const auto& b : r.bands) {
     all.push_back(&b);
   }
-  const std::optional<double> pay = r.query.pay ? std::optional<double>(r.query.pay->amount) : std::nullopt;
+  const std::optional<double> pay = pay_on_scale(r.query);
   const BarScale scale = scale_of(all, pay);
 
   Section head;
@@ -344,7 +362,7 @@ Document salary_catalog_document(const std::vector<SalaryResult>& results)
       headline.push_back(&r.bands.front());
     }
   }
-  const std::optional<double> pay = q.pay ? std::optional<double>(q.pay->amount) : std::nullopt;
+  const std::optional<double> pay = pay_on_scale(q);
   const BarScale scale = scale_of(headline, pay);
   Section head;
   if (!q.level.empty()) {
