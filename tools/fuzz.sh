@@ -3,12 +3,12 @@
 # on a seed corpus made from data/ and the findings kept in tests/fuzz/corpus/. A finding stops
 # the run with the crashing input written to build-fuzz/findings/; add it to
 # tests/fuzz/corpus/TARGET/ once fixed.
-#   usage: tools/fuzz.sh [SECONDS] [TARGET...]     TARGET: role skills assessment history options onet
+#   usage: tools/fuzz.sh [SECONDS] [TARGET...]     TARGET: role skills assessment history options onet oews
 set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 [ $# -gt 0 ] && shift
-targets=${*:-role skills assessment history options onet}
+targets=${*:-role skills assessment history options onet oews}
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCAREERPLAN_FUZZ=ON -DCAREERPLAN_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -28,6 +28,9 @@ for t in $targets; do
             i=$((i + 1))
           done ;;
     history) cp data/examples/*.history.jsonl "$corpus"/ ;;
+    oews) cp tests/fixtures/oews/*.xlsx "$corpus"/
+          printf 'AREA_TITLE,PRIM_STATE,OCC_CODE,TOT_EMP,A_MEAN,A_MEDIAN,H_MEDIAN,HOURLY\n'"California,CA,15-2051,\"1,550\",*,#,**,TRUE\n" >"$corpus/state.csv"
+          printf '\357\273\277AREA_TITLE;OCC_CODE;H_MEAN;A_MEAN\r\nAlabama;15-2051;40.5;84,240\r\n' >"$corpus/means.csv" ;;
     options) printf 'salary\nmle\n--state\nCA\n--json\n' >"$corpus/salary"
              printf 'gap\n--level\nsenior\n--explain\n' >"$corpus/gap"
              printf 'assess\nmle\n--set\npython=4\n--output\n-\n' >"$corpus/assess"

@@ -11,6 +11,7 @@
 #include "cli/context.hpp"
 #include "core/onet.hpp"
 #include "core/onet_match.hpp"
+#include "core/salary.hpp"
 #include "core/atomic_write.hpp"
 #include "core/embedded.hpp"
 #include "core/history.hpp"
@@ -31,6 +32,7 @@ struct AssessOptions
   std::string country;
   std::optional<double> pay;
   std::string pay_basis;
+  std::string currency;
   std::string output;
   bool no_input = false;
   bool example = false;
@@ -168,9 +170,18 @@ void apply_changes(Context& ctx, Assessment& a, const AssessOptions& o, const Ca
     a.country = c->code;
     a.state.clear();
   }
+  if (!o.pay && !o.currency.empty()) {
+    if (!a.current_pay) {
+      throw UsageError("--currency names the currency of --pay, and there is no pay", "give --pay N as well");
+    }
+    a.current_pay->currency = currency_code(o.currency, "--currency");
+  }
   if (o.pay) {
     Pay p = a.current_pay.value_or(Pay{});
     p.amount = *o.pay;
+    if (!o.currency.empty()) {
+      p.currency = currency_code(o.currency, "--currency");
+    }
     if (!o.pay_basis.empty()) {
       p.basis = o.pay_basis;
     }
@@ -205,7 +216,7 @@ void run_assess(Context& ctx, const AssessOptions& o)
   }
   const bool interactive = o.sets.empty() && !o.no_input && !o.example && ::isatty(STDIN_FILENO) != 0;
   if (!interactive && !o.example && o.sets.empty() && o.role.empty() && o.current_role.empty() && !o.years &&
-      o.state.empty() && o.country.empty() && !o.pay) {
+      o.state.empty() && o.country.empty() && !o.pay && o.currency.empty()) {
     throw UsageError("nothing to change: standard input is not a terminal and no --set or other option was given",
                      "e.g. careerplan assess mle --set python=4");
   }
@@ -258,6 +269,8 @@ void setup_assess(CLI::App& app, Context& ctx)
   auto* state = cmd->add_option("--state", o->state, "US state (USPS code or name)")->option_text("XX");
   cmd->add_option("--country", o->country, "Country (ISO 3166 two-letter code)")->option_text("CC")->excludes(state);
   cmd->add_option("--pay", o->pay, "Current annual pay")->check(decimal_number(0, 1e8, "an annual amount of money"))->option_text("N");
+  cmd->add_option("--currency", o->currency, "The ISO 4217 currency of --pay (default: USD), e.g. GBP")
+      ->option_text("CUR");
   cmd->add_option("--pay-basis", o->pay_basis, "Whether --pay is base pay or total compensation")
       ->check(CLI::IsMember({"base", "total"}))
       ->option_text("base|total");

@@ -1,4 +1,4 @@
-// careerplan import onet DIR | import --list: bring public data (O*NET) into the store.
+// careerplan import onet DIR | import oews FILE... | import --list: public data into the store (core/store.hpp).
 #include <memory>
 #include <unistd.h>
 
@@ -16,7 +16,7 @@ namespace {
 
 void run_import_onet(Context& ctx, const std::string& dir)
 {
-  const std::string path = ctx.store_path_for_import();
+  const std::string path = ctx.store_path_for_writing();
   Db db = Db::open(path, true);
   const bool tty = ::isatty(STDERR_FILENO) != 0;
   auto progress = [tty](const std::string& file) {
@@ -59,7 +59,8 @@ void run_import_list(Context& ctx)
 
 void setup_import(CLI::App& app, Context& ctx)
 {
-  auto* cmd = app.add_subcommand("import", "Import public data (O*NET) into your data directory, or list what is imported");
+  auto* cmd = app.add_subcommand("import", "Import public data (O*NET, BLS OEWS wages) into the store in your data "
+                                           "directory, or list what is imported");
   auto list = std::make_shared<bool>(false);
   ctx.keep(list);
   cmd->add_flag("--list", *list, "List the imported data: release, when and from where it was imported");
@@ -70,11 +71,13 @@ void setup_import(CLI::App& app, Context& ctx)
   ctx.keep(dir);
   onet->add_option("dir", *dir, "The unzipped O*NET text release, e.g. db_29_3_text")->required()->option_text("DIR");
   onet->callback([&ctx, dir] { run_import_onet(ctx, *dir); });
+  setup_import_oews(*cmd, ctx);
 
   cmd->callback([&ctx, list, cmd] {
     if (cmd->get_subcommands().empty()) {
       if (!*list) {
-        throw UsageError("import what?", "run 'careerplan import onet DIR', or 'careerplan import --list'");
+        throw UsageError("import what?",
+                         "run 'careerplan import onet DIR', 'careerplan import oews FILE...' or 'careerplan import --list'");
       }
       run_import_list(ctx);
     }

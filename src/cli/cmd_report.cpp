@@ -30,7 +30,7 @@ void run_report(Context& ctx, const ReportOptions& o)
   const Assessment& a = ctx.assessment();
   const Role& role = ctx.role_or_target(o.role, "report");
   const History h = load_history(ctx);
-  const Report r = compute_report(role, cat, a, h, current_time(), o.level);
+  const Report r = compute_report(role, cat, a, h, current_time(), o.level, ctx.store());
   if (o.html.empty()) {
     ctx.emit(report_document(r), report_json(r));
     return;

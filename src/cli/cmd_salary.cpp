@@ -10,6 +10,9 @@
 #include "core/errors.hpp"
 #include "core/gap.hpp"
 #include "core/salary.hpp"
+#include "core/salary_bls.hpp"
+#include "core/text.hpp"
+#include "render/occupation_list_view.hpp"
 #include "render/salary_view.hpp"
 
 namespace careerplan {
@@ -25,7 +28,10 @@ struct SalaryOptions
   std::string region;
   std::optional<double> current;
   std::string basis;
+  std::string currency;
+  std::vector<std::string> rates;
   bool all = false;
+  bool occupations = false;
 };
 
 // --state, --country or --region; else the assessment's location; else the national view.
@@ -54,11 +60,16 @@ SalaryQuery query_for(const Role& role, const SalaryOptions& o, const std::optio
   SalaryQuery q;
   q.place = place;
   const std::optional<double> years = a ? a->years_experience : std::nullopt;
-  if (!o.level.empty() || years) {
+  if (iequals(o.level, "all")) {
+    q.level_basis = "every level, as asked (--level all)";
+  } else if (!o.level.empty() || years) {
     std::tie(q.level, q.level_basis) = choose_level(role, o.level, years);
   }
+  for (const auto& r : o.rates) {
+    q.rates.push_back(parse_rate(r));
+  }
   if (o.current) {
-    q.pay = Pay{*o.current, "USD", o.basis};
+    q.pay = Pay{*o.current, o.currency.empty() ? "USD" : currency_code(o.currency, "--currency"), o.basis};
     q.pay_from = "--current";
   } else if (a && a->current_pay) {
     q.pay = *a->current_pay;
@@ -70,8 +81,31 @@ SalaryQuery query_for(const Role& role, const SalaryOptions& o, const std::optio
   return q;
 }
 
+// `salary 15-2041`: an occupation's imported BLS figures, national or for a state.
+SalaryResult soc_salary(Db* db, const std::string& soc, const Place& place, Role& holder)
+{
+  const std::string area = bls_area(place);
+  if (area.empty()) {
+    throw UsageError("BLS publishes figures for the US and its states only", "use --state XX, or no place");
+  }
+  const std::vector<OewsWages> rows = db != nullptr ? oews_lookup(*db, soc, area) : std::vector<OewsWages>{};
+  if (rows.empty()) {
+    throw UsageError(fmt::format("no imported BLS OEWS figure for SOC {} in {}", soc, area),
+                     "import BLS's files first: careerplan import oews FILE...");
+  }
+  const std::vector<OewsWages> national = area != "US" ? oews_lookup(*db, soc, "US") : std::vector<OewsWages>{};
+  return occupation_salary(rows, national, place, holder);
+}
+
+bool is_soc_code(const std::string& s)
+{
+  return s.size() == 7 && std::isdigit(static_cast<unsigned char>(s[0])) && std::isdigit(static_cast<unsigned char>(s[1])) &&
+         s[2] == '-' && std::all_of(s.begin() + 3, s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
 void run_salary(Context& ctx, const SalaryOptions& o)
 {
+  Db* db = ctx.store();
   const Catalog& cat = ctx.catalog();
   const std::optional<Assessment> a = ctx.assessment_if_any();
   const Place place = choose_place(cat, o, a);
@@ -83,9 +117,37 @@ void run_salary(Context& ctx, const SalaryOptions& o)
   if (wanted.empty() && !o.all && a) {
     wanted = a->target_role;
   }
+  if (o.occupations) {
+    if (!o.role.empty() || o.all) {
+      throw UsageError("--occupations lists every imported occupation: it takes no ROLE and no --all");
+    }
+    const std::string area = bls_area(place);
+    if (area.empty()) {
+      throw UsageError("BLS publishes figures for the US and its states only", "use --state XX, or no place");
+    }
+    std::vector<BlsFigure> list;
+    if (db != nullptr) {
+      for (const auto& w : oews_area(*db, area)) {
+        list.push_back(bls_figure(w));
+      }
+    }
+    if (list.empty()) {
+      throw UsageError(fmt::format("no imported BLS OEWS figures for {}", area),
+                       "import BLS's files first: careerplan import oews FILE...");
+    }
+    ctx.emit(occupation_list_document(place, list), occupation_list_json(place, list));
+    return;
+  }
+  if (!wanted.empty() && is_soc_code(wanted)) { // role ids start with a letter
+    Role holder;
+    const SalaryResult r = soc_salary(db, wanted, place, holder);
+    ctx.emit(salary_document(r), salary_json(r));
+    return;
+  }
   if (!wanted.empty()) {
     const Role& role = resolve_role(cat, wanted);
-    const SalaryResult r = compute_salary(role, query_for(role, o, a, place));
+    SalaryResult r = compute_salary(role, query_for(role, o, a, place));
+    attach_bls(r, cat, db);
     ctx.emit(salary_document(r), salary_json(r));
     return;
   }
@@ -109,11 +171,10 @@ void run_salary(Context& ctx, const SalaryOptions& o)
   if (level_error && std::all_of(results.begin(), results.end(), [](const SalaryResult& r) { return r.query.level.empty(); })) {
     throw *level_error;
   }
-  nlohmann::json j = nlohmann::json::array();
-  for (const auto& r : results) {
-    j.push_back(salary_json(r));
+  for (auto& r : results) {
+    attach_bls(r, cat, db);
   }
-  ctx.emit(salary_catalog_document(results), j);
+  ctx.emit(salary_catalog_document(results), salary_list_json(results));
 }
 
 } // namespace
@@ -140,13 +201,20 @@ void setup_salary(CLI::App& app, Context& ctx)
                      ->option_text("REGION");
   state->excludes(country)->excludes(region);
   country->excludes(region);
-  cmd->add_option("--current", o->current, "Your annual pay in USD, placed in each band (default: the assessment's)")
+  cmd->add_option("--current", o->current, "Your annual pay (in USD unless --currency), placed in each band (default: the assessment's)")
       ->option_text("N")
       ->check(decimal_number(0, 1e8, "an annual amount of money"));
+  cmd->add_option("--currency", o->currency, "The ISO 4217 currency of --current (default: USD)")->option_text("CUR");
+  cmd->add_option("--rate", o->rates,
+                  "An exchange rate you give, e.g. GBP/USD=1.27 (1 GBP = 1.27 USD), to place a pay in one currency in "
+                  "a band in another; careerplan states none of its own; repeatable")
+      ->option_text("FROM/TO=N");
   cmd->add_option("--basis", o->basis, "Whether that pay is base pay or total compensation")
       ->option_text("base|total")
       ->check(CLI::IsMember({"base", "total"}));
   cmd->add_flag("--all", o->all, "Every role of the catalog, even when the assessment names a target role");
+  cmd->add_flag("--occupations", o->occupations,
+                "Every imported BLS occupation for the place (national, or --state), one row each");
   cmd->callback([&ctx, o] { run_salary(ctx, *o); });
 }
 

@@ -15,6 +15,8 @@
 #include <fmt/format.h>
 
 #include "core/onet.hpp"
+#include "core/errors.hpp"
+#include "core/store.hpp"
 #include "core/text.hpp"
 
 namespace careerplan {
@@ -80,6 +82,35 @@ std::vector<Context::DataDir> Context::data_dirs() const
   return dirs;
 }
 
+std::string Context::store_path_for_writing() const
+{
+  const auto dirs = data_dirs();
+  if (dirs.empty()) {
+    throw UsageError("no data directory to keep imported data in: set HOME, XDG_DATA_HOME or CAREERPLAN_DATA, "
+                     "or give --data-dir");
+  }
+  const std::string& dir = dirs.back().path;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    throw IoError(fmt::format("cannot create the data directory '{}': {}", dir, ec.message()));
+  }
+  return store_path(dir);
+}
+
+std::string Context::store_path_for_reading() const
+{
+  const auto dirs = data_dirs();
+  for (auto it = dirs.rbegin(); it != dirs.rend(); ++it) {
+    std::error_code ec;
+    const std::string path = store_path(it->path);
+    if (fs::is_regular_file(path, ec)) {
+      return path;
+    }
+  }
+  return {};
+}
+
 LoadOptions Context::load_options() const
 {
   // The user's directory is used when it exists; one named by the environment or an option must.
@@ -96,32 +127,11 @@ Db* Context::store()
 {
   if (!m_store_checked) {
     m_store_checked = true;
-    const auto dirs = data_dirs();
-    for (auto it = dirs.rbegin(); it != dirs.rend(); ++it) {
-      const std::string path = store_path(it->path);
-      std::error_code ec;
-      if (fs::exists(path, ec)) {
-        m_store = Db::open(path, false);
-        break;
-      }
+    if (const std::string path = store_path_for_reading(); !path.empty()) {
+      m_store = Db::open(path, false);
     }
   }
   return m_store ? &*m_store : nullptr;
-}
-
-std::string Context::store_path_for_import() const
-{
-  const auto dirs = data_dirs();
-  if (dirs.empty()) {
-    throw UsageError("no data directory: HOME and XDG_DATA_HOME are unset", "give one with --data-dir DIR");
-  }
-  const std::string& dir = dirs.back().path;
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) {
-    throw IoError(fmt::format("{}: cannot create the data directory: {}", dir, ec.message()));
-  }
-  return store_path(dir);
 }
 
 std::optional<std::string> Context::occupation_code(const std::string& name)
@@ -206,6 +216,9 @@ std::optional<Assessment> Context::assessment_if_any()
   if (m_assessment) {
     return m_assessment;
   }
+  if (options.no_assessment) {
+    return std::nullopt;
+  }
   const std::string path = assessment_path();
   std::error_code ec;
   if (path.empty() || (options.assessment.empty() && env("CAREERPLAN_ASSESSMENT").empty() && !fs::exists(path, ec))) {
@@ -217,6 +230,10 @@ std::optional<Assessment> Context::assessment_if_any()
 
 const Assessment& Context::assessment()
 {
+  if (options.no_assessment) {
+    throw UsageError("this command needs a self-assessment, and --no-assessment says to ignore it",
+                     "drop --no-assessment, or name a role");
+  }
   if (!assessment_if_any()) {
     throw UsageError("no self-assessment found (looked for --assessment, $CAREERPLAN_ASSESSMENT and " +
                          assessment_path() + ")",
@@ -315,7 +332,10 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
                  "repeatable, later ones win")
       ->option_text("DIR")
       ->allow_extra_args(false);
-  app.add_option("-a,--assessment", options.assessment, "Self-assessment file to use")->option_text("FILE");
+  auto* file = app.add_option("-a,--assessment", options.assessment, "Self-assessment file to use")->option_text("FILE");
+  app.add_flag("--no-assessment", options.no_assessment, "Ignore the saved self-assessment (its role, level, "
+                                                         "place and pay)")
+      ->excludes(file);
   app.add_option("--color", options.color, "Colour: auto (the default: only on a terminal, unless NO_COLOR is set), "
                                            "always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))

@@ -22,6 +22,7 @@ struct GlobalOptions
   bool json = false;
   std::vector<std::string> data_dirs;
   std::string assessment;
+  bool no_assessment = false; // --no-assessment: commands run as if there were none
   std::string color = "auto";
 };
 
@@ -42,6 +43,11 @@ public:
     bool present = false;
   };
   std::vector<DataDir> data_dirs() const;
+  // The store of imported data (core/store.hpp). An import writes it in the highest-precedence
+  // data directory (created when missing); a command reads the one in the highest-precedence
+  // data directory that has one, or "" when none has.
+  std::string store_path_for_writing() const;
+  std::string store_path_for_reading() const;
   // Where the assessment path came from: "--assessment", "$CAREERPLAN_ASSESSMENT" or "$XDG_CONFIG_HOME/careerplan".
   std::string assessment_origin() const;
   std::string format() const { return options.json ? "json" : options.format; }
@@ -59,8 +65,6 @@ public:
   // The store of imported data (O*NET, OEWS) in the data directory of highest precedence that has
   // one; nullptr when nothing was imported. Opened once, on first use.
   Db* store();
-  // Where an import writes: the data directory of highest precedence (created when missing).
-  std::string store_path_for_import() const;
   // An imported O*NET occupation's code for `name`, when no curated role has that name.
   std::optional<std::string> occupation_code(const std::string& name);
   // The UsageError for a name that is neither a role nor an occupation, with the nearest of both.
@@ -109,6 +113,8 @@ void setup_import(CLI::App& app, Context& ctx);
 void setup_history(CLI::App& app, Context& ctx);
 void setup_progress(CLI::App& app, Context& ctx);
 void setup_report(CLI::App& app, Context& ctx);
+// `import oews FILE...` on the `import` command (cmd_import_oews.cpp).
+void setup_import_oews(CLI::App& import_cmd, Context& ctx);
 
 // The whole command tree on `app`, its callbacks bound to `ctx` (run_cli and the option fuzzer).
 void build_app(CLI::App& app, Context& ctx);

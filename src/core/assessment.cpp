@@ -1,5 +1,7 @@
 #include "core/assessment.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/regions.hpp"
@@ -58,6 +60,11 @@ Assessment read_assessment(const json& j, const ReadContext& ctx, const Catalog&
     Pay value;
     value.amount = p.req_num("amount", 0, 1e8);
     value.currency = p.opt_str("currency", "USD");
+    if (value.currency.size() != 3 ||
+        !std::all_of(value.currency.begin(), value.currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      ctx.add("/current_pay/currency", fmt::format("'{}' is not an ISO 4217 currency code (three capital letters)",
+                                                   value.currency));
+    }
     value.basis = p.opt_str("basis", "base");
     if (value.basis != "base" && value.basis != "total") {
       ctx.add("/current_pay/basis", fmt::format("'{}' is not one of: base, total", value.basis));

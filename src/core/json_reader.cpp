@@ -32,6 +32,11 @@ DataError::DataError(std::vector<Problem> p)
 
 std::string read_file(const std::string& path)
 {
+  return read_file(path, k_max_file_size);
+}
+
+std::string read_file(const std::string& path, std::size_t max_size)
+{
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
     throw IoError(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
@@ -42,9 +47,9 @@ std::string read_file(const std::string& path)
   if (!S_ISREG(st.st_mode)) {
     throw IoError(fmt::format("cannot read '{}': not a regular file", path));
   }
-  if (static_cast<std::size_t>(st.st_size) > k_max_file_size) {
+  if (static_cast<std::size_t>(st.st_size) > max_size) {
     throw IoError(fmt::format("cannot read '{}': {} bytes is over the limit of {} bytes", path, st.st_size,
-                              k_max_file_size));
+                              max_size));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {

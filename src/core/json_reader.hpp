@@ -22,6 +22,8 @@ inline constexpr std::size_t k_max_json_depth = 64;
 
 // Reads a regular file of at most k_max_file_size bytes; throws IoError naming the file otherwise.
 std::string read_file(const std::string& path);
+// The same with another limit (the OEWS reader's).
+std::string read_file(const std::string& path, std::size_t max_size);
 
 // Parses JSON text; malformed text, a byte-order mark, invalid UTF-8 and duplicate keys are
 // reported as problems with line and column. Returns nullopt when the text is not usable.

@@ -1,11 +1,12 @@
 #include "core/report.hpp"
 
+#include "core/salary_bls.hpp"
 #include "core/summary.hpp"
 
 namespace careerplan {
 
 Report compute_report(const Role& role, const Catalog& catalog, const Assessment& assessment, const History& history,
-                      Timestamp now, const std::string& level)
+                      Timestamp now, const std::string& level, Db* store)
 {
   Report r;
   r.role = &role;
@@ -15,13 +16,18 @@ Report compute_report(const Role& role, const Catalog& catalog, const Assessment
   SalaryQuery q;
   q.pay = assessment.current_pay;
   q.pay_from = assessment.current_pay ? assessment.file : std::string();
+  // The same bands as `careerplan salary`: the role's own figures, then its anchor occupation's BLS wages.
   r.national = compute_salary(role, q);
+  attach_bls(r.national, catalog, store);
   if (!assessment.state.empty()) {
     q.place = state_place(assessment.state);
     r.local = compute_salary(role, q);
   } else if (!assessment.country.empty() && assessment.country != "US") {
     q.place = country_place(assessment.country);
     r.local = compute_salary(role, q);
+  }
+  if (r.local) {
+    attach_bls(*r.local, catalog, store);
   }
   r.history_file = history.file;
   r.history_problems = history.problems;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/history.hpp"
+#include "core/store.hpp"
 #include "core/plan.hpp"
 #include "core/progress.hpp"
 #include "core/salary.hpp"
@@ -29,7 +30,8 @@ struct Report
 };
 
 // `history` may be empty. Throws what compute_plan and compute_salary throw.
+// store: the imported data (may be null), for BLS's wages as `salary` shows them.
 Report compute_report(const Role& role, const Catalog& catalog, const Assessment& assessment, const History& history,
-                      Timestamp now, const std::string& level = {});
+                      Timestamp now, const std::string& level = {}, Db* store = nullptr);
 
 } // namespace careerplan

@@ -258,13 +258,57 @@ Place region_place(const Catalog& catalog, const std::string& id)
   return {Place::Kind::region, key, key};
 }
 
-PayFit fit_pay(const Pay& pay, const SalaryFigure& band)
+std::string currency_code(const std::string& text, const char* option)
+{
+  std::string code;
+  for (const char c : text) {
+    code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  if (code.size() != 3 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    throw UsageError(fmt::format("{}: '{}' is not an ISO 4217 currency code", option, text),
+                     "three letters, such as USD, GBP or EUR");
+  }
+  return code;
+}
+
+ExchangeRate parse_rate(const std::string& text)
+{
+  const auto slash = text.find('/');
+  const auto eq = text.find('=');
+  if (slash == std::string::npos || eq == std::string::npos || eq < slash) {
+    throw UsageError(fmt::format("--rate: '{}' is not FROM/TO=N", text), "e.g. --rate GBP/USD=1.27 (1 GBP = 1.27 USD)");
+  }
+  ExchangeRate r;
+  r.from = currency_code(text.substr(0, slash), "--rate");
+  r.to = currency_code(text.substr(slash + 1, eq - slash - 1), "--rate");
+  const std::string number = text.substr(eq + 1);
+  char* end = nullptr;
+  r.rate = std::strtod(number.c_str(), &end);
+  if (number.empty() || *end != '\0' || !std::isfinite(r.rate) || r.rate <= 0 || r.rate > 1e6) {
+    throw UsageError(fmt::format("--rate: '{}' is not a positive number", number), "e.g. --rate GBP/USD=1.27");
+  }
+  return r;
+}
+
+PayFit fit_pay(const Pay& given, const SalaryFigure& band, const std::vector<ExchangeRate>& rates)
 {
   PayFit fit;
+  Pay pay = given;
   if (pay.currency != band.currency) {
-    fit.notes.push_back(fmt::format("your pay is in {}, the band in {}; careerplan does not convert currencies",
-                                    pay.currency, band.currency));
-    return fit;
+    const auto rate = std::find_if(rates.begin(), rates.end(), [&](const ExchangeRate& r) {
+      return r.from == pay.currency && r.to == band.currency;
+    });
+    if (rate == rates.end()) {
+      fit.notes.push_back(fmt::format("your pay is in {}, the band in {}; careerplan states no exchange rate of its "
+                                      "own: give one with --rate {}/{}=N",
+                                      pay.currency, band.currency, pay.currency, band.currency));
+      return fit;
+    }
+    pay.amount *= rate->rate;
+    pay.currency = band.currency;
+    fit.notes.push_back(fmt::format("your pay converted at your rate, 1 {} = {} {} (--rate); not a rate careerplan "
+                                    "states",
+                                    rate->from, plain_number(rate->rate), rate->to));
   }
   const double n = pay.amount;
   std::optional<double> lo = band.low;
@@ -419,8 +463,11 @@ SalaryResult compute_salary(const Role& role, const SalaryQuery& query)
   }
   if (query.pay) {
     for (auto& b : bands) {
-      b.fit = fit_pay(*query.pay, b.figure);
+      b.fit = fit_pay(*query.pay, b.figure, query.rates);
     }
+  }
+  for (auto& b : bands) {
+    b.level_specific = !b.figure.level.empty() && (query.level.empty() || b.figure.level == query.level);
   }
   r.bands = std::move(bands);
   return r;

@@ -48,8 +48,22 @@ struct PayFit
   std::vector<std::string> notes; // basis or currency caveats
 };
 
+// An exchange rate the user gives (--rate GBP/USD=1.27: 1 GBP = 1.27 USD). careerplan states
+// no rate of its own: a pay in one currency is compared with a band in another only at a rate
+// the user gave, and the fit says so.
+struct ExchangeRate
+{
+  std::string from;
+  std::string to;
+  double rate = 0;
+};
+// "GBP/USD=1.27" -> the rate; a UsageError otherwise.
+ExchangeRate parse_rate(const std::string& text);
+// An ISO 4217 code: three letters, upper-cased ("gbp" -> "GBP"); a UsageError naming `option` otherwise.
+std::string currency_code(const std::string& text, const char* option);
+
 // Where `pay` sits in `band`. A pay basis of "" means the user did not say (base or total).
-PayFit fit_pay(const Pay& pay, const SalaryFigure& band);
+PayFit fit_pay(const Pay& pay, const SalaryFigure& band, const std::vector<ExchangeRate>& rates = {});
 
 struct NationalComparison
 {
@@ -77,13 +91,34 @@ struct Derivation
   std::string text; // the whole computation in one sentence
 };
 
+// A figure set beside BLS's for the same occupation and place (salary_bls.hpp).
+struct BlsCheck
+{
+  std::string figure; // the BLS figure's id
+  std::string occupation; // "Data Scientists (15-2051)"
+  std::string period; // "May 2023"
+  std::string place; // "California", "the US"
+  std::string statistic; // "median" or "mean"
+  double bls = 0;
+  double difference = 0; // the band's point figure (median, else single value) minus BLS's
+  double difference_pct = 0;
+};
+
 struct Band
 {
-  std::string kind; // "published" or "estimate"
+  std::string kind; // "published", "estimate", or "anchor" (BLS wages of the role's anchor occupation)
   SalaryFigure figure; // as published, or the estimate (low and high set; id "estimate:ADJ:SOURCE")
   std::optional<NationalComparison> vs_national;
   std::optional<Derivation> derivation;
   std::optional<PayFit> fit;
+  std::optional<BlsCheck> vs_bls;
+  // False when a level was asked and the figure covers every level (or another one).
+  bool level_specific = true;
+  // BLS's '#': these statistics are at or above the top code, shown as "≥ $239,200", never as a number.
+  std::vector<std::string> top_coded;
+  std::optional<double> top_code;
+  bool derived_from_hourly = false; // BLS publishes hourly wages only: annual = hourly x 2,080
+  std::string origin; // where an anchor band came from: "catalog" or the imported file and row
 };
 
 struct LevelWords
@@ -102,6 +137,7 @@ struct SalaryQuery
   Place place;
   std::optional<Pay> pay;
   std::string pay_from; // "--current" or the assessment file
+  std::vector<ExchangeRate> rates; // --rate
 };
 
 struct SalaryResult

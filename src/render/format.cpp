@@ -51,6 +51,9 @@ std::string figure_text(const SalaryFigure& f)
   if (!f.words.empty()) {
     out += out.empty() ? "\"" + f.words + "\"" : " (\"" + f.words + "\")";
   }
+  if (out.empty() && f.mean) {
+    out = "mean " + m(*f.mean);
+  }
   return out;
 }
 

@@ -58,6 +58,24 @@ std::string signed_pct(double v)
   return (r < 0 ? "−" : "+") + plain_number(std::abs(r)) + "%";
 }
 
+// The pay on the bars' USD scale: as given in USD, at the user's --rate from another currency,
+// else not drawn (careerplan states no exchange rate of its own).
+std::optional<double> pay_on_scale(const SalaryQuery& q)
+{
+  if (!q.pay) {
+    return std::nullopt;
+  }
+  if (q.pay->currency == "USD") {
+    return q.pay->amount;
+  }
+  for (const auto& r : q.rates) {
+    if (r.from == q.pay->currency && r.to == "USD") {
+      return q.pay->amount * r.rate;
+    }
+  }
+  return std::nullopt;
+}
+
 std::string place_title(const Place& p)
 {
   switch (p.kind) {
@@ -108,14 +126,31 @@ std::string fit_text(const PayFit& fit, const SalaryFigure& f)
   return join(parts, "; ");
 }
 
+std::string source_word(const Band& b)
+{
+  if (b.kind == "estimate") {
+    return "estimate";
+  }
+  return b.kind == "anchor" ? b.figure.source + " (anchor)" : b.figure.source;
+}
+
 std::string band_details(std::size_t n, const Band& b, const Role& role)
 {
   const SalaryFigure& f = b.figure;
   std::string out = fmt::format("{}. {}: {}", n, f.label, figure_text(f));
-  if (b.kind == "published") {
+  if (b.kind == "published" && !b.origin.empty()) {
+    out += fmt::format(" {}, May {}, imported from {}.", cite(f.source), f.year, b.origin);
+  } else if (b.kind == "published") {
     out += fmt::format(" {}{}.", cite(f.source), f.year ? fmt::format(", {}", f.year) : ", undated");
+  } else if (b.kind == "anchor") {
+    out += fmt::format(" {}, May {}{}.", cite(f.source), f.year,
+                       b.origin == "catalog" ? "" : ", imported from " + b.origin);
   } else {
     out += " (estimate).";
+  }
+  for (const auto& stat : b.top_coded) {
+    out += b.top_code ? fmt::format(" {}: ≥ {} (BLS's top code).", stat, money(*b.top_code, f.currency))
+                      : fmt::format(" {}: at or above BLS's top code (#).", stat);
   }
   if (!f.occupation.empty() && f.label.find(f.occupation) == std::string::npos) {
     out += " Occupation: " + f.occupation + ".";
@@ -125,6 +160,11 @@ std::string band_details(std::size_t n, const Band& b, const Role& role)
     out += fmt::format(" {} ({}) against the same source's national figure {} [{}]", signed_money(c.difference),
                        signed_pct(c.difference_pct), money(c.national, f.currency), c.figure);
     out += c.published_pct ? fmt::format("; the source prints {}.", signed_pct(*c.published_pct)) : ".";
+  }
+  if (b.vs_bls) {
+    const auto& c = *b.vs_bls;
+    out += fmt::format(" Beside BLS's {} ({}, {}, {} {}): {} ({}).", money(c.bls, f.currency), c.period, c.occupation,
+                       c.place, c.statistic, signed_money(c.difference), signed_pct(c.difference_pct));
   }
   if (b.derivation) {
     const auto& d = *b.derivation;
@@ -154,6 +194,9 @@ void add_csv_row(Table& t, const Role& role, const Band& b)
   row.push_back(b.fit ? b.fit->position : "");
   row.push_back(b.fit && b.fit->band_pct ? plain_number(std::round(*b.fit->band_pct * 10) / 10) : "");
   row.push_back(b.fit && b.fit->difference ? plain_number(*b.fit->difference) : "");
+  row.push_back(b.level_specific ? "true" : "false");
+  row.push_back(b.vs_bls ? plain_number(b.vs_bls->bls) : "");
+  row.push_back(b.kind == "anchor" ? "BLS wages of the anchor occupation, not specific to the role" : "");
   t.rows.push_back(std::move(row));
 }
 
@@ -161,18 +204,10 @@ std::vector<std::string> csv_columns()
 {
   return {"role",   "kind",    "figure", "label",  "low",     "p10",  "p25",   "median", "mean", "p75",
           "p90",    "high",    "high_open", "value", "words", "currency", "basis", "scope", "level",
-          "state",  "country", "region", "year",   "source",  "fit_position", "fit_band_pct", "fit_difference"};
+          "state",  "country", "region", "year",   "source",  "fit_position", "fit_band_pct", "fit_difference", "level_specific",
+          "bls_figure", "note"};
 }
 
-nlohmann::json opt(std::optional<double> v)
-{
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
-nlohmann::json str_or_null(const std::string& s)
-{
-  return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
-}
 
 } // namespace
 
@@ -198,6 +233,9 @@ std::string amount_text(const SalaryFigure& f)
   }
   if (out.empty() && !f.words.empty()) {
     out = "\"" + f.words + "\"";
+  }
+  if (out.empty() && f.mean) {
+    out = "mean " + m(*f.mean);
   }
   return out;
 }
@@ -247,7 +285,7 @@ Document salary_document(const SalaryResult& r)
   for (const auto& b : r.bands) {
     all.push_back(&b);
   }
-  const std::optional<double> pay = r.query.pay ? std::optional<double>(r.query.pay->amount) : std::nullopt;
+  const std::optional<double> pay = pay_on_scale(r.query);
   const BarScale scale = scale_of(all, pay);
 
   Section head;
@@ -276,8 +314,12 @@ Document salary_document(const SalaryResult& r)
       ++n;
       table.table.rows.push_back({std::to_string(n), range_bar(b.figure, pay, scale, k_bar_width),
                                   (b.kind == "estimate" ? "~" : "") + amount_text(b.figure),
-                                  basis_word(b.figure.basis), b.kind == "estimate" ? "estimate" : b.figure.source});
+                                  basis_word(b.figure.basis), source_word(b)});
       details.bullets.push_back(band_details(n, b, role));
+      if (!r.query.level.empty() && !b.level_specific) {
+        details.bullets.push_back(fmt::format("{}. Not specific to the {} level: the figure covers {}.", n,
+                                              r.query.level, b.figure.level.empty() ? "every level" : b.figure.level));
+      }
     }
     doc.sections.push_back(table);
     doc.sections.push_back(details);
@@ -298,8 +340,10 @@ Document salary_document(const SalaryResult& r)
   }
   doc.footnotes.push_back("BASIS: base pay, total compensation (equity and bonus included), or not stated by the "
                           "source. Estimates are ranges derived from a published regional adjustment; "
-                          "'man careerplan' (SALARY ESTIMATES) gives the formula. 'careerplan sources " + role.id +
-                          "' resolves every [source].");
+                          "'man careerplan' (SALARY ESTIMATES) gives the formula. " +
+                          (std::any_of(r.bands.begin(), r.bands.end(), [](const Band& b) { return !b.origin.empty() && b.origin != "catalog"; })
+                               ? std::string("[bls-oews-import] is BLS OEWS, imported with 'careerplan import oews'.")
+                               : "'careerplan sources " + role.id + "' resolves every [source]."));
   doc.csv.columns = csv_columns();
   for (const auto& b : r.bands) {
     add_csv_row(doc.csv, role, b);
@@ -318,7 +362,7 @@ Document salary_catalog_document(const std::vector<SalaryResult>& results)
       headline.push_back(&r.bands.front());
     }
   }
-  const std::optional<double> pay = q.pay ? std::optional<double>(q.pay->amount) : std::nullopt;
+  const std::optional<double> pay = pay_on_scale(q);
   const BarScale scale = scale_of(headline, pay);
   Section head;
   if (!q.level.empty()) {
@@ -340,6 +384,11 @@ Document salary_catalog_document(const std::vector<SalaryResult>& results)
   for (const auto& r : results) {
     if (r.bands.empty()) {
       table.table.rows.push_back({r.role->id, std::string(k_catalog_bar_width, ' '), "—", "", "no figure here"});
+      std::vector<std::string> row(csv_columns().size());
+      row.front() = r.role->id;
+      row[1] = "none";
+      row.back() = "no source gives a figure for " + place_title(q.place);
+      doc.csv.rows.push_back(std::move(row));
       continue;
     }
     const Band& b = r.bands.front();
@@ -349,7 +398,7 @@ Document salary_catalog_document(const std::vector<SalaryResult>& results)
     const std::string amount = point ? money(*point, b.figure.currency) : amount_text(b.figure);
     table.table.rows.push_back({r.role->id, range_bar(b.figure, pay, scale, k_catalog_bar_width),
                                 (b.kind == "estimate" ? "~" : "") + amount,
-                                basis_word(b.figure.basis), (b.kind == "estimate" ? "estimate" : b.figure.source) + more});
+                                basis_word(b.figure.basis), source_word(b) + more});
     for (const auto& band : r.bands) {
       add_csv_row(doc.csv, *r.role, band);
     }
@@ -358,100 +407,6 @@ Document salary_catalog_document(const std::vector<SalaryResult>& results)
   doc.footnotes.push_back("BASIS: base pay, total compensation, or not stated by the source. Figures from different "
                           "sources are not comparable one to one: see each role's whole list.");
   return doc;
-}
-
-nlohmann::json salary_json(const SalaryResult& r)
-{
-  using nlohmann::json;
-  const SalaryQuery& q = r.query;
-  json bands = json::array();
-  for (const auto& b : r.bands) {
-    const SalaryFigure& f = b.figure;
-    json j = {{"kind", b.kind},
-              {"figure", f.id},
-              {"label", f.label},
-              {"low", opt(f.low)},
-              {"p10", opt(f.p10)},
-              {"p25", opt(f.p25)},
-              {"median", opt(f.median)},
-              {"mean", opt(f.mean)},
-              {"p75", opt(f.p75)},
-              {"p90", opt(f.p90)},
-              {"high", opt(f.high)},
-              {"high_open", f.high_open},
-              {"value", opt(f.value)},
-              {"words", str_or_null(f.words)},
-              {"currency", f.currency},
-              {"period", f.period},
-              {"basis", f.basis},
-              {"scope", f.scope},
-              {"level", str_or_null(f.level)},
-              {"state", str_or_null(f.state)},
-              {"country", str_or_null(f.country)},
-              {"region", str_or_null(f.region)},
-              {"occupation", str_or_null(f.occupation)},
-              {"year", f.year ? json(f.year) : json(nullptr)},
-              {"source", f.source},
-              {"quote", str_or_null(f.quote)},
-              {"note", str_or_null(f.note)},
-              {"vs_national", nullptr},
-              {"derivation", nullptr},
-              {"fit", nullptr}};
-    if (b.vs_national) {
-      const auto& c = *b.vs_national;
-      j["vs_national"] = {{"figure", c.figure},
-                          {"national", c.national},
-                          {"difference", c.difference},
-                          {"difference_pct", std::round(c.difference_pct * 10) / 10},
-                          {"published_pct", opt(c.published_pct)}};
-    }
-    if (b.derivation) {
-      const auto& d = *b.derivation;
-      json reference = json::array();
-      for (const auto& ref : d.reference) {
-        reference.push_back({{"figure", ref.figure}, {"source", ref.source}, {"place", ref.place}, {"value", ref.value}});
-      }
-      j["derivation"] = {{"adjustment", d.adjustment->id},
-                         {"adjustment_source", d.adjustment->source},
-                         {"relative_to", d.adjustment->relative_to},
-                         {"change_low", d.adjustment->change_low},
-                         {"change_high", d.adjustment->change_high},
-                         {"adjustment_basis", d.adjustment->basis},
-                         {"members_basis", d.adjustment->members_basis.kind},
-                         {"reference", reference},
-                         {"unrounded_low", d.unrounded_low},
-                         {"unrounded_high", d.unrounded_high},
-                         {"rounding", 1000},
-                         {"text", d.text}};
-    }
-    if (b.fit) {
-      const auto& fit = *b.fit;
-      j["fit"] = {{"position", str_or_null(fit.position)},
-                  {"band_pct", fit.band_pct ? json(std::round(*fit.band_pct * 10) / 10) : json(nullptr)},
-                  {"difference", opt(fit.difference)},
-                  {"difference_pct", fit.difference_pct ? json(std::round(*fit.difference_pct * 10) / 10) : json(nullptr)},
-                  {"bracket", str_or_null(fit.bracket)},
-                  {"notes", fit.notes}};
-    }
-    bands.push_back(std::move(j));
-  }
-  json words = json::array();
-  for (const auto& w : r.level_words) {
-    words.push_back({{"ladder", w.ladder}, {"source", w.source}, {"level", w.level}, {"title", w.title}, {"words", w.words}});
-  }
-  json pay = nullptr;
-  if (q.pay) {
-    pay = {{"amount", q.pay->amount}, {"currency", q.pay->currency}, {"basis", str_or_null(q.pay->basis)}, {"from", q.pay_from}};
-  }
-  return {{"schema", "careerplan/salary/v1"},
-          {"role", {{"id", r.role->id}, {"title", r.role->title}}},
-          {"place", {{"kind", kind_name(q.place.kind)}, {"code", q.place.code}, {"name", q.place.name}}},
-          {"level", str_or_null(q.level)},
-          {"level_basis", str_or_null(q.level_basis)},
-          {"current_pay", pay},
-          {"bands", bands},
-          {"level_words", words},
-          {"notes", r.notes}};
 }
 
 } // namespace careerplan

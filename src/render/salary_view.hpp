@@ -23,5 +23,7 @@ std::string amount_text(const SalaryFigure& f);
 Document salary_document(const SalaryResult& r);
 Document salary_catalog_document(const std::vector<SalaryResult>& results);
 nlohmann::json salary_json(const SalaryResult& r);
+// careerplan/salary-list/v1: every role's result, and the pay placed in them when there is one.
+nlohmann::json salary_list_json(const std::vector<SalaryResult>& results);
 
 } // namespace careerplan

@@ -167,7 +167,7 @@ class SalaryContract(unittest.TestCase):
     def check_document(self, doc, sources):
         self.assertEqual(doc["schema"], "careerplan/salary/v1")
         for band in doc["bands"]:
-            self.assertIn(band["kind"], ("published", "estimate"))
+            self.assertIn(band["kind"], ("published", "estimate", "anchor"))
             self.assertIn(band["basis"], ("base", "total", "unspecified"))
             self.assertIn(band["source"], sources)
             for key in self.NUMBERS:
@@ -184,19 +184,29 @@ class SalaryContract(unittest.TestCase):
         doc = run_json("salary", "mle", "--state", "ca")
         self.check_document(doc, sources)
         self.assertEqual(doc["place"], {"kind": "state", "code": "CA", "name": "California"})
-        [band] = doc["bands"]
+        band, anchor = doc["bands"]
         self.assertEqual((band["kind"], band["value"], band["source"]), ("published", 185000, "hakia-mle-2026"))
         vs = band["vs_national"]
         self.assertEqual((vs["national"], vs["difference"], vs["published_pct"]), (150000, 35000, 23))
+        # BLS beside it: the anchor occupation's California median, and the difference recomputed.
+        self.assertEqual((anchor["kind"], anchor["figure"], anchor["median"]), ("anchor", "bls-oews-2023-15-2051-ca", 133690))
+        bls = band["vs_bls"]
+        self.assertEqual((bls["figure"], bls["bls"]), (anchor["figure"], anchor["median"]))
+        self.assertEqual(bls["difference"], band["value"] - anchor["median"])
+        self.assertAlmostEqual(bls["difference_pct"], round(100 * bls["difference"] / anchor["median"], 1))
+        self.assertFalse(anchor["level_specific"])
 
     def test_estimate_recomputes_from_its_derivation(self):
         sources = {s["id"] for s in run_json("sources")["sources"]}
-        for args in (("--state", "TX"), ("--country", "DE"), ("--region", "apac"), ("--state", "Ohio")):
+        for args in (("--state", "CO"), ("--country", "DE"), ("--region", "apac"), ("--state", "Ohio")):
             doc = run_json("salary", "mle", *args)
             self.check_document(doc, sources)
             self.assertTrue(doc["bands"], args)
             for band in doc["bands"]:
-                self.assertEqual(band["kind"], "estimate", args)
+                self.assertIn(band["kind"], ("estimate", "anchor"), args)
+                if band["kind"] == "anchor":  # BLS's figure for the anchor occupation, where there is one
+                    self.assertEqual((band["source"][:8], band["derivation"]), ("bls-oews", None))
+                    continue
                 d = band["derivation"]
                 values = [r["value"] for r in d["reference"]]
                 self.assertAlmostEqual(d["unrounded_low"], min(values) * (1 + d["change_low"]))
@@ -208,8 +218,9 @@ class SalaryContract(unittest.TestCase):
     def test_current_pay_placed_in_each_band(self):
         doc = run_json("salary", "mle", "--level", "entry", "--current", "150000", "--basis", "base")
         self.assertEqual(doc["current_pay"], {"amount": 150000, "currency": "USD", "basis": "base", "from": "--current"})
-        [band] = doc["bands"]
-        self.assertEqual((band["low"], band["high"]), (120000, 180000))
+        band, anchor = doc["bands"]
+        self.assertEqual((band["low"], band["high"], band["level_specific"]), (120000, 180000, True))
+        self.assertEqual((anchor["kind"], anchor["level_specific"], anchor["scope"]), ("anchor", False, "national"))
         self.assertEqual(band["fit"]["position"], "within")
         self.assertEqual(band["fit"]["band_pct"], 50)
         self.assertEqual(doc["level"], "entry")
@@ -217,9 +228,10 @@ class SalaryContract(unittest.TestCase):
 
     def test_catalog_is_an_array_of_role_documents(self):
         sources = {s["id"] for s in run_json("sources")["sources"]}
-        docs = run_json("salary", "--state", "CA")
+        listing = run_json("salary", "--state", "CA")
+        self.assertEqual(listing["schema"], "careerplan/salary-list/v1")
+        docs = listing["results"]
         roles = [r["id"] for r in run_json("roles")["roles"]]
-        self.assertIsInstance(docs, list)
         self.assertEqual([d["role"]["id"] for d in docs], roles)
         for doc in docs:
             self.check_document(doc, sources)

@@ -183,6 +183,32 @@ BAD_ARGS = [
 ]
 
 
+OEWS_HEAD = b"AREA,AREA_TITLE,OCC_CODE,TOT_EMP,A_MEAN,A_MEDIAN\n"
+# (name, content, text the message must contain)
+OEWS_FILES = [
+    ("empty", b"", "an empty file"),
+    ("header-only", OEWS_HEAD, "a header but no rows"),
+    ("other-layout", b"Area Type, Area, Area Name, Standard Occupational Code, Mean Wage\n1,36,New York,00-0000,5\n",
+     "no OCC_CODE column"),
+    ("bad-separators", OEWS_HEAD + b'99,U.S.,15-2051,"1,55",1,1\n', "row 2: TOT_EMP: '1,55'"),
+    ("space-separated", OEWS_HEAD + b'99,U.S.,15-2051,12 000,1,1\n', "row 2: TOT_EMP"),
+    ("symbol-in-code", OEWS_HEAD + b"99,U.S.,#,5,1,1\n", "row 2: OCC_CODE: '#'"),
+    ("symbol-in-area", OEWS_HEAD + b"**,*,15-2051,5,1,1\n", "row 2: cannot tell which area"),
+    ("text-in-number", OEWS_HEAD + b"99,U.S.,15-2051,5,n/a,1\n", "row 2: A_MEAN: 'n/a'"),
+    ("negative", OEWS_HEAD + b"99,U.S.,15-2051,5,-1,1\n", "row 2: A_MEAN"),
+    ("nan", OEWS_HEAD + b"99,U.S.,15-2051,5,nan,1\n", "row 2: A_MEAN"),
+    ("open-quote", OEWS_HEAD + b'99,U.S.,15-2051,5,"1\n', "row 2: a quoted field that never ends"),
+    ("invalid-utf8", OEWS_HEAD + b"99,U.S.,15-2051,5,1,\xff\n", "row 2: not UTF-8"),
+    ("nul", OEWS_HEAD + b"99,U.S.,15-2051,5,1\x00,1\n", "NUL byte"),
+    ("duplicate-column", b"AREA,OCC_CODE,A_MEAN,A_MEAN\n99,15-2051,1,1\n", "A_MEAN appears twice"),
+    ("duplicate-row", OEWS_HEAD + b"99,U.S.,15-2051,5,1,1\n99,U.S.,15-2051,5,1,1\n", "row 3: 15-2051 in US"),
+    ("unknown-state", b"AREA_TITLE,PRIM_STATE,AREA_TYPE,OCC_CODE,A_MEAN\nNowhere,ZZ,2,15-2051,1\n", "'ZZ' is not a US state"),
+    ("titles-only-alone", b"AREA_TITLE,PRIM_STATE,OCC_TITLE,A_MEDIAN\nCalifornia,CA,Data Scientists,1\n",
+     "no OCC_CODE column, and no file of May 2024 with codes"),
+    ("bad-hourly-flag", b"AREA,OCC_CODE,A_MEAN,HOURLY\n99,15-2051,1,maybe\n", "HOURLY: 'MAYBE'"),
+]
+
+
 class Runner:
     def __init__(self, binary, tmp):
         self.binary = binary
@@ -290,6 +316,25 @@ def main():
             r.run("file-unreadable", ["gap", "--assessment", locked], 1, [locked])
         r.run("data-dir-missing", ["roles", "--data-dir", os.path.join(d, "nope")], 1, ["nope"])
         r.run("data-dir-is-file", ["roles", "--data-dir", big], 1, [big])
+
+        # BLS OEWS files that are not what 'import oews' reads: exit 3, the file and row named.
+        d = case_dir()
+        fixtures = os.path.join(ROOT, "tests", "fixtures", "oews")
+        head = b"AREA,AREA_TITLE,OCC_CODE,TOT_EMP,A_MEAN\n"
+        for name, content, text in OEWS_FILES:
+            f = write(os.path.join(d, f"{name}_M2024_dl.csv"), content)
+            r.run(f"oews-{name}", ["import", "oews", f], 3, [f, text])
+        for name, text in (("no_occ_code.xlsx", "no sheet has an OCC_CODE column"), ("truncated.xlsx", "not a readable workbook"),
+                           ("claims_2gib.xlsx", "zip bomb"), ("bad_number.xlsx", "sheet 'data' row 2: TOT_EMP")):
+            f = os.path.join(fixtures, name)
+            r.run(f"oews-{name}", ["import", "oews", f, "--period", "2024"], 3, [f, text])
+        f = write(os.path.join(d, "zip_M2024_dl.xlsx"), b"PK\x03\x04" + os.urandom(200))
+        r.run("oews-random-zip", ["import", "oews", f], 3, [f, "not a readable workbook"])
+        f = write(os.path.join(d, "noperiod.csv"), head + b"99,U.S.,15-2051,5,1\n")
+        r.run("oews-no-period", ["import", "oews", f], 3, [f, "reference period"])
+        r.run("oews-bad-period", ["import", "oews", f, "--period", "June"], 2, ["--period"])
+        r.run("oews-missing-file", ["import", "oews", os.path.join(d, "nope.xlsx")], 1, ["nope.xlsx"])
+        r.run("oews-no-file", ["import", "oews"], 2, ["file"])
 
         total = r.passed + r.failed
         print(f"corpus: {r.passed} passed, {r.failed} failed ({total} cases)")

@@ -153,8 +153,18 @@ class Output(unittest.TestCase):
                       ["--current", "160000"], ["--current", "160000", "--basis", "base"],
                       ["--assessment", EXAMPLE]):
             self.check("salary", "mle", *extra)
-        self.assertEqual(len(self.check("salary", "--state", "CA")), len(role_ids()))
+        self.assertEqual(len(self.check("salary", "--state", "CA")["results"]), len(role_ids()))
         self.check("salary", "--all", "--assessment", EXAMPLE)
+        self.check("salary", "mle", "--level", "senior", "--current", "42000", "--currency", "GBP",
+                   "--rate", "GBP/USD=1.27")
+
+    def test_import_oews_and_salary_by_soc_code(self):
+        store = os.path.join(self.tmp.name, "store")
+        tiny = os.path.join(ROOT, "tests", "fixtures", "oews", "tiny_M2030_dl.xlsx")
+        self.assertEqual(self.check("import", "oews", tiny, "--data-dir", store)["rows"], 5)
+        self.assertEqual(self.check("salary", "15-2051", "--data-dir", store)["bands"][0]["top_coded"], ["p90"])
+        self.check("salary", "data-analyst", "--data-dir", store, "--level", "entry")
+        self.assertEqual(len(self.check("salary", "--occupations", "--data-dir", store)["occupations"]), 5)
 
     def test_routes_compare(self):
         ids = role_ids()

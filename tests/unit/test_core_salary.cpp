@@ -255,7 +255,7 @@ TEST_CASE("percentile bands: the bracket, and p10-p90 as the band")
   CHECK(fit_pay({63650, "USD", "base"}, bls).band_pct == doctest::Approx(0));
 }
 
-TEST_CASE("the bundled ML engineer: CA as published, TX estimated from the non-coastal adjustment")
+TEST_CASE("the bundled ML engineer: CA as published, CO estimated from the non-coastal adjustment, TX (coastal) not")
 {
   const Catalog cat = load_catalog({});
   const Role& mle = resolve_role(cat, "mle");
@@ -265,10 +265,17 @@ TEST_CASE("the bundled ML engineer: CA as published, TX estimated from the non-c
   CHECK(ca.bands[0].figure.source == "hakia-mle-2026");
   CHECK(ca.bands[0].vs_national->national == 150000);
 
-  const SalaryResult tx = compute_salary(mle, at(state_place("TX")));
-  REQUIRE(tx.bands.size() == 1);
-  CHECK(tx.bands[0].kind == "estimate");
-  CHECK(tx.bands[0].derivation->adjustment->id == "aieh-us-non-coastal");
-  CHECK(*tx.bands[0].figure.low == 110000); // 170,000 (NY) × 0.65 = 110,500
-  CHECK(*tx.bands[0].figure.high == 139000); // 185,000 (CA) × 0.75 = 138,750
+  const SalaryResult co = compute_salary(mle, at(state_place("CO")));
+  REQUIRE(co.bands.size() == 1);
+  CHECK(co.bands[0].kind == "estimate");
+  CHECK(co.bands[0].derivation->adjustment->id == "aieh-us-non-coastal");
+  CHECK(*co.bands[0].figure.low == 110000); // 170,000 (NY) × 0.65 = 110,500
+  CHECK(*co.bands[0].figure.high == 139000); // 185,000 (CA) × 0.75 = 138,750
+
+  // The source's words are "non-coastal US markets": a coastal state gets no estimate from them.
+  for (const char* coastal : {"TX", "NJ", "MA", "CT", "MD", "VA", "FL", "OR"}) {
+    for (const auto& b : compute_salary(mle, at(state_place(coastal))).bands) {
+      CHECK_MESSAGE(b.kind != "estimate", coastal);
+    }
+  }
 }

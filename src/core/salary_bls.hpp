@@ -1,0 +1,70 @@
+#pragma once
+// BLS OEWS wages beside a role's bands: the wages of the role's anchor occupation (its first SOC
+// mapping that is not marked a conflict), and BLS's figure beside every other source's figure
+// for the same place, with the difference.
+//
+// BLS figures come from the store (careerplan import oews) and from the bundled catalog (any
+// role's figures whose source is BLS OEWS, for that SOC code and place); the newest period
+// wins, the store's at the same period. A role that has no figure of its own for a place gets
+// the anchor's, labelled as the anchor occupation's: an assumption, not specific to the role.
+//
+//   difference     = the source's point figure (median, else its single value) - BLS's median
+//   difference_pct = difference / BLS's median x 100
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/catalog.hpp"
+#include "core/oews_store.hpp"
+#include "core/salary.hpp"
+
+namespace careerplan {
+
+// The role's anchor occupation, or nullptr when it has none.
+const SocMapping* anchor_occupation(const Role& role);
+
+// A BLS figure with where it came from.
+struct BlsFigure
+{
+  SalaryFigure figure; // annual figures; scope "national" or "state"
+  std::string period; // "May 2024"
+  std::string title; // the occupation's title ("Data Scientists")
+  std::vector<std::string> top_coded; // statistics marked '#'
+  std::optional<double> top_code; // the period's annual top code, when known
+  bool derived_from_hourly = false;
+  std::string origin; // "catalog", or "FILE row N" for an imported figure
+};
+
+// An imported row as a figure (annual = hourly x 2,080 where BLS publishes only hourly wages).
+BlsFigure bls_figure(const OewsWages& w);
+// The catalog's BLS OEWS figures for an SOC code in an area ("US" or a state's code).
+std::vector<BlsFigure> catalog_bls_figures(const Catalog& catalog, const std::string& soc, const std::string& area);
+// The newest of `candidates` (the first of equals: put the store's first); nullopt when empty.
+std::optional<BlsFigure> newest(const std::vector<BlsFigure>& candidates);
+
+struct BlsInput
+{
+  std::optional<BlsFigure> here; // the place's newest BLS figure for the anchor
+  std::vector<BlsFigure> national; // every national BLS figure for the anchor, newest first
+};
+
+// Adds the anchor's band (when the role has no BLS figure of its own for that occupation, place
+// and period) and a BLS check on every other published band for the place.
+void add_bls(SalaryResult& result, const SocMapping& anchor, const BlsInput& input);
+
+// `salary SOC-CODE`: an occupation's imported figures for an area (`rows`, newest period first,
+// not empty), with the difference from the national figure of the same period (`national`,
+// empty for the national view), or a note when the periods differ. `holder` becomes the
+// occupation as a role (id: the SOC code, title: BLS's).
+SalaryResult occupation_salary(const std::vector<OewsWages>& rows, const std::vector<OewsWages>& national,
+                               const Place& place, Role& holder);
+
+// The area of BLS's figures for a place: "US" for the national view, a state's code, else "".
+std::string bls_area(const Place& place);
+// BLS's figures for an occupation in an area: the store's (db may be null) first, then the catalog's,
+// the newest period first.
+std::vector<BlsFigure> bls_candidates(const Catalog& cat, Db* db, const std::string& soc, const std::string& area);
+// The role's anchor-occupation wages and BLS's figure beside every other band for the place (add_bls).
+void attach_bls(SalaryResult& r, const Catalog& cat, Db* db);
+
+} // namespace careerplan

@@ -1,0 +1,143 @@
+// The JSON renderings of salary results: careerplan/salary/v1 and careerplan/salary-list/v1
+// (schemas/salary-v1.json, schemas/salary-list-v1.json).
+#include <cmath>
+
+#include "render/salary_view.hpp"
+
+namespace careerplan {
+
+namespace {
+
+nlohmann::json opt(std::optional<double> v)
+{
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+nlohmann::json str_or_null(const std::string& s)
+{
+  return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+}
+
+} // namespace
+
+nlohmann::json salary_json(const SalaryResult& r)
+{
+  using nlohmann::json;
+  const SalaryQuery& q = r.query;
+  json bands = json::array();
+  for (const auto& b : r.bands) {
+    const SalaryFigure& f = b.figure;
+    json j = {{"kind", b.kind},
+              {"figure", f.id},
+              {"label", f.label},
+              {"low", opt(f.low)},
+              {"p10", opt(f.p10)},
+              {"p25", opt(f.p25)},
+              {"median", opt(f.median)},
+              {"mean", opt(f.mean)},
+              {"p75", opt(f.p75)},
+              {"p90", opt(f.p90)},
+              {"high", opt(f.high)},
+              {"high_open", f.high_open},
+              {"value", opt(f.value)},
+              {"words", str_or_null(f.words)},
+              {"currency", f.currency},
+              {"period", f.period},
+              {"basis", f.basis},
+              {"scope", f.scope},
+              {"level", str_or_null(f.level)},
+              {"state", str_or_null(f.state)},
+              {"country", str_or_null(f.country)},
+              {"region", str_or_null(f.region)},
+              {"occupation", str_or_null(f.occupation)},
+              {"year", f.year ? json(f.year) : json(nullptr)},
+              {"source", f.source},
+              {"quote", str_or_null(f.quote)},
+              {"note", str_or_null(f.note)},
+              {"vs_national", nullptr},
+              {"derivation", nullptr},
+              {"fit", nullptr},
+              {"level_specific", b.level_specific},
+              {"top_coded", b.top_coded},
+              {"top_code", opt(b.top_code)},
+              {"derived_from_hourly", b.derived_from_hourly},
+              {"origin", str_or_null(b.origin)},
+              {"vs_bls", nullptr}};
+    if (b.vs_bls) {
+      const auto& c = *b.vs_bls;
+      j["vs_bls"] = {{"figure", c.figure},       {"occupation", c.occupation}, {"period", c.period},
+                     {"place", c.place},         {"statistic", c.statistic},   {"bls", c.bls},
+                     {"difference", c.difference}, {"difference_pct", std::round(c.difference_pct * 10) / 10}};
+    }
+    if (b.vs_national) {
+      const auto& c = *b.vs_national;
+      j["vs_national"] = {{"figure", c.figure},
+                          {"national", c.national},
+                          {"difference", c.difference},
+                          {"difference_pct", std::round(c.difference_pct * 10) / 10},
+                          {"published_pct", opt(c.published_pct)}};
+    }
+    if (b.derivation) {
+      const auto& d = *b.derivation;
+      json reference = json::array();
+      for (const auto& ref : d.reference) {
+        reference.push_back({{"figure", ref.figure}, {"source", ref.source}, {"place", ref.place}, {"value", ref.value}});
+      }
+      j["derivation"] = {{"adjustment", d.adjustment->id},
+                         {"adjustment_source", d.adjustment->source},
+                         {"relative_to", d.adjustment->relative_to},
+                         {"change_low", d.adjustment->change_low},
+                         {"change_high", d.adjustment->change_high},
+                         {"adjustment_basis", d.adjustment->basis},
+                         {"members_basis", d.adjustment->members_basis.kind},
+                         {"reference", reference},
+                         {"unrounded_low", d.unrounded_low},
+                         {"unrounded_high", d.unrounded_high},
+                         {"rounding", 1000},
+                         {"text", d.text}};
+    }
+    if (b.fit) {
+      const auto& fit = *b.fit;
+      j["fit"] = {{"position", str_or_null(fit.position)},
+                  {"band_pct", fit.band_pct ? json(std::round(*fit.band_pct * 10) / 10) : json(nullptr)},
+                  {"difference", opt(fit.difference)},
+                  {"difference_pct", fit.difference_pct ? json(std::round(*fit.difference_pct * 10) / 10) : json(nullptr)},
+                  {"bracket", str_or_null(fit.bracket)},
+                  {"notes", fit.notes}};
+    }
+    bands.push_back(std::move(j));
+  }
+  json words = json::array();
+  for (const auto& w : r.level_words) {
+    words.push_back({{"ladder", w.ladder}, {"source", w.source}, {"level", w.level}, {"title", w.title}, {"words", w.words}});
+  }
+  json pay = nullptr;
+  if (q.pay) {
+    pay = {{"amount", q.pay->amount}, {"currency", q.pay->currency}, {"basis", str_or_null(q.pay->basis)}, {"from", q.pay_from}};
+  }
+  return {{"schema", "careerplan/salary/v1"},
+          {"role", {{"id", r.role->id}, {"title", r.role->title}}},
+          {"place", {{"kind", kind_name(q.place.kind)}, {"code", q.place.code}, {"name", q.place.name}}},
+          {"level", str_or_null(q.level)},
+          {"level_basis", str_or_null(q.level_basis)},
+          {"current_pay", pay},
+          {"bands", bands},
+          {"level_words", words},
+          {"notes", r.notes}};
+}
+
+nlohmann::json salary_list_json(const std::vector<SalaryResult>& results)
+{
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& r : results) {
+    list.push_back(salary_json(r));
+  }
+  nlohmann::json pay = nullptr;
+  if (!results.empty() && results.front().query.pay) {
+    const SalaryQuery& q = results.front().query;
+    pay = {{"amount", q.pay->amount}, {"currency", q.pay->currency}, {"basis", str_or_null(q.pay->basis)}, {"from", q.pay_from}};
+  }
+  return {{"schema", "careerplan/salary-list/v1"}, {"current_pay", pay}, {"results", list}};
+}
+
+} // namespace careerplan
