@@ -52,7 +52,7 @@ void run_roles(Context& ctx)
   doc.csv.columns = {"id", "title", "family", "aliases", "median_low", "median_high", "median_figures", "growth_low",
                      "growth_high"};
   nlohmann::json roles = nlohmann::json::array();
-  for (const auto& role : cat.roles) {
+  for (const Role& role : cat.all_roles()) {
     const RoleSummary sum = summarize(role);
     s.table.rows.push_back({role.id, role.title, role.family, range_text(sum.national_medians, true),
                             range_text(sum.growth, false)});
