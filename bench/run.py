@@ -34,7 +34,8 @@ JQ_GAP = r"""
 ($a[0].ratings) as $r
 | [.skills[] | {skill, need: (.required.senior // 0), have: ($r[.skill] // 0), weight}
    | .gap = ([.need - .have, 0] | max) | .weighted = .gap * .weight]
-| {readiness: (1 - ((map(.weighted) | add) / (map(.need * .weight) | add))), skills: .}
+| {readiness: (((map(.need * .weight) | add) // 0) as $d
+               | if $d == 0 then 1 else 1 - ((map(.weighted) | add) / $d) end), skills: .}
 """
 
 
@@ -55,15 +56,17 @@ def generate(size, into):
 
 def run_once(argv, env):
     """(wall seconds, peak resident set in MiB, exit status) of one run."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode(errors="replace")
-    proc.stderr.close()
-    if proc.returncode != 0:
-        raise SystemExit(f"bench: '{' '.join(map(str, argv))}' exited {proc.returncode}: {err.strip()[:500]}")
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a full pipe would stall the command
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=errors, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        returncode = os.waitstatus_to_exitcode(status)
+        proc.returncode = returncode
+        errors.seek(0)
+        err = errors.read(2000).decode(errors="replace")
+    if returncode != 0:
+        raise SystemExit(f"bench: '{' '.join(map(str, argv))[:300]}' exited {returncode}: {err.strip()[:500]}")
     return wall, usage.ru_maxrss / 1024.0
 
 

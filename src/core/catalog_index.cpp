@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unordered_map>
@@ -130,22 +131,56 @@ void write_index(const std::string& path, const std::string& key, const std::vec
   }
 }
 
-// The file's stamp; an error message when it is no regular file or cannot be read.
-std::string stamp_of(const RoleFile& f, Stamp& stamp)
+// Directories opened once, so that each file is looked up by its name alone.
+class Dirs
+{
+public:
+  Dirs() = default;
+  Dirs(const Dirs&) = delete;
+  Dirs& operator=(const Dirs&) = delete;
+  ~Dirs()
+  {
+    for (const auto& [path, fd] : m_fds) {
+      if (fd >= 0) {
+        ::close(fd);
+      }
+    }
+  }
+  // The directory's descriptor and the file's name in it (AT_FDCWD and the path when unsure).
+  std::pair<int, const char*> at(const std::string& file)
+  {
+    const auto slash = file.rfind('/');
+    if (slash == std::string::npos || slash == 0) {
+      return {AT_FDCWD, file.c_str()};
+    }
+    const std::string dir = file.substr(0, slash);
+    auto it = m_fds.find(dir);
+    if (it == m_fds.end()) {
+      it = m_fds.emplace(dir, ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)).first;
+    }
+    return it->second < 0 ? std::pair<int, const char*>{AT_FDCWD, file.c_str()}
+                          : std::pair<int, const char*>{it->second, file.c_str() + slash + 1};
+  }
+
+private:
+  std::unordered_map<std::string, int> m_fds;
+};
+
+// The file's stamp; an error message when it is no regular file or cannot be found. (A file
+// made unreadable has a new change time, so it is read again, and that read reports it.)
+std::string stamp_of(const RoleFile& f, Stamp& stamp, Dirs& dirs)
 {
   if (f.bundled) {
     stamp = {static_cast<long long>(f.text.size()), 0, 0, 0};
     return {};
   }
   struct stat st {};
-  if (::stat(f.file.c_str(), &st) != 0) {
+  const auto [fd, name] = dirs.at(f.file);
+  if (::fstatat(fd, name, &st, 0) != 0) {
     return fmt::format("cannot read '{}': {}", f.file, std::strerror(errno));
   }
   if (!S_ISREG(st.st_mode)) {
     return fmt::format("cannot read '{}': {}", f.file, S_ISDIR(st.st_mode) ? "it is a directory" : "not a regular file");
-  }
-  if (::access(f.file.c_str(), R_OK) != 0) {
-    return fmt::format("cannot read '{}': {}", f.file, std::strerror(errno));
   }
   stamp = {static_cast<long long>(st.st_size), st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec,
            st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec, static_cast<unsigned long long>(st.st_ino)};
@@ -180,16 +215,19 @@ void refresh_role_index(Catalog& cat, const LoadOptions& options, const std::str
   const auto cached = path.empty() ? std::unordered_map<std::string, Entry>() : read_index(path, key);
 
   std::vector<std::pair<std::string, Entry>> entries; // the index to write
+  std::vector<std::string_view> entry_ids; // the role id of each entry
   std::vector<const RoleFile*> changed;
   std::vector<std::pair<std::string, std::string>> unreadable; // (id, why)
   entries.reserve(cat.role_files().size());
+  Dirs opened;
   for (const auto& [id, f] : cat.role_files()) {
     Stamp stamp;
-    if (std::string why = stamp_of(f, stamp); !why.empty()) {
+    if (std::string why = stamp_of(f, stamp, opened); !why.empty()) {
       unreadable.emplace_back(id, std::move(why));
       continue;
     }
     const auto it = cached.find(f.file);
+    entry_ids.push_back(id);
     if (it != cached.end() && it->second.stamp == stamp) {
       entries.emplace_back(f.file, it->second);
     } else {
@@ -223,21 +261,26 @@ void refresh_role_index(Catalog& cat, const LoadOptions& options, const std::str
       invalid.insert(f->file);
     }
   }
-  // Every name of every role, then the changed files' aliases against them.
+  // Every alias; when a file changed, every name of every role and its aliases against them.
   std::unordered_map<std::string, std::string> alias_to_id;
   std::unordered_map<std::string, std::vector<std::string>> names; // name -> role ids
-  std::unordered_map<std::string, std::string> id_of_file;
-  for (const auto& [id, f] : cat.role_files()) {
-    id_of_file[f.file] = id;
-    names[id].push_back(id);
+  if (!changed.empty()) {
+    for (const auto& [id, f] : cat.role_files()) {
+      names[id].push_back(id);
+    }
   }
-  for (auto& [file, e] : entries) {
+  alias_to_id.reserve(entries.size());
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    auto& [file, e] = entries[k];
     if (const auto it = aliases_of.find(file); it != aliases_of.end()) {
       e.aliases = it->second;
     }
-    const std::string& id = id_of_file[file];
+    const std::string id(entry_ids[k]);
     for (const auto& a : e.aliases) {
       alias_to_id.emplace(a, id);
+      if (changed.empty()) {
+        continue;
+      }
       auto& v = names[a];
       if (v.empty() || v.back() != id) {
         v.push_back(id);
