@@ -87,9 +87,10 @@ Layer directory_layer(const std::string& dir)
   if (fs::is_directory(roles, ec)) {
     std::vector<std::string> found;
     for (fs::directory_iterator it(roles, ec), end; !ec && it != end; it.increment(ec)) {
-      const fs::path& p = it->path();
-      if (p.extension() == ".json" && p.filename().string().front() != '.') {
-        found.push_back(p.string());
+      const std::string& p = it->path().native();
+      const std::string_view name = std::string_view(p).substr(p.rfind('/') + 1);
+      if (name.size() > 5 && name.ends_with(".json") && name.front() != '.') {
+        found.push_back(p);
       }
     }
     if (ec) {
@@ -105,7 +106,17 @@ Layer directory_layer(const std::string& dir)
 
 bool in_roles_dir(const std::string& file)
 {
-  return fs::path(file).parent_path().filename() == "roles";
+  const std::string_view f(file);
+  const auto slash = f.rfind('/');
+  return slash != std::string_view::npos && (f.substr(0, slash) == "roles" || f.substr(0, slash).ends_with("/roles"));
+}
+
+// "dir/roles/x.json" -> "x"
+std::string stem_of(const std::string& file)
+{
+  const auto slash = file.rfind('/');
+  const std::string name = slash == std::string::npos ? file : file.substr(slash + 1);
+  return name.ends_with(".json") ? name.substr(0, name.size() - 5) : name;
 }
 
 template <typename T>
@@ -246,7 +257,7 @@ Catalog open_catalog(const LoadOptions& options)
   for (const auto& layer : layers) {
     for (const auto& f : layer.files) {
       if (in_roles_dir(f.path)) {
-        RoleFile rf{fs::path(f.path).stem().string(), f.path, f.text, f.bundled, {}};
+        RoleFile rf{stem_of(f.path), f.path, f.text, f.bundled, {}};
         cat.add_role_file(std::move(rf));
       } else if (f.bundled) {
         read_shared(f.path, f.text, cat, problems);
