@@ -36,7 +36,7 @@ std::vector<std::string> values(Context& ctx, const std::string& kind)
       add(c.code);
     }
   } else if (kind == "roles") {
-    for (const auto& r : ctx.catalog().roles) {
+    for (const Role& r : ctx.catalog().all_roles()) {
       add(r.id);
       for (const auto& a : r.aliases) {
         add(a);
@@ -45,7 +45,7 @@ std::vector<std::string> values(Context& ctx, const std::string& kind)
   } else if (kind == "levels") {
     // In seniority order: the longest ladder first, then any level it lacks.
     std::vector<const Role*> roles;
-    for (const auto& r : ctx.catalog().roles) {
+    for (const Role& r : ctx.catalog().all_roles()) {
       roles.push_back(&r);
     }
     std::stable_sort(roles.begin(), roles.end(),

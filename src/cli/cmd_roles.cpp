@@ -109,7 +109,7 @@ void run_roles(Context& ctx, const std::optional<std::string>& search, bool all)
   doc.csv.columns = {"id", "title", "family", "aliases", "median_low", "median_high", "median_figures", "growth_low",
                      "growth_high"};
   nlohmann::json roles = nlohmann::json::array();
-  for (const auto& role : cat.roles) {
+  for (const Role& role : cat.all_roles()) {
     if (search && !role_matches(role, *search)) {
       continue;
     }

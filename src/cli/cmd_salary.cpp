@@ -156,7 +156,7 @@ void run_salary(Context& ctx, const SalaryOptions& o)
   // when no role has it.
   std::vector<SalaryResult> results;
   std::optional<UsageError> level_error;
-  for (const auto& role : cat.roles) {
+  for (const Role& role : cat.all_roles()) {
     try {
       results.push_back(compute_salary(role, query_for(role, o, a, place)));
     } catch (const UsageError& e) {

@@ -183,7 +183,18 @@ std::string now_utc()
 const Catalog& Context::catalog()
 {
   if (!m_catalog) {
-    m_catalog = load_catalog(load_options());
+    LoadOptions lo = load_options();
+    lo.warn = [](const std::string& message) {
+      std::string line; // a file name may hold control characters
+      for (const unsigned char c : message) {
+        line += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
+      }
+      std::fprintf(stderr, "careerplan: warning: %s\n", line.c_str());
+    };
+    if (const std::string cache = xdg_dir("XDG_CACHE_HOME", ".cache"); !cache.empty()) {
+      lo.cache_dir = cache;
+    }
+    m_catalog = open_catalog(lo);
   }
   return *m_catalog;
 }

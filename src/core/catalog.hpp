@@ -1,6 +1,7 @@
 #pragma once
 // Loading and validating the catalog: the skill catalog, shared sources and role profiles, from
 // the bundled data and from data directories that add or override roles.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,14 +21,25 @@ SkillCatalog read_skill_catalog(const json& j, const ReadContext& ctx);
 std::vector<Source> read_sources(const json& j, const ReadContext& ctx);
 Role read_role(const json& j, const ReadContext& ctx);
 
-// Cross-reference checks for a role against the loaded catalog: skills, levels, sources, aliases.
+// Cross-reference checks for a role against the loaded catalog: skills, levels, sources, scale,
+// and that its aliases name no other role.
 void check_role(const Role& role, const Catalog& catalog, std::vector<Problem>& problems);
+// The same without the aliases, which need every role (a role read on its own).
+void check_role_refs(const Role& role, const Catalog& catalog, std::vector<Problem>& problems);
+// The one check across role files: an alias names one role only (roles in catalog order).
+void check_aliases(const std::vector<std::reference_wrapper<const Role>>& roles, std::vector<Problem>& problems);
 
 struct LoadOptions
 {
   // Data directories in increasing precedence; each may hold skills.json, sources.json and roles/*.json.
   std::vector<std::string> data_dirs;
   bool bundled = true;
+  // Told, one line each, of a role file a whole-catalog command leaves out because it cannot be read.
+  std::function<void(const std::string&)> warn;
+  // Where open_catalog keeps its index of checked role files ("" for none: every file is checked
+  // on every run). The index only saves time: a file whose size, times or inode changed is read
+  // and checked again, and an index that cannot be written is not an error.
+  std::string cache_dir;
 };
 
 struct LoadReport
@@ -41,6 +53,14 @@ struct LoadReport
 LoadReport load_catalog_report(const LoadOptions& options);
 // Loads everything; throws DataError on the first invalid file (exit 3), IoError when a directory cannot be read.
 Catalog load_catalog(const LoadOptions& options);
+// What commands use: reads the skills and shared sources, and indexes the role files by name
+// without reading them; each role is read, and checked, when a command first asks for it
+// (Catalog::find_role, Catalog::all_roles). Files whose names start with '.' are not catalog files.
+Catalog open_catalog(const LoadOptions& options);
+
+// Reads and checks one indexed role file (all but its aliases): DataError with every problem,
+// IoError when it cannot be read. The parsed document is moved into *document when asked for.
+Role read_role_file(const RoleFile& f, const Catalog& catalog, json* document = nullptr);
 
 // Reads a single file of any kind, by its schema id, for `validate PATH` (problems appended).
 void validate_file(const std::string& path, const Catalog& catalog, std::vector<Problem>& problems);

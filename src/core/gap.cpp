@@ -178,7 +178,7 @@ MatchResult compute_match(const Catalog& catalog, const Assessment& assessment)
   }
   m.rated = static_cast<int>(assessment.ratings.size());
   m.flat_ratings = m.rated >= 3 && values.size() == 1;
-  for (const auto& role : catalog.roles) {
+  for (const Role& role : catalog.all_roles()) {
     MatchEntry e{compute_gap(role, catalog, assessment), false, 0};
     double total_weight = 0;
     for (const auto& g : e.gap.skills) {

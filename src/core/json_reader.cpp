@@ -158,7 +158,7 @@ std::optional<json> parse_json(std::string_view text, const std::string& file, s
   try {
     json j = json::parse(text.begin(), text.end(), callback, /*allow_exceptions=*/true, /*ignore_comments=*/false);
     if (!duplicates.empty()) {
-      problems.push_back({file, "", fmt::format("duplicate key '{}' in an object", duplicates.front())});
+      problems.push_back({file, "", bounded(fmt::format("duplicate key '{}' in an object", duplicates.front()), k_max_message)});
       return std::nullopt;
     }
     return j;
@@ -206,6 +206,24 @@ std::string pointer_append(const std::string& path, std::string_view key)
     }
   }
   return path + "/" + escaped;
+}
+
+std::string bounded(std::string s, std::size_t max)
+{
+  if (s.size() <= max) {
+    return s;
+  }
+  std::size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  s.resize(cut);
+  return s + "...";
+}
+
+void ReadContext::add(const std::string& path, std::string message) const
+{
+  problems->push_back({file, bounded(path, k_max_message / 2), bounded(std::move(message), k_max_message)});
 }
 
 std::string pointer_append(const std::string& path, std::size_t index)
@@ -451,7 +469,8 @@ void ObjectReader::finish()
   }
   for (const auto& [k, v] : m_json->items()) {
     if (std::find(m_known.begin(), m_known.end(), k) == m_known.end()) {
-      const std::string hint = did_you_mean(k, m_known);
+      // No id is longer than 64 characters: a longer key is no misspelling of one.
+      const std::string hint = k.size() > 64 ? std::string() : did_you_mean(k, m_known);
       m_ctx.add(path_of(k), hint.empty() ? "unknown field" : "unknown field; " + hint);
     }
   }

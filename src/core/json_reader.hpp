@@ -30,6 +30,9 @@ std::string read_file(const std::string& path, std::size_t max_size);
 std::optional<json> parse_json(std::string_view text, const std::string& file, std::vector<Problem>& problems);
 
 std::string pointer_append(const std::string& path, std::string_view key);
+// At most `max` bytes of s (cut at a character boundary), with "..." when it was longer.
+std::string bounded(std::string s, std::size_t max);
+inline constexpr std::size_t k_max_message = 400;
 std::string pointer_append(const std::string& path, std::size_t index);
 std::string type_name(const json& j);
 
@@ -37,10 +40,8 @@ struct ReadContext
 {
   std::string file;
   std::vector<Problem>* problems;
-  void add(const std::string& path, std::string message) const
-  {
-    problems->push_back({file, path, std::move(message)});
-  }
+  // Records a problem; a path or message made long by the data (a megabyte key) is shortened.
+  void add(const std::string& path, std::string message) const;
 };
 
 // Ids of every kind (roles, skills, levels, regions, scales, ladders, sources and their aliases)

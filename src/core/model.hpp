@@ -1,7 +1,11 @@
 #pragma once
 // The plain data the core works on: the skill catalog, role profiles and their sources.
 // Every figure carries the id of the source it comes from.
+#include <functional>
 #include <map>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -275,7 +279,7 @@ struct Role
   std::vector<Cited> challenges;
   std::vector<Source> sources;
   std::string file; // where it was loaded from ("<bundled>/roles/x.json" for the built-in catalog)
-  nlohmann::json raw; // the validated document, as loaded
+  nlohmann::json raw; // the validated document, as loaded (null when read for a whole-catalog command)
 
   // References to check once the whole catalog is loaded: (JSON pointer, id).
   struct Refs
@@ -290,19 +294,62 @@ struct SkillCatalog
   std::vector<SkillDef> skills;
 };
 
-struct Catalog
+// A role file of the catalog, known by its name before it is read: the id is the file name.
+struct RoleFile
 {
+  std::string id; // the file name without ".json"
+  std::string file; // display path ("<bundled>/roles/x.json" for the built-in catalog)
+  std::string_view text; // the bundled text; empty for a file on disk, read when first needed
+  bool bundled = false;
+  std::string unreadable; // why it cannot be read, once found out (it was reported then)
+};
+
+// The catalog. Skills and shared sources are read whole (they are small); roles are either held
+// in `roles` (load_catalog, tests) or indexed by file and read one by one when a command first
+// asks for them (open_catalog), so that a command pays only for the roles it uses.
+class Catalog
+{
+public:
   SkillCatalog skills;
   std::vector<Source> sources; // shared sources (data/sources.json)
-  std::vector<Role> roles; // sorted by id
+  std::vector<Role> roles; // roles read eagerly, sorted by id
+
+  Catalog();
+  ~Catalog();
+  Catalog(Catalog&&) noexcept;
+  Catalog& operator=(Catalog&&) noexcept;
+  Catalog(const Catalog&) = delete;
+  Catalog& operator=(const Catalog&) = delete;
 
   const SkillDef* find_skill(const std::string& id_or_alias) const;
   const Scale* find_scale(const std::string& id) const;
+  // The role for an id or alias, case-insensitive. An indexed role is read on first use; an
+  // invalid one throws DataError, an unreadable one IoError.
   const Role* find_role(const std::string& id_or_alias) const;
+  // Every role, sorted by id. Indexed roles are read now; a file that cannot be read is reported
+  // through the warning callback and left out; invalid ones throw DataError (all problems).
+  std::vector<std::reference_wrapper<const Role>> all_roles() const;
+  // The ids of every role, sorted, without reading a role file.
+  std::vector<std::string> role_ids() const;
   std::vector<std::string> skill_ids() const;
   std::vector<std::string> role_names() const; // ids and aliases, for suggestions
   // A role-local source first, then the shared catalog.
   const Source* find_source(const Role* role, const std::string& id) const;
+
+  // Indexing (open_catalog): a role file that a later one with the same id overrides.
+  void add_role_file(RoleFile f);
+  const std::map<std::string, RoleFile>& role_files() const;
+  void mark_unreadable(const std::string& id, std::string why);
+  // Every alias of the indexed role files (alias -> id), when known without reading them.
+  void set_aliases(std::unordered_map<std::string, std::string> alias_to_id);
+  // Called with a one-line message for each file left out (unreadable, not a regular file).
+  std::function<void(const std::string&)> warn;
+
+private:
+  struct Index;
+  std::unique_ptr<Index> m_index;
+  Index& index() const;
+  const Role* load(const RoleFile& f, bool keep_document) const;
 };
 
 } // namespace careerplan

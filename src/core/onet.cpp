@@ -112,7 +112,7 @@ const char* const k_hit_columns =
 std::vector<AnchoredRole> anchored_roles(const Catalog& catalog, const std::string& code)
 {
   std::vector<AnchoredRole> out;
-  for (const auto& role : catalog.roles) {
+  for (const Role& role : catalog.all_roles()) {
     for (const auto& m : role.soc) {
       if (m.code == code.substr(0, 7)) {
         out.push_back({role.id, role.title, m.status});

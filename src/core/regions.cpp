@@ -27,6 +27,11 @@ const std::vector<State>& us_states()
 const State* find_state(std::string_view code_or_name)
 {
   for (const auto& s : us_states()) {
+    if (code_or_name == s.code) { // the usual case, without case folding (every role names dozens)
+      return &s;
+    }
+  }
+  for (const auto& s : us_states()) {
     if (iequals(code_or_name, s.code) || iequals(code_or_name, s.name)) {
       return &s;
     }
@@ -115,6 +120,11 @@ const Country* find_country(std::string_view code_or_name)
 {
   if (iequals(code_or_name, "UK")) {
     code_or_name = "GB"; // exceptionally reserved in ISO 3166-1 for the United Kingdom
+  }
+  for (const auto& c : countries()) {
+    if (code_or_name == c.code) { // the usual case, without case folding
+      return &c;
+    }
   }
   for (const auto& c : countries()) {
     if (iequals(code_or_name, c.code) || iequals(code_or_name, c.name)) {

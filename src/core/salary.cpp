@@ -230,7 +230,7 @@ Place country_place(const std::string& code_or_name)
 std::vector<std::string> region_ids(const Catalog& catalog)
 {
   std::set<std::string> ids;
-  for (const auto& r : catalog.roles) {
+  for (const Role& r : catalog.all_roles()) {
     for (const auto& a : r.adjustments) {
       ids.insert(a.region);
     }

@@ -89,7 +89,7 @@ std::vector<BlsFigure> catalog_bls_figures(const Catalog& catalog, const std::st
 {
   std::vector<BlsFigure> out;
   const std::string tag = "(SOC " + soc + ")";
-  for (const auto& role : catalog.roles) {
+  for (const Role& role : catalog.all_roles()) {
     for (const auto& f : role.salary) {
       const bool place = area == "US" ? f.scope == "national" : (f.scope == "state" && f.state == area);
       if (!is_bls(f) || !place || f.year == 0 || f.occupation.find(tag) == std::string::npos) {

@@ -1,6 +1,7 @@
 #include "core/summary.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace careerplan {
 
@@ -24,11 +25,12 @@ RoleSummary summarize(const Role& role)
 std::vector<SourceUse> source_uses(const Catalog& catalog, const Role* only)
 {
   std::vector<SourceUse> uses;
+  std::unordered_map<const Source*, std::size_t> at; // hashed: a catalog may hold thousands of sources
   auto entry = [&](const Source* src) -> SourceUse& {
-    auto it = std::find_if(uses.begin(), uses.end(), [&](const SourceUse& u) { return u.source == src; });
-    if (it != uses.end()) {
-      return *it;
+    if (const auto it = at.find(src); it != at.end()) {
+      return uses[it->second];
     }
+    at.emplace(src, uses.size());
     uses.push_back({src, {}});
     return uses.back();
   };
@@ -37,7 +39,7 @@ std::vector<SourceUse> source_uses(const Catalog& catalog, const Role* only)
       entry(&s);
     }
   }
-  for (const auto& role : catalog.roles) {
+  for (const Role& role : catalog.all_roles()) {
     if (only != nullptr && &role != only) {
       continue;
     }

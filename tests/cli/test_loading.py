@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Loading the catalog: a file that cannot be read is reported once and left out (issue 18.6);
+large files load in near-linear time with messages of bounded length (issue 18.5); the index of
+checked role files never serves stale data (issue 19).
+
+usage: test_loading.py BINARY"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROLES = os.path.join(ROOT, "data", "roles")
+BINARY = None
+# Each of these took 10 to 120 seconds before the loaders were made linear.
+TIMEOUT = 20
+
+
+class Case(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="careerplan-loading-")
+        self.data = os.path.join(self.tmp, "d")
+        os.makedirs(os.path.join(self.data, "roles"))
+        self.cache = os.path.join(self.tmp, "cache")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def run_cli(self, *args, cache=None):
+        env = {"PATH": "/usr/bin:/bin", "HOME": self.tmp, "LC_ALL": "C.UTF-8", "NO_COLOR": "1", "COLUMNS": "100",
+               "XDG_CACHE_HOME": cache or self.cache, "XDG_DATA_HOME": os.path.join(self.tmp, "xdg")}
+        p = subprocess.run([BINARY, "--data-dir", self.data, *args], env=env, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=TIMEOUT)
+        return p.returncode, p.stdout.decode(), p.stderr.decode()
+
+    def role(self, template="data-analyst"):
+        with open(os.path.join(ROLES, template + ".json")) as f:
+            return json.load(f)
+
+    def write_role(self, role, name=None):
+        path = os.path.join(self.data, "roles", (name or role["id"]) + ".json")
+        with open(path, "w") as f:
+            json.dump(role, f, separators=(",", ":"))
+        return path
+
+    def copy_of(self, new_id, alias=None, template="data-analyst"):
+        r = self.role(template)
+        r["id"] = new_id
+        r["title"] = "Copy " + new_id
+        r["aliases"] = [alias or new_id + "-alias"]
+        return r
+
+
+class BadFiles(Case):
+    """A directory, a FIFO or a dangling link named x.json, and macOS's ._x.json."""
+
+    def make_bad_files(self):
+        roles = os.path.join(self.data, "roles")
+        os.mkdir(os.path.join(roles, "a-directory.json"))
+        os.mkfifo(os.path.join(roles, "a-fifo.json"))
+        os.symlink("/nonexistent/role.json", os.path.join(roles, "a-dangling-link.json"))
+        with open(os.path.join(roles, "._data-analyst.json"), "wb") as f:
+            f.write(b"\x00\x05\x16\x07 AppleDouble, not JSON")
+
+    def test_other_commands_go_on_and_say_which_files_were_left_out(self):
+        self.make_bad_files()
+        self.write_role(self.copy_of("extra-role"))
+        for args in (["show", "data-analyst"], ["show", "extra-role-alias"], ["roles"]):
+            status, out, err = self.run_cli(*args)
+            self.assertEqual(status, 0, (args, err))
+            for name in ("a-directory.json", "a-fifo.json", "a-dangling-link.json"):
+                self.assertEqual(err.count(name), 1, (args, err))
+            self.assertNotIn("._data-analyst", err)
+            self.assertTrue(all(line.startswith("careerplan: warning: ") for line in err.splitlines()), err)
+        status, out, err = self.run_cli("roles", "--json")
+        ids = [r["id"] for r in json.loads(out)["roles"]]
+        self.assertIn("extra-role", ids)
+        self.assertNotIn("a-directory", ids)
+
+    def test_asking_for_the_unreadable_role_is_an_error(self):
+        self.make_bad_files()
+        status, out, err = self.run_cli("show", "a-directory")
+        self.assertEqual(status, 1, err)
+        self.assertIn("a-directory.json", err.splitlines()[-1])
+        self.assertEqual(out, "")
+
+    def test_validate_lists_every_bad_file(self):
+        self.make_bad_files()
+        broken = self.copy_of("broken-role")
+        broken["skills"][0]["weight"] = "heavy"
+        self.write_role(broken)
+        status, out, err = self.run_cli("validate", "--json")
+        self.assertEqual(status, 3, err)
+        files = {os.path.basename(p["file"]) for p in json.loads(out)["problems"]}
+        self.assertEqual(files, {"a-directory.json", "a-fifo.json", "a-dangling-link.json", "broken-role.json"})
+
+
+class Fresh(Case):
+    """What the index of checked files remembers never hides a change."""
+
+    def test_a_changed_added_or_removed_file_is_seen_at_once(self):
+        path = self.write_role(self.copy_of("extra-role"))
+        self.assertEqual(self.run_cli("show", "extra-role")[0], 0)
+        self.assertEqual(self.run_cli("show", "extra-role")[0], 0)  # from the index
+        r = self.copy_of("extra-role")
+        r["title"] = "Renamed"
+        self.write_role(r)
+        self.assertIn("Renamed", self.run_cli("show", "extra-role")[1])
+        r["skills"][0]["weight"] = "heavy"
+        self.write_role(r)
+        for args in (["roles"], ["show", "data-analyst"]):
+            status, _, err = self.run_cli(*args)
+            self.assertEqual(status, 3, err)
+            self.assertIn("/skills/0/weight", err)
+        os.remove(path)
+        self.assertEqual(self.run_cli("show", "extra-role")[0], 2)
+        self.assertEqual(self.run_cli("roles")[0], 0)
+        self.write_role(self.copy_of("added-role"))
+        self.assertIn("added-role", self.run_cli("roles")[1])
+        self.assertEqual(self.run_cli("show", "added-role-alias")[0], 0)
+
+    def test_an_alias_that_names_another_role_is_found_when_its_file_changes(self):
+        self.write_role(self.copy_of("extra-role"))
+        self.assertEqual(self.run_cli("roles")[0], 0)
+        self.write_role(self.copy_of("extra-role", alias="mle"))
+        status, _, err = self.run_cli("show", "data-analyst")
+        self.assertEqual(status, 3)
+        self.assertIn("alias 'mle' is also a name of role 'machine-learning-engineer'", err)
+
+    def test_a_changed_skill_catalog_checks_every_role_again(self):
+        self.write_role(self.copy_of("extra-role"))
+        self.assertEqual(self.run_cli("roles")[0], 0)
+        with open(os.path.join(ROOT, "data", "skills.json")) as f:
+            skills = json.load(f)
+        scale = next(s for s in skills["scales"] if s["id"] == "proficiency-0-5")
+        scale["max"] = 2  # the roles require more than that
+        scale["levels"] = [lv for lv in scale.get("levels", []) if lv["value"] <= 2]
+        with open(os.path.join(self.data, "skills.json"), "w") as f:
+            json.dump({"schema": skills["schema"], "scales": [scale], "skills": skills["skills"][:1]}, f)
+        status, _, err = self.run_cli("show", "data-analyst")
+        self.assertEqual(status, 3, err)
+        self.assertIn("is outside the scale", err)
+
+    def test_an_index_that_cannot_be_written_only_costs_time(self):
+        self.write_role(self.copy_of("extra-role"))
+        unwritable = os.path.join(self.tmp, "a-file")
+        with open(unwritable, "w") as f:
+            f.write("not a directory")
+        for _ in range(2):
+            status, out, err = self.run_cli("show", "extra-role-alias", cache=unwritable)
+            self.assertEqual((status, err), (0, ""))
+            self.assertIn("Copy extra-role", out)
+
+
+class Large(Case):
+    """Files under the size limit with tens of thousands of items load in near-linear time."""
+
+    def test_tens_of_thousands_of_items(self):
+        n = 30000
+        r = self.copy_of("huge-role", template="machine-learning-engineer")
+        levels = [f"level-{i}" for i in range(n)]
+        r["levels"] = r["levels"] + levels
+        r["skills"][0]["required"].update({level: 1 for level in levels})  # each names a level
+        r["aliases"] = [f"alias-{i}" for i in range(n)]
+        source = {"title": "t", "publisher": "p", "date": "2024", "kind": "reference"}
+        r["sources"] = r.get("sources", []) + [dict(source, id=f"src-{i}") for i in range(n // 3)]
+        r["skills"][0]["named_by"] = [f"src-{i}" for i in range(n // 3)]  # each names a source
+        r["routes"][0]["from"] = [f"origin-{i}" for i in range(n // 3)]  # each is looked up as a role
+        self.write_role(r)
+        for args in (["validate"], ["show", "alias-29999"], ["routes", "huge-role"], ["roles"]):
+            status, out, err = self.run_cli(*args)
+            self.assertEqual(status, 0, (args, err[:500]))
+
+    def test_many_bad_references_and_a_huge_key_give_bounded_messages(self):
+        n = 12000
+        r = self.copy_of("bad-role")
+        basis = {"kind": "published", "source": r["summary"]["source"]}
+        r["skills"] = [{"skill": f"no-such-skill-{i}", "weight": 0.5, "weight_basis": basis, "required": {},
+                        "required_basis": basis} for i in range(n)]
+        r["x" * (1536 * 1024)] = 1
+        self.write_role(r)
+        status, out, err = self.run_cli("validate", "--format", "csv")
+        self.assertEqual(status, 3, err)
+        self.assertGreater(len(out.splitlines()), n, out[:1000])
+        self.assertLess(max(len(line) for line in out.splitlines()), 1000)
+        status, out, err = self.run_cli("show", "bad-role")
+        self.assertEqual(status, 3)
+        self.assertLess(max(len(line) for line in err.splitlines()), 1000)
+
+
+if __name__ == "__main__":
+    BINARY = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=1)
