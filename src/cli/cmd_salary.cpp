@@ -81,21 +81,6 @@ SalaryQuery query_for(const Role& role, const SalaryOptions& o, const std::optio
   return q;
 }
 
-// `salary 15-2041`: an occupation's imported BLS figures, national or for a state.
-SalaryResult soc_salary(Db* db, const std::string& soc, const Place& place, Role& holder)
-{
-  const std::string area = bls_area(place);
-  if (area.empty()) {
-    throw UsageError("BLS publishes figures for the US and its states only", "use --state XX, or no place");
-  }
-  const std::vector<OewsWages> rows = db != nullptr ? oews_lookup(*db, soc, area) : std::vector<OewsWages>{};
-  if (rows.empty()) {
-    throw UsageError(fmt::format("no imported BLS OEWS figure for SOC {} in {}", soc, area),
-                     "import BLS's files first: careerplan import oews FILE...");
-  }
-  const std::vector<OewsWages> national = area != "US" ? oews_lookup(*db, soc, "US") : std::vector<OewsWages>{};
-  return occupation_salary(rows, national, place, holder);
-}
 
 bool is_soc_code(const std::string& s)
 {
@@ -137,6 +122,15 @@ void run_salary(Context& ctx, const SalaryOptions& o)
     }
     ctx.emit(occupation_list_document(place, list), occupation_list_json(place, list));
     return;
+  }
+  if (!wanted.empty() && cat.find_role(wanted) == nullptr) {
+    if (const auto code = ctx.occupation_code(wanted)) { // an O*NET occupation: its SOC code's BLS figures
+      Role holder;
+      SalaryResult r = soc_salary(db, code->substr(0, 7), place, holder);
+      r.notes.insert(r.notes.begin(), onet_soc_note(*code));
+      ctx.emit(salary_document(r), salary_json(r));
+      return;
+    }
   }
   if (!wanted.empty() && is_soc_code(wanted)) { // role ids start with a letter
     Role holder;

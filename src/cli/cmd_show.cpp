@@ -5,10 +5,13 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "core/oews_store.hpp"
 #include "core/onet.hpp"
+#include "core/salary_bls.hpp"
 #include "core/text.hpp"
 #include "render/format.hpp"
 #include "render/occupation_view.hpp"
+#include "render/salary_view.hpp"
 
 namespace careerplan {
 
@@ -337,13 +340,44 @@ nlohmann::json source_json(const Source& s)
   return j;
 }
 
+// BLS's national wages for the occupation's SOC code, when OEWS is imported, as `salary OCC` shows them.
+void add_wages(Db& db, const std::string& code, Document& doc, nlohmann::json& j)
+{
+  if (!has_oews(db)) {
+    return;
+  }
+  Section head;
+  head.heading = "Wages (BLS OEWS, national)";
+  Role holder;
+  try {
+    SalaryResult r = soc_salary(&db, code.substr(0, 7), country_place("US"), holder);
+    r.notes.insert(r.notes.begin(), onet_soc_note(code));
+    Document w = salary_document(r);
+    head.paragraphs.push_back(w.title);
+    // Before the credit lines, after the profile.
+    auto at = doc.sections.end();
+    at = doc.sections.insert(at, std::move(head)) + 1;
+    for (auto& sec : w.sections) {
+      at = doc.sections.insert(at, std::move(sec)) + 1;
+    }
+    j["wages"] = salary_json(r);
+  } catch (const UsageError&) {
+    head.paragraphs.push_back(fmt::format("The imported BLS files have no national figure for SOC {}.", code.substr(0, 7)));
+    doc.sections.push_back(std::move(head));
+    j["wages"] = nullptr;
+  }
+}
+
 void run_show_occupation(Context& ctx, const std::string& code)
 {
   Db& db = *ctx.store();
   const auto release = onet_release(db);
   const Occupation occ = load_occupation(db, code);
   const auto roles = anchored_roles(ctx.catalog(), occ.code);
-  ctx.emit(occupation_document(occ, *release, roles), occupation_json(occ, *release, roles));
+  Document doc = occupation_document(occ, *release, roles);
+  nlohmann::json j = occupation_json(occ, *release, roles);
+  add_wages(db, occ.code, doc, j);
+  ctx.emit(doc, j);
 }
 
 // The imported O*NET occupations under the role's SOC codes, after the SOC table.

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/errors.hpp"
 #include "core/oews_store.hpp"
 #include "core/regions.hpp"
 #include "core/text.hpp"
@@ -291,5 +292,32 @@ void attach_bls(SalaryResult& r, const Catalog& cat, Db* db)
   add_bls(r, *anchor, in);
 }
 
+
+// `salary 15-2041`: an occupation's imported BLS figures, national or for a state.
+SalaryResult soc_salary(Db* db, const std::string& soc, const Place& place, Role& holder)
+{
+  const std::string area = bls_area(place);
+  if (area.empty()) {
+    throw UsageError("BLS publishes figures for the US and its states only", "use --state XX, or no place");
+  }
+  const std::vector<OewsWages> rows = db != nullptr ? oews_lookup(*db, soc, area) : std::vector<OewsWages>{};
+  if (rows.empty()) {
+    throw UsageError(fmt::format("no imported BLS OEWS figure for SOC {} in {}", soc, area),
+                     "import BLS's files first: careerplan import oews FILE...");
+  }
+  const std::vector<OewsWages> national = area != "US" ? oews_lookup(*db, soc, "US") : std::vector<OewsWages>{};
+  return occupation_salary(rows, national, place, holder);
+}
+
+std::string onet_soc_note(const std::string& onet_code)
+{
+  const std::string soc = onet_code.substr(0, 7);
+  if (onet_code.size() > 7 && onet_code.substr(7) != ".00") {
+    return fmt::format("O*NET's {} is finer than SOC: these are BLS's figures for its SOC parent {}, which covers every "
+                       "O*NET occupation under it",
+                       onet_code, soc);
+  }
+  return fmt::format("BLS's figures for SOC {}, the code of O*NET occupation {}", soc, onet_code);
+}
 
 } // namespace careerplan

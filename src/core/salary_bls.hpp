@@ -67,4 +67,10 @@ std::vector<BlsFigure> bls_candidates(const Catalog& cat, Db* db, const std::str
 // The role's anchor-occupation wages and BLS's figure beside every other band for the place (add_bls).
 void attach_bls(SalaryResult& r, const Catalog& cat, Db* db);
 
+// `salary 15-2041`: an occupation's imported BLS figures, national or for a state (`holder` is the
+// stand-in role the result points to). UsageError when none is imported.
+SalaryResult soc_salary(Db* db, const std::string& soc, const Place& place, Role& holder);
+// What an O*NET occupation's wages are: its SOC code's, or its SOC parent's when O*NET's code is finer.
+std::string onet_soc_note(const std::string& onet_code);
+
 } // namespace careerplan

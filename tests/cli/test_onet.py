@@ -201,6 +201,96 @@ class Imported(unittest.TestCase):
         self.assertIn("given twice", self.e.run("compare", "15-2041.00", "statisticians", status=2).stderr)
         self.assertIn("unknown role 'nosuch'", self.e.run("compare", "15-2041.00", "nosuch", status=2).stderr)
 
+    def expected_readiness(self, code, ratings):
+        """careerplan's formula (man careerplan, FORMULAS), recomputed from the fixture's files."""
+        rows = {}
+        for name in ("Skills.txt", "Knowledge.txt"):
+            for r in tsv(name):
+                if r["O*NET-SOC Code"] == code:
+                    rows.setdefault(r["Element ID"], {})[r["Scale ID"]] = r
+        num = den = var_terms = 0.0
+        terms = []
+        for el, sc in rows.items():
+            im, lv = sc.get("IM"), sc.get("LV")
+            if not im or not lv or "Y" in (im["Recommend Suppress"], lv["Recommend Suppress"]) or lv["Not Relevant"] == "Y":
+                continue
+            IM, LV = float(im["Data Value"]), float(lv["Data Value"])
+            if LV <= 0 or IM <= 1 or el not in ratings:
+                continue
+            w, r = IM - 1, ratings[el]
+            num += w * min(r, LV) / LV
+            den += w
+            se = float(lv["Standard Error"]) if lv["Standard Error"] != "n/a" else 0.0
+            terms.append((w, r, LV, se))
+        if den == 0:
+            return None, 0.0
+        import math
+        var = sum(((w / den) * (r / LV ** 2) * se) ** 2 for w, r, LV, se in terms if r < LV)
+        return 100 * num / den, 100 * math.sqrt(var)
+
+    def test_rating_onet_skills_and_matching_every_occupation(self):
+        a = os.path.join(self.e.tmp, "onet-a.json")
+        p = self.e.run("assess", "--set", "2.A.1.e=5", "--set", "onet:critical-thinking=4", "--set", "programming=2",
+                       "--set", "Reading-Comprehension=4", "--set", "2.C.4.a=3", "-o", a)
+        self.assertIn("5 O*NET rating(s)", p.stderr)
+        with open(a) as f:
+            saved = json.load(f)
+        self.assertEqual(saved["onet_release"], "29.3")
+        self.assertEqual(saved["onet_ratings"], {"2.A.1.e": 5, "2.A.2.a": 4, "2.B.3.e": 2, "2.A.1.a": 4, "2.C.4.a": 3})
+        self.assertEqual(saved["ratings"], {})
+        # 'mathematics' is both a skill and a knowledge area: ambiguous; a level past 7 is refused.
+        self.assertIn("names more than one O*NET element", self.e.run("assess", "--set", "mathematics=3", "-o", a, status=2).stderr)
+        self.assertIn("not a level from 0 to 7", self.e.run("assess", "--set", "2.A.1.e=8", "-o", a, status=2).stderr)
+        self.assertIn("unknown skill 'nosuchthing'", self.e.run("assess", "--set", "nosuchthing=3", "-o", a, status=2).stderr)
+
+        j = self.e.json("match", "-a", a)
+        self.assertEqual(j["roles"], [])
+        self.assertTrue(any("curated roles are left out" in w for w in j["warnings"]))
+        occ = j["occupations"]
+        rated = sorted({r["O*NET-SOC Code"] for r in tsv("Skills.txt")})
+        self.assertEqual(sorted(o["code"] for o in occ), rated)
+        for o in occ:
+            want, se = self.expected_readiness(o["code"], saved["onet_ratings"])
+            self.assertAlmostEqual(o["readiness"], want, places=9, msg=o["code"])
+            self.assertAlmostEqual(o["readiness_se"], se, places=9, msg=o["code"])
+        self.assertEqual([o["readiness"] for o in occ], sorted((o["readiness"] for o in occ), reverse=True))
+        for prev, cur in zip(occ, occ[1:]):
+            import math
+            close = abs(prev["readiness"] - cur["readiness"]) < 1.96 * math.hypot(prev["readiness_se"], cur["readiness_se"])
+            self.assertEqual(cur["too_close_to_previous"], close)
+        self.assertEqual([o["code"] for o in self.e.json("match", "-a", a, "--zone", "5")["occupations"]],
+                         [o["code"] for o in occ if o["job_zone"] == 5])
+        self.assertEqual([o["code"] for o in self.e.json("match", "-a", a, "--family", "29")["occupations"]], ["29-1141.00"])
+        self.assertEqual(len(self.e.json("match", "-a", a, "--top", "1")["occupations"]), 1)
+        self.assertIn("careerplan's formula, not O*NET's", self.e.run("match", "-a", a).stdout)
+
+        g = self.e.json("gap", "15-2041.00", "-a", a)
+        self.assertEqual(g["schema"], "careerplan/onet-gap/v1")
+        want, _ = self.expected_readiness("15-2041.00", saved["onet_ratings"])
+        self.assertAlmostEqual(g["occupation"]["readiness"], want, places=9)
+        for e in g["occupation"]["elements"]:
+            if e["counted"] and e["rating"] is not None:
+                self.assertAlmostEqual(e["gap"], max(0, e["required"] - e["rating"]))
+                self.assertAlmostEqual(e["priority"], (e["importance"] - 1) * e["gap"])
+            if e["rating"] is None:
+                self.assertEqual(e["gap"], 0)
+        out = self.e.run("gap", "15-2041.00", "-a", a).stdout
+        self.assertIn("unrated", out)
+        self.assertIn("--level is for curated roles", self.e.run("gap", "15-2041.00", "-a", a, "--level", "mid", status=2).stderr)
+
+    def test_flat_and_unknown_onet_ratings_are_warned_about(self):
+        a = os.path.join(self.e.tmp, "flat.json")
+        with open(a, "w") as f:
+            json.dump({"schema": "careerplan/assessment/v1", "onet_release": "27.0",
+                       "onet_ratings": {"2.A.1.e": 4, "2.A.2.a": 4, "2.B.3.e": 4, "9.Z.9": 2}}, f)
+        w = self.e.json("match", "-a", a)["warnings"]
+        self.assertTrue(any("every O*NET rating is the same" in x for x in w), w)
+        self.assertTrue(any("9.Z.9" in x for x in w), w)
+        self.assertTrue(any("made against O*NET 27.0" in x for x in w), w)
+        with open(a, "w") as f:
+            json.dump({"schema": "careerplan/assessment/v1", "onet_ratings": {"2.A.1.e": 9}}, f)
+        self.assertIn("out of range (0 to 7)", self.e.run("match", "-a", a, status=3).stderr)
+
     def test_plan_on_an_occupation_says_what_is_not_built(self):
         example = os.path.join(ROOT, "data", "examples", "backend-engineer.json")
         p = self.e.run("plan", "15-2041.00", "-a", example, status=2)
@@ -315,6 +405,14 @@ class BadInput(unittest.TestCase):
             self.assertNotIn("occupations", e.json("roles"))
             self.assertIn("unknown role", e.run("show", "15-2041.00", status=2).stderr)
             self.assertIn("import what?", e.run("import", status=2).stderr)
+            a = os.path.join(e.tmp, "a.json")
+            with open(a, "w") as f:
+                json.dump({"schema": "careerplan/assessment/v1", "ratings": {"python": 3},
+                           "onet_ratings": {"2.A.1.e": 4}}, f)
+            j = e.json("match", "-a", a)
+            self.assertTrue(j["roles"])
+            self.assertTrue(any("careerplan import onet DIR" in w for w in j["warnings"]), j["warnings"])
+            self.assertIn("import onet", e.run("assess", "--set", "2.A.1.e=3", "-o", a, status=2).stderr)
 
 
 if __name__ == "__main__":

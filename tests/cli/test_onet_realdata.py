@@ -62,6 +62,22 @@ class RealData(unittest.TestCase):
                     self.assertEqual(g["recommend_suppress"], r["Recommend Suppress"] == "Y")
                 self.assertEqual(n, 2 * len(got), f"{code} {domain}")
 
+    def test_wages_of_an_occupation_are_bls_figures_for_its_soc_code(self):
+        oews = os.path.join(REAL, "oews")
+        self.e.run("import", "oews", os.path.join(oews, "national_M2024_dl.xlsx"))
+        with open(os.path.join(oews, "national_M2024_dl.15-xxxx_extract.tsv"), encoding="utf-8") as f:
+            import csv
+            rows = {r["OCC_CODE"]: r for r in csv.DictReader(f, delimiter="\t")}
+        bls = rows["15-2041"]
+        band = self.e.json("show", "15-2041.00")["wages"]["bands"][0]
+        for key, col in (("p10", "A_PCT10"), ("median", "A_MEDIAN"), ("p90", "A_PCT90")):
+            self.assertEqual(band[key], float(bls[col].replace(",", "")), key)
+        s = self.e.json("salary", "statisticians")
+        self.assertEqual(s["bands"][0]["median"], float(bls["A_MEDIAN"].replace(",", "")))
+        finer = self.e.json("salary", "15-1299.08")
+        self.assertIn("finer than SOC", finer["notes"][0])
+        self.assertEqual(finer["bands"][0]["median"], self.e.json("salary", "15-1299")["bands"][0]["median"])
+
     def test_unrated_occupations_say_so(self):
         for code in ["15-2051.00", "15-1252.00"]:
             self.assertFalse(self.e.json("show", code)["occupation"]["rated"], code)

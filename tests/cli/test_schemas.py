@@ -262,6 +262,14 @@ class ImportedOutput(unittest.TestCase):
         self.assertEqual(self.check(*d, "compare", "15-2041.00", "15-2051.00")["schema"],
                          "careerplan/compare-occupations/v1")
         self.assertIsNone(self.check("import", "--list")["onet"])
+        a = os.path.join(self.tmp.name, "onet.json")
+        with open(a, "w") as f:
+            json.dump({"schema": "careerplan/assessment/v1", "ratings": {"python": 3},
+                       "onet_ratings": {"2.A.1.e": 5, "2.A.2.a": 3, "2.C.4.a": 2}}, f)
+        with open(a) as f:
+            validator("assessment-v1.json").validate(json.load(f))
+        self.assertTrue(self.check(*d, "match", "-a", a)["occupations"])
+        self.assertEqual(self.check(*d, "gap", "15-2041.00", "-a", a)["schema"], "careerplan/onet-gap/v1")
 
 
 if __name__ == "__main__":
