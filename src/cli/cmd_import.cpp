@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "core/oews_store.hpp"
 #include "core/onet.hpp"
 #include "core/onet_import.hpp"
 #include "core/text.hpp"
@@ -49,10 +50,12 @@ void run_import_list(Context& ctx)
 {
   Db* db = ctx.store();
   std::optional<OnetRelease> onet;
+  std::vector<OewsImportedFile> oews;
   if (db != nullptr) {
     onet = onet_release(*db);
+    oews = oews_files(*db);
   }
-  ctx.emit(import_list_document(onet), import_list_json(onet));
+  ctx.emit(import_list_document(onet, oews), import_list_json(onet, oews));
 }
 
 } // namespace

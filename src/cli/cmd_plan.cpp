@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "core/onet.hpp"
+#include "core/onet_match.hpp"
+#include "render/onet_match_view.hpp"
 #include "core/plan.hpp"
 #include "core/text.hpp"
 #include "render/format.hpp"
@@ -23,6 +26,18 @@ void run_plan(Context& ctx, const PlanOptions& o)
 {
   const Catalog& cat = ctx.catalog();
   const Assessment& a = ctx.assessment();
+  const std::string wanted = o.role.empty() ? a.target_role : o.role;
+  if (const auto code = wanted.empty() ? std::nullopt : ctx.occupation_code(wanted)) {
+    if (!o.level.empty()) {
+      throw UsageError("an O*NET occupation has no seniority levels; --level is for curated roles");
+    }
+    Db& db = *ctx.store();
+    const auto release = onet_release(db);
+    const Occupation occ = load_occupation(db, *code);
+    const OnetReadiness r = onet_readiness(occ, a.onet_ratings);
+    ctx.emit(onet_plan_document(r, occ, *release, a.file), onet_plan_json(r, occ, *release, a.file));
+    return;
+  }
   const Role& role = ctx.role_or_target(o.role, "plan");
   const Plan p = compute_plan(role, cat, a, o.level);
 

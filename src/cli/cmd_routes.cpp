@@ -29,7 +29,7 @@ void run_routes(Context& ctx, const RoutesOptions& o)
   if (wanted.empty()) {
     throw UsageError("no role given and no assessment with a target_role", "run 'careerplan routes ROLE'");
   }
-  const Role& role = resolve_role(cat, wanted);
+  const Role& role = ctx.role_named(wanted, "routes");
   std::string from;
   std::string from_basis;
   if (!o.from.empty()) {

@@ -37,7 +37,7 @@ void add_imported(Context& ctx, Document& doc, nlohmann::json& j)
 void run_sources(Context& ctx, const std::string& role_name)
 {
   const Catalog& cat = ctx.catalog();
-  const Role* only = role_name.empty() ? nullptr : &resolve_role(cat, role_name);
+  const Role* only = role_name.empty() ? nullptr : &ctx.role_named(role_name, "sources");
   const auto uses = source_uses(cat, only);
   Document doc;
   Section s;

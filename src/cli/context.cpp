@@ -261,6 +261,11 @@ const Role& Context::role_or_target(const std::string& name, const char* command
     throw UsageError("no role given and the assessment names no target_role",
                      fmt::format("run 'careerplan {} ROLE'", command));
   }
+  return role_named(wanted, command);
+}
+
+const Role& Context::role_named(const std::string& wanted, const char* command)
+{
   if (const Role* r = catalog().find_role(wanted)) {
     return *r;
   }

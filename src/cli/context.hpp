@@ -61,6 +61,9 @@ public:
   std::optional<Assessment> assessment_if_any();
   // ROLE when given, else the assessment's target_role (a UsageError naming `command` when neither).
   const Role& role_or_target(const std::string& name, const char* command);
+  // The curated role of that id or alias; a UsageError that says so for an O*NET occupation, and
+  // one with the nearest roles and occupations for an unknown name.
+  const Role& role_named(const std::string& name, const char* command);
 
   // The store of imported data (O*NET, OEWS) in the data directory of highest precedence that has
   // one; nullptr when nothing was imported. Opened once, on first use.

@@ -262,4 +262,17 @@ AnnualFigure annual(const OewsWages& w, OewsField annual_field)
   return {a, false};
 }
 
+std::vector<OewsImportedFile> oews_files(Db& db)
+{
+  std::vector<OewsImportedFile> out;
+  if (!db.has_table("oews_file")) {
+    return out;
+  }
+  Stmt s(db, "SELECT file, coalesce(sheet, ''), period, rows FROM oews_file ORDER BY id");
+  while (s.step()) {
+    out.push_back({s.text(0), s.text(1), s.text(2), static_cast<long>(s.integer(3))});
+  }
+  return out;
+}
+
 } // namespace careerplan

@@ -67,6 +67,14 @@ OewsField hourly_of(OewsField annual_field);
 
 // True when the store has OEWS tables with rows.
 bool has_oews(Db& db);
+
+// The files of the OEWS import in use, as imported (for `import --list`).
+struct OewsImportedFile
+{
+  std::string file, sheet, period;
+  long rows = 0;
+};
+std::vector<OewsImportedFile> oews_files(Db& db);
 // The figures for an SOC code ("15-2051") in an area ("US", "CA", a metro AREA code), newest
 // period first; empty when the store has none.
 std::vector<OewsWages> oews_lookup(Db& db, const std::string& soc, const std::string& area);

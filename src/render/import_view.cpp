@@ -76,7 +76,7 @@ nlohmann::json import_onet_json(const OnetImportReport& report, const OnetReleas
           {"missing", report.missing}};
 }
 
-Document import_list_document(const std::optional<OnetRelease>& onet)
+Document import_list_document(const std::optional<OnetRelease>& onet, const std::vector<OewsImportedFile>& oews)
 {
   Document doc;
   doc.title = "Imported data";
@@ -89,6 +89,19 @@ Document import_list_document(const std::optional<OnetRelease>& onet)
                            "https://www.onetcenter.org/database.html, unzip it, and run 'careerplan import onet DIR'.");
   }
   doc.sections.push_back(std::move(s));
+  Section w;
+  w.heading = "BLS OEWS";
+  if (oews.empty()) {
+    w.paragraphs.push_back("Not imported. Download BLS's OEWS tables (e.g. national_M2024_dl.xlsx) from "
+                           "https://www.bls.gov/oes/tables.htm and run 'careerplan import oews FILE...'.");
+  } else {
+    w.table.columns = {"FILE", "SHEET", "PERIOD", "ROWS"};
+    w.table.align = {Align::left, Align::left, Align::left, Align::right};
+    for (const auto& f : oews) {
+      w.table.rows.push_back({f.file, f.sheet, f.period, thousands(static_cast<double>(f.rows))});
+    }
+  }
+  doc.sections.push_back(std::move(w));
   doc.csv.columns = {"dataset", "source_id", "release", "imported_at", "directory", "store", "occupations"};
   if (onet) {
     doc.csv.rows.push_back({"onet", onet->source_id(), onet->release, onet->imported_at, onet->directory, onet->store,
@@ -98,9 +111,13 @@ Document import_list_document(const std::optional<OnetRelease>& onet)
   return doc;
 }
 
-nlohmann::json import_list_json(const std::optional<OnetRelease>& onet)
+nlohmann::json import_list_json(const std::optional<OnetRelease>& onet, const std::vector<OewsImportedFile>& oews)
 {
-  nlohmann::json j = {{"schema", "careerplan/import-list/v1"}, {"onet", nullptr}};
+  nlohmann::json files = nlohmann::json::array();
+  for (const auto& f : oews) {
+    files.push_back({{"file", f.file}, {"sheet", f.sheet}, {"period", f.period}, {"rows", f.rows}});
+  }
+  nlohmann::json j = {{"schema", "careerplan/import-list/v1"}, {"onet", nullptr}, {"oews", files}};
   if (onet) {
     j["onet"] = onet_source_json(*onet);
     j["onet"]["occupations"] = onet->occupations;

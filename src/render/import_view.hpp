@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/onet.hpp"
+#include "core/oews_store.hpp"
 #include "core/onet_import.hpp"
 #include "render/document.hpp"
 
@@ -12,8 +13,8 @@ namespace careerplan {
 
 Document import_onet_document(const OnetImportReport& report, const OnetRelease& release);
 nlohmann::json import_onet_json(const OnetImportReport& report, const OnetRelease& release);
-Document import_list_document(const std::optional<OnetRelease>& onet);
-nlohmann::json import_list_json(const std::optional<OnetRelease>& onet);
+Document import_list_document(const std::optional<OnetRelease>& onet, const std::vector<OewsImportedFile>& oews);
+nlohmann::json import_list_json(const std::optional<OnetRelease>& onet, const std::vector<OewsImportedFile>& oews);
 // The O*NET release as a source line, for `sources` and every O*NET view.
 nlohmann::json onet_source_json(const OnetRelease& release);
 

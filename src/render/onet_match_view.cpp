@@ -168,4 +168,111 @@ nlohmann::json onet_gap_json(const OnetReadiness& r, const OnetRelease& release,
           {"occupation", j}};
 }
 
+namespace {
+
+std::vector<const OnetTechnology*> to_learn(const Occupation& occ)
+{
+  std::vector<const OnetTechnology*> out;
+  for (const auto& t : occ.technology) {
+    if (t.in_demand.value_or(false) || t.hot.value_or(false)) {
+      out.push_back(&t);
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+Document onet_plan_document(const OnetReadiness& r, const Occupation& occ, const OnetRelease& release,
+                            const std::string& assessment)
+{
+  const std::string src = cite(release.source_id());
+  Document doc;
+  doc.title = fmt::format("{} ({}): learning plan on O*NET's skills and knowledge", r.title, r.code);
+  Section about;
+  about.fields.emplace_back("assessment", assessment);
+  about.fields.emplace_back("readiness", r.readiness ? fmt::format("{} ± {:.1f}", pct(*r.readiness), r.se) : "—");
+  if (occ.job_zone) {
+    about.fields.emplace_back("job zone", fmt::format("{}{} {}", occ.job_zone->zone,
+                                                      occ.job_zone->name.empty() ? "" : " — " + occ.job_zone->name, src));
+  }
+  doc.sections.push_back(std::move(about));
+  Section steps;
+  steps.heading = "Raise, in this order (priority = (IM − 1) × gap) " + src;
+  Section rate;
+  rate.heading = "Rate these first: they count, and your assessment does not rate them";
+  doc.csv.columns = {"step", "element", "name", "rating", "required", "gap", "priority", "anchor"};
+  int n = 0;
+  for (const auto& e : r.elements) {
+    if (!e.counted) {
+      continue;
+    }
+    if (!e.rating) {
+      rate.bullets.push_back(fmt::format("{} ({}): O*NET requires {:.2f}; 'careerplan assess --set {}=N'", e.name, e.element,
+                                         e.level, e.element));
+      continue;
+    }
+    if (e.gap <= 0) {
+      continue;
+    }
+    const std::string anchor = e.anchor ? fmt::format(" — at {}, O*NET's example: {}", plain_number(e.anchor->value), e.anchor->text) : "";
+    steps.bullets.push_back(fmt::format("{}. {}: from {} to {:.2f} (priority {:.2f}){}", ++n, e.name, *e.rating, e.level,
+                                        e.priority, anchor));
+    doc.csv.rows.push_back({std::to_string(n), e.element, e.name, std::to_string(*e.rating), fmt::format("{}", e.level),
+                            fmt::format("{}", e.gap), fmt::format("{}", e.priority), e.anchor ? e.anchor->text : ""});
+  }
+  if (steps.bullets.empty()) {
+    steps.paragraphs.push_back("No gap on the elements you rated.");
+  }
+  doc.sections.push_back(std::move(steps));
+  if (!rate.bullets.empty()) {
+    doc.sections.push_back(std::move(rate));
+  }
+  Section tech;
+  tech.heading = "Technologies to learn: in demand or hot for this occupation " + src;
+  for (const auto* t : to_learn(occ)) {
+    std::vector<std::string> tags;
+    if (t->in_demand.value_or(false)) {
+      tags.emplace_back("in demand");
+    }
+    if (t->hot.value_or(false)) {
+      tags.emplace_back("hot");
+    }
+    tech.bullets.push_back(fmt::format("{} ({}; {})", t->example, t->commodity, join(tags, ", ")));
+  }
+  if (tech.bullets.empty()) {
+    tech.paragraphs.push_back(fmt::format("{} marks none of this occupation's technologies as in demand or hot.",
+                                          release.source_id()));
+  }
+  doc.sections.push_back(std::move(tech));
+  doc.footnotes.push_back(k_onet_credit);
+  return doc;
+}
+
+nlohmann::json onet_plan_json(const OnetReadiness& r, const Occupation& occ, const OnetRelease& release,
+                              const std::string& assessment)
+{
+  nlohmann::json steps = nlohmann::json::array();
+  nlohmann::json unrated = nlohmann::json::array();
+  for (const auto& e : r.elements) {
+    if (e.counted && !e.rating) {
+      unrated.push_back(element_json(e));
+    } else if (e.counted && e.gap > 0) {
+      steps.push_back(element_json(e));
+    }
+  }
+  nlohmann::json tech = nlohmann::json::array();
+  for (const auto* t : to_learn(occ)) {
+    tech.push_back({{"example", t->example}, {"commodity", t->commodity},
+                    {"hot", t->hot ? nlohmann::json(*t->hot) : nlohmann::json()},
+                    {"in_demand", t->in_demand ? nlohmann::json(*t->in_demand) : nlohmann::json()}});
+  }
+  nlohmann::json o = readiness_json(r);
+  o["steps"] = steps;
+  o["unrated"] = unrated;
+  o["technologies"] = tech;
+  return {{"schema", "careerplan/onet-plan/v1"}, {"assessment", assessment}, {"source", onet_source_json(release)},
+          {"occupation", o}};
+}
+
 } // namespace careerplan

@@ -15,6 +15,13 @@ namespace careerplan {
 void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatchEntry>& entries, std::size_t shown,
                     bool limit_json, const OnetRelease& release);
 
+// `plan OCC`: the gaps by priority with O*NET's anchor for the required level, the elements to
+// rate first, and the occupation's in-demand and hot technologies as concrete things to learn.
+Document onet_plan_document(const OnetReadiness& r, const Occupation& occ, const OnetRelease& release,
+                            const std::string& assessment);
+nlohmann::json onet_plan_json(const OnetReadiness& r, const Occupation& occ, const OnetRelease& release,
+                              const std::string& assessment);
+
 Document onet_gap_document(const OnetReadiness& r, const OnetRelease& release, const std::string& assessment);
 nlohmann::json onet_gap_json(const OnetReadiness& r, const OnetRelease& release, const std::string& assessment);
 

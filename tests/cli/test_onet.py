@@ -291,11 +291,25 @@ class Imported(unittest.TestCase):
             json.dump({"schema": "careerplan/assessment/v1", "onet_ratings": {"2.A.1.e": 9}}, f)
         self.assertIn("out of range (0 to 7)", self.e.run("match", "-a", a, status=3).stderr)
 
-    def test_plan_on_an_occupation_says_what_is_not_built(self):
-        example = os.path.join(ROOT, "data", "examples", "backend-engineer.json")
-        p = self.e.run("plan", "15-2041.00", "-a", example, status=2)
-        self.assertIn("15-2041.00 is an O*NET occupation", p.stderr)
+    def test_plan_on_an_occupation(self):
+        a = os.path.join(self.e.tmp, "plan-a.json")
+        with open(a, "w") as f:
+            json.dump({"schema": "careerplan/assessment/v1", "onet_ratings": {"2.A.1.e": 3, "2.B.3.e": 1}}, f)
+        j = self.e.json("plan", "15-2041.00", "-a", a)["occupation"]
+        self.assertEqual([e["element"] for e in j["steps"]], ["2.A.1.e", "2.B.3.e"])  # by priority
+        self.assertTrue(all(e["rating"] is None for e in j["unrated"]))
+        self.assertIn("2.A.2.a", [e["element"] for e in j["unrated"]])
+        tech = {r["Example"]: r for r in tsv("Technology Skills.txt") if r["O*NET-SOC Code"] == "15-2041.00"}
+        want = sorted(x for x, r in tech.items() if "Y" in (r["Hot Technology"], r["In Demand"]))
+        self.assertEqual(sorted(t["example"] for t in j["technologies"]), want)
+        out = self.e.run("plan", "statisticians", "-a", a).stdout
+        self.assertIn("1. Mathematics: from 3 to 5.38", out)
+        self.assertIn("careerplan assess --set 2.A.2.a=N", out)
 
+    def test_routes_on_an_occupation_says_what_is_not_built(self):
+        example = os.path.join(ROOT, "data", "examples", "backend-engineer.json")
+        p = self.e.run("routes", "15-2041.00", "-a", example, status=2)
+        self.assertIn("15-2041.00 is an O*NET occupation", p.stderr)
 
 BAD = [
     # (name, mutation, expected text in the one-line error)
@@ -400,6 +414,7 @@ class BadInput(unittest.TestCase):
         with tempfile.TemporaryDirectory(prefix="careerplan-onet-") as tmp:
             e = Env(os.path.realpath(tmp))
             self.assertIsNone(e.json("import", "--list")["onet"])
+            self.assertEqual(e.json("import", "--list")["oews"], [])
             self.assertIn("careerplan import onet DIR", e.run("import", "--list").stdout)
             self.assertIn("no O*NET data is imported", e.run("roles", "--onet", status=2).stderr)
             self.assertNotIn("occupations", e.json("roles"))

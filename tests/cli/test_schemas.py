@@ -270,6 +270,7 @@ class ImportedOutput(unittest.TestCase):
             validator("assessment-v1.json").validate(json.load(f))
         self.assertTrue(self.check(*d, "match", "-a", a)["occupations"])
         self.assertEqual(self.check(*d, "gap", "15-2041.00", "-a", a)["schema"], "careerplan/onet-gap/v1")
+        self.assertEqual(self.check(*d, "plan", "15-2041.00", "-a", a)["schema"], "careerplan/onet-plan/v1")
 
 
 if __name__ == "__main__":
