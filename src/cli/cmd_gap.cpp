@@ -26,11 +26,7 @@ void run_gap(Context& ctx, const GapOptions& o)
 {
   const Catalog& cat = ctx.catalog();
   const Assessment& a = ctx.assessment();
-  const std::string wanted = o.role.empty() ? a.target_role : o.role;
-  if (const auto code = wanted.empty() ? std::nullopt : ctx.occupation_code(wanted)) {
-    if (!o.level.empty()) {
-      throw UsageError("an O*NET occupation has no seniority levels; --level is for curated roles");
-    }
+  if (const auto code = ctx.occupation_target(o.role, o.level)) {
     Db& db = *ctx.store();
     const auto release = onet_release(db);
     const OnetReadiness r = onet_readiness(load_occupation(db, *code), a.onet_ratings);

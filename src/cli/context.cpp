@@ -146,6 +146,16 @@ std::optional<std::string> Context::occupation_code(const std::string& name)
   return find_occupation(*db, name);
 }
 
+std::optional<std::string> Context::occupation_target(const std::string& role, const std::string& level)
+{
+  const std::string wanted = role.empty() ? assessment().target_role : role;
+  auto code = wanted.empty() ? std::nullopt : occupation_code(wanted);
+  if (code && !level.empty()) {
+    throw UsageError("an O*NET occupation has no seniority levels; --level is for curated roles");
+  }
+  return code;
+}
+
 void Context::unknown_role(const std::string& name)
 {
   std::vector<std::string> names = catalog().role_names();

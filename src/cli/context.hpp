@@ -70,6 +70,9 @@ public:
   Db* store();
   // An imported O*NET occupation's code for `name`, when no curated role has that name.
   std::optional<std::string> occupation_code(const std::string& name);
+  // For gap and plan: the O*NET occupation named by ROLE (default: the assessment's target_role),
+  // when it names one; a UsageError when --level was given with it (occupations have no levels).
+  std::optional<std::string> occupation_target(const std::string& role, const std::string& level);
   // The UsageError for a name that is neither a role nor an occupation, with the nearest of both.
   [[noreturn]] void unknown_role(const std::string& name);
 

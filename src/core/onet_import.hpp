@@ -29,6 +29,8 @@ using ImportProgress = std::function<void(const std::string& file)>;
 OnetImportReport import_onet(const std::string& dir, Db& db, const std::string& imported_at,
                              const ImportProgress& progress = {});
 
+// The SQL that drops and creates the O*NET tables (onet_schema.cpp).
+const char* onet_schema_sql();
 // "15-2041.00": two digits, '-', four digits, '.', two digits.
 bool is_onet_code(std::string_view s);
 // The title as an id: "Statisticians" -> "statisticians", "Computer & Information..." -> "computer-information-..."
