@@ -139,6 +139,10 @@ void run_next(Context& ctx, const NextCliOptions& o)
                                                                 fmt::format(" (a move needs a median of at least {} of it)",
                                                                             plain_number(o.min_pay_ratio))
                                                           : std::string("not given (the pay rule is not applied)"));
+  if (opt.current_zone) {
+    head.fields.emplace_back("job zone", fmt::format("{} — {} (a move spans at most {})", *opt.current_zone, zone_basis,
+                                                     o.max_zone_step));
+  }
   doc.sections.push_back(head);
   nlohmann::json j = {{"schema", "careerplan/next/v1"},
                       {"assessment", a.file},
@@ -201,6 +205,12 @@ void run_next(Context& ctx, const NextCliOptions& o)
     }
     if (o.explain) {
       doc.sections.push_back(next_explain(r, v, opt));
+    }
+    for (const auto& code : occupations) {
+      if (std::none_of(r.units.begin(), r.units.end(), [&](const NextUnit& u) { return u.id == code; })) {
+        warnings.push_back(fmt::format("O*NET target {} is left out: O*NET gives it no skill ratings, or you rated none "
+                                       "of the elements it counts", code));
+      }
     }
     j["onet"] = next_json(r, v);
     csv_rows(r, "onet");

@@ -79,11 +79,7 @@ NextRanking next_onet(Db& db, const std::map<std::string, int>& ratings, const s
       }
     }
     if (!r.readiness) {
-      if (target) {
-        NextUnit u{occ.code, occ.title, 0, true, r.job_zone, std::nullopt, {}};
-        units.push_back(std::move(u)); // a target with no rated element: its readiness is unknown, shown as 0
-      }
-      continue;
+      continue; // no counted element is rated: no readiness (a target's is reported missing by the caller)
     }
     NextUnit u{occ.code, occ.title, *r.readiness, target, r.job_zone, std::nullopt, {}};
     if (median) {

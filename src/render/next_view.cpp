@@ -71,6 +71,7 @@ std::vector<Section> next_sections(const NextRanking& r, const NextView& v)
                             st.too_close_to_previous ? "gain ≈ previous" : ""});
   }
   if (r.steps.empty()) {
+    s.table = Table{};
     s.paragraphs.push_back("No one-level step changes a readiness: every rated skill meets what the " + v.unit_word +
                            " require, or is at the top of the scale.");
   }
@@ -173,11 +174,11 @@ Section next_explain(const NextRanking& r, const NextView& v, const NextOptions&
                            "from r to r+1 changes one term: gain = 100 × w_s × (min(r+1, req) − min(r, req)) ÷ Σ w·req.");
   }
   s.paragraphs.push_back(fmt::format(
-      "The gain of a step is its mean gain over the targets. A {} newly comes within reach when its readiness is below "
+      "The gain of a step is its mean gain over the targets. {} newly comes within reach when its readiness is below "
       "{} before the step and at least {} after. Steps are ranked by gain, then by how many {} newly within reach count "
       "as moves, then by the best median wage among them. Two neighbours whose gains differ by less than 1.96 × √(se₁² + "
       "se₂²) (equal gains, for curated figures, which carry no standard error) are marked ≈: too close to call.",
-      v.unit_word == "roles" ? "role" : "occupation", percent(o.threshold), percent(o.threshold), v.unit_word));
+      v.unit_word == "roles" ? "A role" : "An occupation", percent(o.threshold), percent(o.threshold), v.unit_word));
   s.paragraphs.push_back(fmt::format(
       "A move counts (Nesta, \"Mapping Career Causeways\", 2020) when the destination's job zone is at most {} from "
       "yours (O*NET occupations only; curated roles have no job zone) and, when you gave a current pay, when its median "
