@@ -75,10 +75,12 @@ std::vector<Section> next_sections(const NextRanking& r, const NextView& v)
     s.paragraphs.push_back("No one-level step changes a readiness: every rated skill meets what the " + v.unit_word +
                            " require, or is at the top of the scale.");
   }
-  if (r.steps.size() > n) {
-    s.paragraphs.push_back(fmt::format("{} more step(s): --top N shows more.", r.steps.size() - n));
-  }
   out.push_back(s);
+  if (r.steps.size() > n) {
+    Section more;
+    more.paragraphs.push_back(fmt::format("{} more step(s): --top N shows more.", r.steps.size() - n));
+    out.push_back(more);
+  }
   if (!r.unrated.empty()) {
     Section u;
     u.heading = v.vocabulary == "onet" ? "Not rated (O*NET): rate these first" : "Not rated: rate these first";
