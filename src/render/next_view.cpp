@@ -88,15 +88,18 @@ std::vector<Section> next_sections(const NextRanking& r, const NextView& v)
                                ? "O*NET readiness leaves unrated elements out; rating one can move it either way."
                                : "Readiness counts an unrated skill as 0, so these are not proposed as steps from 0: "
                                  "rate them ('careerplan assess') and run next again.");
+    constexpr std::size_t shown = 10; // JSON lists them all
+    std::size_t others = 0;
+    std::size_t needed = 0;
     for (const auto& x : r.unrated) {
       if (x.needed_by.empty()) {
-        continue;
+        ++others;
+      } else if (++needed <= shown) {
+        u.bullets.push_back(fmt::format("{} ({}): needed by {}", x.skill, x.name, join(x.needed_by, ", ")));
       }
-      u.bullets.push_back(fmt::format("{} ({}): needed by {}", x.skill, x.name, join(x.needed_by, ", ")));
     }
-    std::size_t others = 0;
-    for (const auto& x : r.unrated) {
-      others += x.needed_by.empty() ? 1 : 0;
+    if (needed > shown) {
+      u.bullets.push_back(fmt::format("{} more that your targets need (--json lists them)", needed - shown));
     }
     if (others > 0) {
       u.bullets.push_back(fmt::format("{} other unrated skill(s) that other {} require", others, v.unit_word));
