@@ -98,6 +98,7 @@ void build_app(CLI::App& app, Context& ctx)
   setup_validate(app, ctx);
   setup_gap(app, ctx);
   setup_match(app, ctx);
+  setup_next(app, ctx);
   setup_plan(app, ctx);
   setup_salary(app, ctx);
   setup_routes(app, ctx);

@@ -109,6 +109,7 @@ void setup_sources(CLI::App& app, Context& ctx);
 void setup_validate(CLI::App& app, Context& ctx);
 void setup_gap(CLI::App& app, Context& ctx);
 void setup_match(CLI::App& app, Context& ctx);
+void setup_next(CLI::App& app, Context& ctx);
 void setup_plan(CLI::App& app, Context& ctx);
 void setup_assess(CLI::App& app, Context& ctx);
 void setup_salary(CLI::App& app, Context& ctx);

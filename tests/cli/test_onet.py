@@ -310,6 +310,29 @@ class Imported(unittest.TestCase):
         example = os.path.join(ROOT, "data", "examples", "backend-engineer.json")
         p = self.e.run("routes", "15-2041.00", "-a", example, status=2)
         self.assertIn("15-2041.00 is an O*NET occupation", p.stderr)
+    def test_next_ranks_onet_steps_apart_with_standard_errors_and_the_job_zone_rule(self):
+        a = os.path.join(self.e.tmp, "next-onet.json")
+        with open(a, "w") as f:
+            json.dump({"schema": "careerplan/assessment/v1", "current_role": "statisticians",
+                       "onet_ratings": {"2.A.1.e": 3, "2.A.1.a": 2}}, f)
+        d = self.e.json("next", "-a", a, "--target", "15-2041.00", "--target", "registered-nurses")
+        self.assertIsNone(d["curated"])  # no 0-5 ratings: the vocabularies are never mixed
+        self.assertEqual(d["current_job_zone"], 5)  # Statisticians, from current_role
+        onet = d["onet"]
+        self.assertEqual([t["id"] for t in onet["targets"]], ["15-2041.00", "29-1141.00"])
+        steps = onet["steps"]
+        self.assertEqual([s["skill"] for s in steps], ["2.A.1.a", "2.A.1.e"])
+        self.assertGreater(steps[0]["gain"], steps[1]["gain"])
+        self.assertTrue(all(s["se"] > 0 for s in steps))
+        # unrated elements the targets count are named, never raised from 0
+        self.assertIn("2.C.4.a", [u["skill"] for u in onet["unrated"]])
+        self.assertNotIn("2.C.4.a", [s["skill"] for s in steps])
+        reached = steps[0]["newly_within_reach"]
+        self.assertEqual([(r["id"], r["zone_step"], r["counts"]) for r in reached], [("29-1141.00", -1, True)])
+        d = self.e.json("next", "-a", a, "--max-zone-step", "0")
+        self.assertFalse(d["onet"]["steps"][0]["newly_within_reach"][0]["counts"])
+        self.assertIn("more than 0", d["onet"]["steps"][0]["newly_within_reach"][0]["why_not"])
+
 
 BAD = [
     # (name, mutation, expected text in the one-line error)

@@ -142,6 +142,10 @@ class Output(unittest.TestCase):
         self.check("match", "--assessment", EXAMPLE)
         self.assertTrue(self.check("match", "--assessment", self.flat)["warnings"])
         self.check("match", "--assessment", self.empty)
+        self.check("next", "--assessment", EXAMPLE)
+        self.check("next", "--assessment", EXAMPLE, "--target", "data-scientist", "--top", "1")
+        self.assertIsNone(self.check("next", "--assessment", self.empty)["curated"])
+        self.assertTrue(self.check("next", "--assessment", self.flat)["curated"]["unrated"])
 
     def test_salary(self):
         for role in role_ids():
@@ -271,6 +275,12 @@ class ImportedOutput(unittest.TestCase):
         self.assertTrue(self.check(*d, "match", "-a", a)["occupations"])
         self.assertEqual(self.check(*d, "gap", "15-2041.00", "-a", a)["schema"], "careerplan/onet-gap/v1")
         self.assertEqual(self.check(*d, "plan", "15-2041.00", "-a", a)["schema"], "careerplan/onet-plan/v1")
+        onet = os.path.join(self.tmp.name, "onet-ratings.json")
+        with open(onet, "w") as f:
+            json.dump({"schema": "careerplan/assessment/v1", "target_role": "data-scientist", "current_role": "statisticians",
+                       "current_pay": {"amount": 90000, "currency": "USD"},
+                       "ratings": {"python": 3}, "onet_ratings": {"2.A.1.e": 3, "2.A.1.a": 2}}, f)
+        self.assertIsNotNone(self.check(*d, "next", "--assessment", onet)["onet"])
 
 
 if __name__ == "__main__":

@@ -1,0 +1,27 @@
+#pragma once
+// Renderings of `careerplan next`: one table per vocabulary, its JSON block, and --explain.
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/next.hpp"
+#include "render/document.hpp"
+
+namespace careerplan {
+
+struct NextView
+{
+  std::string vocabulary; // "curated" or "onet"
+  std::string heading; // "careerplan's skills (0-5) against the curated roles"
+  std::string unit_word; // "roles" or "occupations"
+  std::size_t top = 10;
+  std::string currency = "USD";
+};
+
+// The table of steps, best first; the unrated skills and what was left out, as bullets.
+std::vector<Section> next_sections(const NextRanking& r, const NextView& v);
+nlohmann::json next_json(const NextRanking& r, const NextView& v);
+// The formula with the first step's figures in it.
+Section next_explain(const NextRanking& r, const NextView& v, const NextOptions& o);
+
+} // namespace careerplan
