@@ -1,12 +1,16 @@
 // The command-line front end: builds the command tree, parses, and is the one place where
 // errors become a message on stderr and an exit status.
+#include <algorithm>
 #include <cstdio>
+#include <memory>
+#include <unistd.h>
 #include <cstring>
 #include <string_view>
 
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "cli/help_format.hpp"
 #include "core/text.hpp"
 #include "version.hpp"
 
@@ -72,6 +76,12 @@ std::string parse_message(const CLI::ParseError& e)
   return msg;
 }
 
+// --help at the terminal's width (80 in a pipe), and no wider than 100: long lines read badly.
+std::size_t help_width()
+{
+  return std::min<std::size_t>(terminal_width(::isatty(STDOUT_FILENO) != 0), 100);
+}
+
 } // namespace
 
 void build_app(CLI::App& app, Context& ctx)
@@ -81,20 +91,26 @@ void build_app(CLI::App& app, Context& ctx)
   app.set_version_flag("--version", std::string("careerplan ") + k_version);
   app.require_subcommand(1);
   app.fallthrough();
+  // Subcommands take the formatter they are created with: set it first.
+  app.formatter(std::make_shared<WrappingFormatter>(help_width()));
   app.footer("Files, in the order searched:\n"
              "  assessment  --assessment FILE, else $CAREERPLAN_ASSESSMENT, else\n"
-             "              $XDG_CONFIG_HOME/careerplan/assessment.json (~/.config/careerplan/assessment.json)\n"
-             "  roles       the bundled catalog, then $XDG_DATA_HOME/careerplan (~/.local/share/careerplan),\n"
-             "              then $CAREERPLAN_DATA, then each --data-dir; later ones add or override roles\n"
-             "              ('careerplan validate' lists what it loaded from where)\n"
-             "Colour: only on a terminal, unless NO_COLOR is set or TERM is dumb (--color). Width: $COLUMNS,\n"
-             "else the terminal's.\n\n"
-             "Run 'careerplan COMMAND --help' for a command's options; 'man careerplan' for the formulas,\n"
-             "files and environment. Exit status: 0 ok, 1 file error, 2 usage error, 3 invalid data.");
+             "              $XDG_CONFIG_HOME/careerplan/assessment.json\n"
+             "              (~/.config/careerplan/assessment.json)\n"
+             "  roles       the bundled catalog, then $XDG_DATA_HOME/careerplan\n"
+             "              (~/.local/share/careerplan), then $CAREERPLAN_DATA, then each\n"
+             "              --data-dir; later ones add or override roles ('careerplan\n"
+             "              validate' lists what it loaded from where)\n"
+             "Colour: only on a terminal, unless NO_COLOR is set or TERM is dumb (--color).\n"
+             "Width: $COLUMNS, else the terminal's, else 80.\n\n"
+             "Run 'careerplan COMMAND --help' for a command's options; 'man careerplan' for\n"
+             "the formulas, files and environment. Exit status: 0 ok, 1 file error, 2 usage\n"
+             "error, 3 invalid data.");
   add_global_options(app, ctx.options);
   setup_roles(app, ctx);
   setup_show(app, ctx);
   setup_sources(app, ctx);
+  setup_skills(app, ctx);
   setup_validate(app, ctx);
   setup_gap(app, ctx);
   setup_match(app, ctx);
@@ -110,9 +126,10 @@ void build_app(CLI::App& app, Context& ctx)
   setup_report(app, ctx);
   setup_completion(app, ctx);
   for (auto* sub : app.get_subcommands({})) {
-    sub->footer("Global options, before or after the command: --format table|json|csv|markdown, --json,\n"
-                "--data-dir DIR, --assessment FILE, --color auto|always|never ('careerplan --help').\n"
-                "Exit status: 0 ok, 1 file error, 2 usage error, 3 invalid data. See 'man careerplan'.");
+    sub->footer("Global options, before or after the command: --format table|json|csv|markdown,\n"
+                "--json, --data-dir DIR, --assessment FILE, --color auto|always|never\n"
+                "('careerplan --help'). Exit status: 0 ok, 1 file error, 2 usage error, 3 invalid\n"
+                "data. See 'man careerplan'.");
   }
 }
 
@@ -164,6 +181,9 @@ int run_cli(int argc, char** argv)
     report(json_errors, 3, e.message(), e.hint(), e.problems);
     return 3;
   } catch (const Error& e) {
+    if (e.message().empty()) {
+      return static_cast<int>(e.code()); // said already, or asked to say nothing (validate --quiet)
+    }
     report(json_errors, static_cast<int>(e.code()), e.message(), e.hint());
     return static_cast<int>(e.code());
   } catch (const std::bad_alloc&) {

@@ -57,10 +57,7 @@ std::vector<std::string> values(Context& ctx, const std::string& kind)
     }
   } else if (kind == "skills") {
     for (const auto& s : ctx.catalog().skills.skills) {
-      add(s.id);
-      for (const auto& a : s.aliases) {
-        add(a);
-      }
+      add(s.id); // ids only: an alias works too, but the list is of skills, once each
     }
   } else if (kind == "regions") {
     for (const auto& r : region_ids(ctx.catalog())) {

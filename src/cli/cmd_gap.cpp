@@ -52,8 +52,7 @@ void run_gap(Context& ctx, const GapOptions& o)
   if (o.explain) {
     doc.sections.push_back(explain_section(r));
   }
-  doc.footnotes.push_back("LEVEL: █ met, ░ gap, ▓ above the requirement. Weights and required levels are published, "
-                          "derived or modelling choices: 'careerplan show " + role.id + "' says which, and why.");
+  doc.footnotes.push_back("Weights and required levels are published, derived or modelling choices: 'careerplan show " + role.id + "' says which, and why.");
   doc.csv.columns = {"skill", "name", "required", "rating", "rated", "gap", "weight", "priority"};
   for (const auto& g : r.skills) {
     doc.csv.rows.push_back({g.skill, g.name, fmt::format("{}", g.required), std::to_string(g.rating),

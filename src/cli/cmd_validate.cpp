@@ -79,7 +79,8 @@ void run_validate(Context& ctx, const std::vector<std::string>& paths)
     ctx.emit(doc, j);
   }
   if (!report.problems.empty()) {
-    throw Error(ExitCode::data, fmt::format("{} problem(s) found", report.problems.size()));
+    // --quiet prints nothing, not even this line (an Error with no message is reported by its status alone).
+    throw Error(ExitCode::data, ctx.quiet ? std::string() : fmt::format("{} problem(s) found", report.problems.size()));
   }
 }
 

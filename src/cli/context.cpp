@@ -44,8 +44,9 @@ std::string xdg_dir(const char* var, const char* fallback)
   return base + "/careerplan";
 }
 
-// $COLUMNS when it is a sensible width, else the terminal's width, else 100 (a pipe or a file).
-std::size_t table_width(bool tty)
+} // namespace
+
+std::size_t terminal_width(bool tty)
 {
   constexpr long k_min = 40;
   constexpr long k_max = 1000;
@@ -60,10 +61,8 @@ std::size_t table_width(bool tty)
   if (tty && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
     return static_cast<std::size_t>(std::clamp<long>(ws.ws_col, k_min, k_max));
   }
-  return 100;
+  return 80;
 }
-
-} // namespace
 
 std::vector<Context::DataDir> Context::data_dirs() const
 {
@@ -303,7 +302,7 @@ void Context::emit(const Document& doc, const nlohmann::json& j) const
     const std::string term = env("TERM");
     ro.color = options.color == "always" ||
                (options.color == "auto" && tty && env("NO_COLOR").empty() && term != "dumb");
-    ro.width = table_width(tty);
+    ro.width = terminal_width(tty);
     out = render_table(doc, ro);
   }
   write_stdout(out);

@@ -94,6 +94,9 @@ void add_global_options(CLI::App& app, GlobalOptions& options);
 // ROLE (default: the assessment's target_role) and --level, for the commands that compare against a role.
 void add_role_and_level(CLI::App& cmd, std::string& role, std::string& level, const std::string& level_help);
 std::string env(const char* name);
+// The width to lay text out at: $COLUMNS when it is a sensible width (40 to 1000), else the
+// terminal's when `tty` (stdout is one), else 80 (a pipe or a file).
+std::size_t terminal_width(bool tty);
 // The current time, UTC, ISO 8601 ("2026-12-01T21:08:26Z"); $SOURCE_DATE_EPOCH when set (tests).
 std::string now_utc();
 // The check of a numeric option: a plain decimal number (digits, an optional fraction) from min
@@ -106,6 +109,7 @@ void write_stdout(const std::string& out);
 void setup_roles(CLI::App& app, Context& ctx);
 void setup_show(CLI::App& app, Context& ctx);
 void setup_sources(CLI::App& app, Context& ctx);
+void setup_skills(CLI::App& app, Context& ctx);
 void setup_validate(CLI::App& app, Context& ctx);
 void setup_gap(CLI::App& app, Context& ctx);
 void setup_match(CLI::App& app, Context& ctx);

@@ -14,22 +14,6 @@
 
 namespace careerplan {
 
-std::string Problem::to_string() const
-{
-  if (path.empty()) {
-    return fmt::format("{}: {}", file, message);
-  }
-  return fmt::format("{}: {}: {}", file, path, message);
-}
-
-DataError::DataError(std::vector<Problem> p)
-  : Error(ExitCode::data, p.empty() ? std::string("invalid data") : p.front().to_string(),
-          p.size() > 1 ? fmt::format("{} more problem(s); run 'careerplan validate' to list them", p.size() - 1)
-                       : std::string()),
-    problems(std::move(p))
-{
-}
-
 std::string read_file(const std::string& path)
 {
   return read_file(path, k_max_file_size);

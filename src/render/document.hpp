@@ -4,6 +4,7 @@
 // rendered from the core's result types instead, so its shape is a documented contract.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace careerplan {
@@ -20,6 +21,9 @@ struct Table
   // The column whose text wraps when the table is too wide (default: the last). A table that
   // does not fit even so prints as one block of "COLUMN  value" lines per row.
   std::optional<std::size_t> wrap;
+  // A column's legend ("LEVEL: █ met, ░ gap"): printed under the table only when the column is
+  // (a legend for a column dropped on a narrow terminal would describe nothing).
+  std::vector<std::pair<std::size_t, std::string>> legends;
 };
 
 struct Section

@@ -37,6 +37,7 @@ Section gap_table(const GapResult& r)
   s.table.columns = {"#", "SKILL", "REQUIRED", "YOU", "GAP", "WEIGHT", "PRIORITY", "LEVEL"};
   s.table.align = {Align::right, Align::left, Align::right, Align::right, Align::right, Align::right, Align::right, Align::left};
   s.table.droppable = {7, 5}; // the bar, then WEIGHT (PRIORITY carries it), on a narrow terminal
+  s.table.legends = {{7, "LEVEL: █ met, ░ gap, ▓ above the requirement."}};
   int n = 0;
   for (const auto& g : r.skills) {
     s.table.rows.push_back({std::to_string(++n), g.skill, plain_number(g.required),

@@ -108,9 +108,24 @@ void render_records(const Table& t, const RenderOptions& options, std::string& o
   }
 }
 
+// The legends of the columns shown, wrapped under the table.
+void render_legends(const Table& full, const std::vector<std::size_t>& dropped, const RenderOptions& options,
+                    std::string& out)
+{
+  for (const auto& [col, text] : full.legends) {
+    if (std::find(dropped.begin(), dropped.end(), col) != dropped.end()) {
+      continue;
+    }
+    for (const auto& line : wrap(text, options.width > 4 ? options.width - 2 : 10, LongWords::split)) {
+      out += "  " + line + "\n";
+    }
+  }
+}
+
 void render_rows(const Table& full, const RenderOptions& options, std::string& out)
 {
   Table t = full;
+  std::vector<std::size_t> dropped;
   for (std::size_t i = 0; i < full.droppable.size() && narrowest_width(t) > options.width; ++i) {
     // Later droppable indices shift left once an earlier column is gone.
     std::size_t col = full.droppable[i];
@@ -118,10 +133,11 @@ void render_rows(const Table& full, const RenderOptions& options, std::string& o
       col -= full.droppable[j] < full.droppable[i] ? 1 : 0;
     }
     t = without_column(t, col);
+    dropped.push_back(full.droppable[i]);
   }
   if (narrowest_width(t) > options.width) {
     render_records(full, options, out); // a block per row has room for every column
-
+    render_legends(full, {}, options, out);
     return;
   }
   const std::size_t n = t.columns.size();
@@ -177,6 +193,7 @@ void render_rows(const Table& full, const RenderOptions& options, std::string& o
   for (const auto& row : t.rows) {
     emit(row, false);
   }
+  render_legends(full, dropped, options, out);
 }
 
 } // namespace

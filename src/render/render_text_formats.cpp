@@ -20,6 +20,9 @@ Document printable(const Document& doc)
         fix(cell);
       }
     }
+    for (auto& legend : t.legends) {
+      fix(legend.second);
+    }
   };
   fix(out.title);
   for (auto& s : out.sections) {
@@ -114,6 +117,9 @@ std::string render_markdown(const Document& in)
           line += " " + md_text(c < row.size() ? row[c] : "") + " |";
         }
         out += line + "\n";
+      }
+      for (const auto& legend : s.table.legends) {
+        out += "\n" + md_text(legend.second, At::line_start) + "\n";
       }
     }
   }

@@ -293,12 +293,6 @@ Document salary_document(const SalaryResult& r)
   if (r.query.pay) {
     head.fields.emplace_back("your pay", pay_title(r.query));
   }
-  if (!r.bands.empty()) {
-    head.fields.emplace_back("scale", fmt::format("{} to {} on every bar: ━ band, ● median or single figure, "
-                                                  "▸ open-ended top{}",
-                                                  money(scale.low, "USD"), money(scale.high, "USD"),
-                                                  pay ? ", ┃ your pay" : ""));
-  }
   doc.sections.push_back(head);
 
   if (!r.bands.empty()) {
@@ -307,6 +301,10 @@ Document salary_document(const SalaryResult& r)
     table.table.columns = {"#", "RANGE", "AMOUNT", "BASIS", "SOURCE"};
     table.table.align = {Align::right};
     table.table.droppable = {1};
+    table.table.legends = {{1, fmt::format("RANGE: {} to {} on every bar: ━ band, ● median or single figure, "
+                                           "▸ open-ended top{}",
+                                           money(scale.low, "USD"), money(scale.high, "USD"),
+                                           pay ? ", ┃ your pay" : "")}};
     Section details;
     details.heading = "Figures";
     std::size_t n = 0;
@@ -371,15 +369,17 @@ Document salary_catalog_document(const std::vector<SalaryResult>& results)
   if (q.pay) {
     head.fields.emplace_back("your pay", pay_title(q));
   }
-  head.fields.emplace_back("scale", fmt::format("{} to {} on every bar: ━ band, ● median or single figure{}",
-                                                money(scale.low, "USD"), money(scale.high, "USD"),
-                                                pay ? ", ┃ your pay" : ""));
-  doc.sections.push_back(head);
+  if (!head.fields.empty()) {
+    doc.sections.push_back(head);
+  }
   Section table;
   table.heading = "Each role's first figure for the place (careerplan salary ROLE shows them all)";
   table.table.columns = {"ROLE", "RANGE", "MEDIAN", "BASIS", "SOURCE"};
   table.table.align = {Align::left, Align::left, Align::right};
   table.table.droppable = {1};
+  table.table.legends = {{1, fmt::format("RANGE: {} to {} on every bar: ━ band, ● median or single figure{}",
+                                         money(scale.low, "USD"), money(scale.high, "USD"),
+                                         pay ? ", ┃ your pay" : "")}};
   doc.csv.columns = csv_columns();
   for (const auto& r : results) {
     if (r.bands.empty()) {

@@ -119,6 +119,7 @@ class Output(unittest.TestCase):
     def test_roles_show_sources(self):
         self.check("roles")
         self.check("sources")
+        self.assertTrue(self.check("skills")["skills"])
         for role in role_ids():
             with self.subTest(role):
                 self.assertEqual(self.check("show", role)["schema"], "careerplan/show/v1")

@@ -131,10 +131,48 @@ class Width(unittest.TestCase):
         out, _ = on_a_terminal(["roles"], columns=132, COLUMNS="60")
         self.assertLessEqual(widest(out), 60)
 
-    def test_pipes_get_100_columns(self):
+    def test_pipes_get_80_columns(self):
         out, _ = piped(["gap", "--assessment", EXAMPLE, "--explain"], COLUMNS=None)
-        self.assertLessEqual(widest(out), 100)
-        self.assertGreater(widest(out), 80)
+        self.assertLessEqual(widest(out), 80)
+        self.assertGreater(widest(out), 70)
+        wide, _ = piped(["gap", "--assessment", EXAMPLE, "--explain"], COLUMNS="100")
+        self.assertGreater(widest(wide), 80)
+
+
+def commands():
+    """Every command as its words: ['roles'], ['import'], ['import', 'oews'], ..."""
+    import re
+
+    def subcommands(*words):
+        text = piped([*words, "--help"], COLUMNS=None)[0]
+        block = text.split("Subcommands:")[1].split("\n\n")[0] if "Subcommands:" in text else ""
+        return re.findall(r"^  (\w[\w-]*)", block, re.M)
+    out = []
+    for top in subcommands():
+        out.append([top])
+        out.extend([top, sub] for sub in subcommands(top))
+    return out
+
+
+class Help(unittest.TestCase):
+    """--help of every command fits the terminal, and 80 columns in a pipe."""
+
+    def test_every_help_fits_80_columns_in_a_pipe(self):
+        every = [[]] + commands()
+        self.assertGreater(len(every), 15)
+        for words in every:
+            with self.subTest(words):
+                out, status = piped([*words, "--help"], COLUMNS=None)
+                self.assertEqual(status, 0)
+                self.assertLessEqual(widest(out), 80, "\n" + out)
+
+    def test_help_follows_the_terminal(self):
+        for columns in (60, 132):
+            with self.subTest(columns):
+                out, status = on_a_terminal(["gap", "--help"], columns=columns, COLUMNS=None)
+                self.assertEqual(status, 0)
+                self.assertLessEqual(widest(out), min(columns, 100))
+                self.assertIn("--level", out)
 
     def test_nonsense_columns_is_ignored(self):
         for value in ("abc", "0", "-5", "10", "99999"):

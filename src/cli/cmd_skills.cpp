@@ -1,0 +1,64 @@
+// careerplan skills [--category C]: the skill vocabulary that roles and assessments rate.
+#include <algorithm>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/context.hpp"
+#include "core/text.hpp"
+
+namespace careerplan {
+
+namespace {
+
+void run_skills(Context& ctx, const std::string& category)
+{
+  const Catalog& cat = ctx.catalog();
+  Document doc;
+  doc.title = "Skills: the vocabulary that roles require and assessments rate";
+  Section list;
+  list.table.columns = {"ID", "NAME", "CATEGORY", "ALIASES", "DESCRIPTION"};
+  list.table.droppable = {3, 2};
+  doc.csv.columns = {"id", "name", "category", "aliases", "description"};
+  nlohmann::json skills = nlohmann::json::array();
+  for (const auto& s : cat.skills.skills) {
+    if (!category.empty() && s.category != category) {
+      continue;
+    }
+    list.table.rows.push_back({s.id, s.name, s.category, join(s.aliases, ", "), s.description});
+    doc.csv.rows.push_back({s.id, s.name, s.category, join(s.aliases, ";"), s.description});
+    skills.push_back({{"id", s.id},
+                      {"name", s.name},
+                      {"category", s.category},
+                      {"aliases", s.aliases},
+                      {"description", s.description}});
+  }
+  if (skills.empty()) {
+    std::vector<std::string> categories;
+    for (const auto& s : cat.skills.skills) {
+      if (std::find(categories.begin(), categories.end(), s.category) == categories.end()) {
+        categories.push_back(s.category);
+      }
+    }
+    throw UsageError(fmt::format("no skill in category '{}'", printable(category.substr(0, 80))),
+                     "the categories are: " + join(categories, ", "));
+  }
+  doc.sections.push_back(std::move(list));
+  doc.footnotes.push_back("Rate a skill by its id or an alias in an assessment ('careerplan assess'); "
+                          "'careerplan show ROLE' gives a role's required levels.");
+  ctx.emit(doc, {{"schema", "careerplan/skill-list/v1"}, {"skills", skills}});
+}
+
+} // namespace
+
+void setup_skills(CLI::App& app, Context& ctx)
+{
+  auto* cmd = app.add_subcommand("skills", "List the skills that roles require and assessments rate: id, name, "
+                                           "category, aliases and description");
+  auto category = std::make_shared<std::string>();
+  ctx.keep(category);
+  cmd->add_option("-c,--category", *category, "Only the skills of this category")->option_text("CATEGORY");
+  cmd->callback([&ctx, category] { run_skills(ctx, *category); });
+}
+
+} // namespace careerplan
