@@ -92,6 +92,7 @@ void match_occupations(Context& ctx, const Assessment& a, const MatchOptions& o,
       kept.push_back(std::move(e));
     }
   }
+  mark_too_close(kept); // between the neighbours shown, not those the options left out
   const bool flat = known.size() >= 3 && std::all_of(known.begin(), known.end(), [&](const auto& kv) {
     return kv.second == known.begin()->second;
   });

@@ -233,14 +233,23 @@ std::vector<OnetMatchEntry> onet_match(Db& db, const std::map<std::string, int>&
     }
     return a.result.readiness.value_or(0) > b.result.readiness.value_or(0);
   });
-  for (std::size_t i = 1; i < out.size(); ++i) {
-    const auto& p = out[i - 1].result;
-    const auto& q = out[i].result;
+  mark_too_close(out);
+  return out;
+}
+
+void mark_too_close(std::vector<OnetMatchEntry>& ranked)
+{
+  for (std::size_t i = 0; i < ranked.size(); ++i) {
+    ranked[i].too_close_to_previous = false;
+    if (i == 0) {
+      continue;
+    }
+    const auto& p = ranked[i - 1].result;
+    const auto& q = ranked[i].result;
     if (p.readiness && q.readiness) {
-      out[i].too_close_to_previous = std::abs(*p.readiness - *q.readiness) < 1.96 * std::hypot(p.se, q.se);
+      ranked[i].too_close_to_previous = std::abs(*p.readiness - *q.readiness) < 1.96 * std::hypot(p.se, q.se);
     }
   }
-  return out;
 }
 
 } // namespace careerplan

@@ -67,5 +67,7 @@ struct OnetMatchEntry
 // Every rated occupation's readiness, best first; occupations for which no counted element is
 // rated come last, without a readiness.
 std::vector<OnetMatchEntry> onet_match(Db& db, const std::map<std::string, int>& ratings);
+// Sets too_close_to_previous between neighbours of a ranking (again after filtering it).
+void mark_too_close(std::vector<OnetMatchEntry>& ranked);
 
 } // namespace careerplan

@@ -260,7 +260,9 @@ class Imported(unittest.TestCase):
             self.assertEqual(cur["too_close_to_previous"], close)
         self.assertEqual([o["code"] for o in self.e.json("match", "-a", a, "--zone", "5")["occupations"]],
                          [o["code"] for o in occ if o["job_zone"] == 5])
-        self.assertEqual([o["code"] for o in self.e.json("match", "-a", a, "--family", "29")["occupations"]], ["29-1141.00"])
+        fam = self.e.json("match", "-a", a, "--family", "29")["occupations"]
+        self.assertEqual([o["code"] for o in fam], ["29-1141.00"])
+        self.assertFalse(fam[0]["too_close_to_previous"])  # the first shown has no neighbour above it
         self.assertEqual(len(self.e.json("match", "-a", a, "--top", "1")["occupations"]), 1)
         self.assertIn("careerplan's formula, not O*NET's", self.e.run("match", "-a", a).stdout)
 
