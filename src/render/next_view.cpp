@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/onet_import.hpp"
 #include "core/text.hpp"
 #include "render/format.hpp"
 #include "render/gap_view.hpp"
@@ -26,6 +27,9 @@ std::string reached_text(const NextRanking& r, const NextStep& s, const NextView
     std::string t = u.id;
     if (u.median) {
       t += " " + money(*u.median, v.currency);
+      if (!is_onet_code(u.id)) {
+        t += " (anchor occupation's median)"; // BLS's, for the role's SOC anchor: not the role's own
+      }
     }
     if (!x.counts) {
       t += " (not a move: " + x.why_not + ")";
