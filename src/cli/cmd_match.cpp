@@ -74,9 +74,10 @@ void match_occupations(Context& ctx, const Assessment& a, const MatchOptions& o,
   std::map<std::string, int> known;
   std::vector<std::string> unknown;
   const auto elements = onet_elements(*db);
-  for (const auto& [id, rating] : a.onet_ratings) {
+  for (const auto& entry : a.onet_ratings) {
+    const std::string& id = entry.first; // a plain reference: clang 14 cannot capture a structured binding
     if (std::any_of(elements.begin(), elements.end(), [&](const OnetElementRef& e) { return e.id == id; })) {
-      known.emplace(id, rating);
+      known.emplace(id, entry.second);
     } else {
       unknown.push_back(id);
     }
