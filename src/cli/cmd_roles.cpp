@@ -9,40 +9,80 @@
 #include "core/summary.hpp"
 #include "core/text.hpp"
 #include "render/format.hpp"
+#include "render/json_shape.hpp"
 
 namespace careerplan {
 
 namespace {
 
-std::string range_text(const std::vector<HeadlineFigure>& figures, bool pay)
+// "$108,020 (2023)–$112,590 (2024†) (2)": the lowest and highest figure, each with its year;
+// † marks the anchor occupation's figure.
+std::string median_text(const std::vector<HeadlineFigure>& figures)
 {
   if (figures.empty()) {
     return "—";
   }
   auto [lo, hi] = std::minmax_element(figures.begin(), figures.end(),
                                       [](const auto& a, const auto& b) { return a.value < b.value; });
-  auto show = [&](double v) { return pay ? money(v, "USD") : plain_number(v) + "%"; };
+  auto show = [](const HeadlineFigure& f) {
+    return fmt::format("{} ({}{})", money(f.value, "USD"), f.year != 0 ? std::to_string(f.year) : "undated",
+                       f.anchor.empty() ? "" : "†");
+  };
   if (figures.size() == 1) {
-    return show(lo->value) + " (1)";
+    return show(*lo) + " (1)";
   }
-  return show(lo->value) + "–" + show(hi->value) + " (" + std::to_string(figures.size()) + ")";
+  return show(*lo) + "–" + show(*hi) + " (" + std::to_string(figures.size()) + ")";
 }
 
-nlohmann::json headline_json(const std::vector<HeadlineFigure>& figures, bool pay)
+std::string growth_text(const std::vector<HeadlineFigure>& figures)
+{
+  if (figures.empty()) {
+    return "—";
+  }
+  auto [lo, hi] = std::minmax_element(figures.begin(), figures.end(),
+                                      [](const auto& a, const auto& b) { return a.value < b.value; });
+  auto show = [](const HeadlineFigure& f) { return fmt::format("{}% ({})", plain_number(f.value), f.period); };
+  if (figures.size() == 1) {
+    return show(*lo) + " (1)";
+  }
+  return show(*lo) + "–" + show(*hi) + " (" + std::to_string(figures.size()) + ")";
+}
+
+nlohmann::json medians_json(const std::vector<HeadlineFigure>& figures)
 {
   nlohmann::json arr = nlohmann::json::array();
   for (const auto& f : figures) {
-    nlohmann::json j = {{"value", f.value}, {"figure", f.figure}, {"source", f.source}};
-    if (pay) {
-      j["basis"] = f.basis;
-      j["currency"] = f.unit;
-    } else {
-      j["unit"] = f.unit;
-      j["period"] = f.period;
-    }
-    arr.push_back(j);
+    arr.push_back({{"median", shape::amount(f.value, f.unit, "year")},
+                   {"year", f.year != 0 ? nlohmann::json(f.year) : nlohmann::json()},
+                   {"basis", f.basis},
+                   {"anchor_occupation", f.anchor.empty() ? nlohmann::json() : nlohmann::json(f.anchor)},
+                   {"figure", f.figure},
+                   {"source", f.source}});
   }
   return arr;
+}
+
+nlohmann::json growth_json(const std::vector<HeadlineFigure>& figures)
+{
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& f : figures) {
+    arr.push_back({{"value", shape::percent(f.value)},
+                   {"unit", f.unit},
+                   {"period", f.period},
+                   {"figure", f.figure},
+                   {"source", f.source}});
+  }
+  return arr;
+}
+
+std::pair<std::vector<std::string>, std::vector<std::string>> split_parts(const std::vector<ProfilePart>& parts)
+{
+  std::vector<std::string> present;
+  std::vector<std::string> missing;
+  for (const auto& p : parts) {
+    (p.present ? present : missing).push_back(p.name);
+  }
+  return {present, missing};
 }
 
 bool role_matches(const Role& role, const std::string& text)
@@ -103,36 +143,50 @@ void run_roles(Context& ctx, const std::optional<std::string>& search, bool all)
   const Catalog& cat = ctx.catalog();
   Document doc;
   Section s;
-  s.table.columns = {"ID", "TITLE", "FAMILY", "NATIONAL MEDIANS (N)", "GROWTH (N)"};
+  s.table.columns = {"ID", "TITLE", "FAMILY", "NATIONAL MEDIANS (N)", "GROWTH (N)", "PROFILE"};
   s.table.droppable = {2}; // FAMILY, on a narrow terminal
   s.table.wrap = 1; // then TITLE wraps
-  doc.csv.columns = {"id", "title", "family", "aliases", "median_low", "median_high", "median_figures", "growth_low",
-                     "growth_high"};
+  doc.csv.columns = {"id", "title", "family", "aliases", "median_low", "median_low_year", "median_high",
+                     "median_high_year", "median_figures", "anchor_medians", "growth_low", "growth_high",
+                     "profile_parts", "profile_missing"};
   nlohmann::json roles = nlohmann::json::array();
+  bool anchored = false;
   for (const Role& role : cat.all_roles()) {
     if (search && !role_matches(role, *search)) {
       continue;
     }
     const RoleSummary sum = summarize(role);
-    s.table.rows.push_back({role.id, role.title, role.family, range_text(sum.national_medians, true),
-                            range_text(sum.growth, false)});
-    auto lo_hi = [](const std::vector<HeadlineFigure>& f) -> std::pair<std::string, std::string> {
+    const auto [present, missing] = split_parts(sum.parts);
+    const std::string profile = fmt::format("{}/{}", present.size(), sum.parts.size());
+    s.table.rows.push_back({role.id, role.title, role.family, median_text(sum.national_medians),
+                            growth_text(sum.growth), profile});
+    std::size_t anchors = 0;
+    for (const auto& f : sum.national_medians) {
+      anchors += f.anchor.empty() ? 0 : 1;
+    }
+    anchored = anchored || anchors > 0;
+    auto lo_hi = [](const std::vector<HeadlineFigure>& f) -> std::pair<const HeadlineFigure*, const HeadlineFigure*> {
       if (f.empty()) {
-        return {"", ""};
+        return {nullptr, nullptr};
       }
       auto [lo, hi] = std::minmax_element(f.begin(), f.end(), [](const auto& a, const auto& b) { return a.value < b.value; });
-      return {plain_number(lo->value), plain_number(hi->value)};
+      return {&*lo, &*hi};
+    };
+    auto num = [](const HeadlineFigure* f) { return f != nullptr ? plain_number(f->value) : std::string(); };
+    auto year = [](const HeadlineFigure* f) {
+      return f != nullptr && f->year != 0 ? std::to_string(f->year) : std::string();
     };
     const auto [mlo, mhi] = lo_hi(sum.national_medians);
     const auto [glo, ghi] = lo_hi(sum.growth);
-    doc.csv.rows.push_back({role.id, role.title, role.family, join(role.aliases, " "), mlo, mhi,
-                            std::to_string(sum.national_medians.size()), glo, ghi});
-    roles.push_back({{"id", role.id},
-                     {"title", role.title},
+    doc.csv.rows.push_back({role.id, role.title, role.family, join(role.aliases, " "), num(mlo), year(mlo), num(mhi),
+                            year(mhi), std::to_string(sum.national_medians.size()), std::to_string(anchors), num(glo),
+                            num(ghi), std::to_string(present.size()), join(missing, " ")});
+    roles.push_back({{"role", shape::role_ref(role.id, role.title)},
                      {"family", role.family},
                      {"aliases", role.aliases},
-                     {"national_medians", headline_json(sum.national_medians, true)},
-                     {"growth", headline_json(sum.growth, false)}});
+                     {"national_medians", medians_json(sum.national_medians)},
+                     {"growth", growth_json(sum.growth)},
+                     {"completeness", {{"parts", sum.parts.size()}, {"present", present}, {"missing", missing}}}});
   }
   if (search && s.table.rows.empty()) {
     s.paragraphs.push_back("No curated role's id, title or alias contains '" + *search + "'.");
@@ -142,13 +196,21 @@ void run_roles(Context& ctx, const std::optional<std::string>& search, bool all)
     s.heading = "Curated roles";
   }
   doc.sections.push_back(std::move(s));
-  nlohmann::json j = {{"schema", "careerplan/roles/v1"}, {"roles", roles}};
+  nlohmann::json j = {{"schema", "careerplan/roles/v2"}, {"roles", roles}};
   const bool shown = !roles.empty();
   add_occupations(ctx, search, all, doc, j);
   if (shown) {
-    doc.footnotes.insert(doc.footnotes.begin(), "NATIONAL MEDIANS and GROWTH give the lowest and highest figure the sources publish and (N) how "
-                          "many there are; they are never averaged, and their bases differ (base pay, total compensation, "
-                          "unspecified). 'careerplan show ROLE' lists each with its source.");
+    std::vector<std::string> notes = {
+        "NATIONAL MEDIANS and GROWTH give the lowest and highest figure the sources publish, each with its year or "
+        "period, and (N) how many there are; they are never averaged, and their bases differ (base pay, total "
+        "compensation, unspecified). 'careerplan show ROLE' lists each with its source."};
+    if (anchored) {
+      notes.push_back("† the median of the role's anchor occupation (BLS OEWS), in which careerplan counts the role by "
+                      "assumption; not a median of the role itself.");
+    }
+    notes.push_back("PROFILE counts the parts of the profile present, of: skills, ladder, salary, outlook, education, "
+                    "routes, certifications, tools, projects ('careerplan roles --format json' names the missing ones).");
+    doc.footnotes.insert(doc.footnotes.begin(), notes.begin(), notes.end());
   }
   ctx.emit(doc, j);
 }

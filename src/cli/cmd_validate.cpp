@@ -5,15 +5,40 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "core/check_quotes.hpp"
 
 namespace careerplan {
 
 namespace {
 
-void run_validate(Context& ctx, const std::vector<std::string>& paths)
+void run_validate(Context& ctx, const std::vector<std::string>& paths, const std::optional<std::string>& seeds)
 {
   LoadReport report = load_catalog_report(ctx.load_options());
   Document doc;
+  nlohmann::json seeds_json = nullptr;
+  if (seeds) {
+    // Quotes checked against the text of their sources (issue 17: every label true to its source).
+    std::error_code ec;
+    if (!std::filesystem::is_directory(*seeds, ec)) {
+      throw IoError(fmt::format("cannot read the seeds directory '{}': not a directory", *seeds));
+    }
+    const SourceTexts texts = read_seed_texts(report.catalog.sources, *seeds);
+    for (const Role& role : report.catalog.all_roles()) {
+      check_role_quotes(role, texts, report.problems);
+    }
+    nlohmann::json ids = nlohmann::json::array();
+    std::vector<std::string> names;
+    for (const auto& [id, text] : texts) {
+      ids.push_back(id);
+      names.push_back(id);
+    }
+    seeds_json = {{"dir", *seeds}, {"sources", ids}};
+    Section q;
+    q.heading = "Quotes checked against their sources' text";
+    q.bullets.push_back(texts.empty() ? fmt::format("{}: no seed file of a source is there", *seeds)
+                                      : fmt::format("{}: {}", *seeds, join(names, ", ")));
+    doc.sections.push_back(q);
+  }
   nlohmann::json dirs = nlohmann::json::array();
   nlohmann::json assessment = nullptr;
   std::vector<std::string> checked;
@@ -71,6 +96,9 @@ void run_validate(Context& ctx, const std::vector<std::string>& paths)
                       {"files", checked},
                       {"roles", report.catalog.roles.size()},
                       {"problems", arr}};
+  if (seeds) {
+    j["seeds"] = seeds_json;
+  }
   if (paths.empty()) {
     j["data_dirs"] = dirs;
     j["assessment"] = assessment;
@@ -95,7 +123,15 @@ void setup_validate(CLI::App& app, Context& ctx)
   cmd->add_option("paths", *paths, "Files to check (default: the bundled catalog and every data directory in use)")
       ->option_text("PATH...");
   cmd->add_flag("-q,--quiet", ctx.quiet, "Print nothing; the exit status says whether everything is valid");
-  cmd->callback([&ctx, paths] { run_validate(ctx, *paths); });
+  auto seeds = std::make_shared<std::string>();
+  ctx.keep(seeds);
+  cmd->add_option("--seeds", *seeds,
+                  "Also check every quote of the catalog against the text of its source, for the sources whose seed "
+                  "file is in DIR, and that each SOC mapping's source names its occupation")
+      ->option_text("DIR");
+  cmd->callback([&ctx, paths, seeds, cmd] {
+    run_validate(ctx, *paths, cmd->count("--seeds") > 0 ? std::optional<std::string>(*seeds) : std::nullopt);
+  });
 }
 
 } // namespace careerplan

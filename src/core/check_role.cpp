@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/catalog.hpp"
+#include "core/check_quotes.hpp"
 #include "core/text.hpp"
 
 namespace careerplan {
@@ -96,6 +97,7 @@ void check_role_refs(const Role& role, const Catalog& catalog, std::vector<Probl
       }
     }
   }
+  check_role_figures(role, catalog, problems);
 }
 
 void check_role(const Role& role, const Catalog& catalog, std::vector<Problem>& problems)

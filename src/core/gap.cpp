@@ -110,7 +110,58 @@ std::pair<std::string, std::string> choose_level(const Role& role, const std::st
                                                  matches.front().ladder, matches.front().source, basis(matches.front()))};
     }
   }
+  if (years) {
+    // Years were given but no ladder level starts at or below them: say where the ladders start.
+    const Ladder* ladder = nullptr;
+    for (const auto& l : role.ladders) {
+      if (ladder == nullptr || l.id == role.primary_ladder) {
+        ladder = &l;
+      }
+    }
+    const LadderLevel* first = nullptr;
+    std::size_t with_years = 0;
+    if (ladder != nullptr) {
+      for (const auto& lv : ladder->levels) {
+        if (lv.years_min) {
+          ++with_years;
+          if (first == nullptr || *lv.years_min < *first->years_min) {
+            first = &lv;
+          }
+        }
+      }
+    }
+    if (first != nullptr) {
+      return {first->level,
+              fmt::format("the {} ladder's {} level ({}) starts at {} years of experience, and {} {} given [{}]",
+                          ladder->id, with_years == 1 ? "only" : "first", first->level, plain_number(*first->years_min),
+                          plain_number(*years), *years == 1 ? "year is" : "years are", ladder->source)};
+    }
+    return {role.levels.front(), fmt::format("the role's first level ({} years of experience given, but no ladder of "
+                                             "the role gives years)",
+                                             plain_number(*years))};
+  }
   return {role.levels.front(), "the role's first level (no years of experience given)"};
+}
+
+std::string rule_applies_from(const Role& role, const Rule& rule)
+{
+  for (const auto& level : role.levels) {
+    int count = 0;
+    for (const auto& sk : rule.skills) {
+      for (const auto& rs : role.skills) {
+        if (rs.skill == sk) {
+          const auto it = rs.required.find(level);
+          if (it != rs.required.end() && it->second >= rule.min_level) {
+            ++count;
+          }
+        }
+      }
+    }
+    if (count >= rule.at_least) {
+      return level;
+    }
+  }
+  return {};
 }
 
 GapResult compute_gap(const Role& role, const Catalog& catalog, const Assessment& assessment, const std::string& level)
@@ -161,6 +212,12 @@ GapResult compute_gap(const Role& role, const Catalog& catalog, const Assessment
       }
     }
     rr.met = rr.count >= rule.at_least;
+    rr.applies_from = rule_applies_from(role, rule);
+    if (!rr.applies_from.empty()) {
+      const auto at = std::find(role.levels.begin(), role.levels.end(), r.level);
+      const auto from = std::find(role.levels.begin(), role.levels.end(), rr.applies_from);
+      rr.applies = at >= from;
+    }
     r.rules.push_back(std::move(rr));
   }
   if (assessment.years_experience) {

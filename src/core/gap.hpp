@@ -35,7 +35,15 @@ struct RuleResult
   int count = 0; // skills at or above min_level
   bool met = false;
   std::vector<std::string> below; // the rule's skills under min_level
+  // A rule is asked at a level when the role's own requirements at that level satisfy it (the
+  // ML engineer's "real depth on three" is asked from senior, where the profile itself asks depth
+  // on three). Below that level it is shown, not counted as met or not met.
+  bool applies = true;
+  std::string applies_from; // the first level whose requirements satisfy the rule; empty: none does
 };
+
+// The first of the role's levels whose own requirements satisfy the rule (empty if none does).
+std::string rule_applies_from(const Role& role, const Rule& rule);
 
 struct LevelMatch
 {

@@ -169,6 +169,7 @@ Role read_role(const json& j, const ReadContext& ctx)
       }
       rs.required[level] = v.get<double>();
     });
+    rs.expects = read_cited_list(s, "expects", r.refs);
     if (const json* b = s.get("required_basis")) {
       rs.required_basis = read_basis(*b, s.path_of("required_basis"), ctx, r.refs);
     } else {

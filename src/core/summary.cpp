@@ -9,16 +9,39 @@ RoleSummary summarize(const Role& role)
 {
   RoleSummary s;
   s.role = &role;
+  // A figure for an occupation is the role's own only when the role is that occupation as
+  // published (data-scientist is SOC 15-2051); otherwise it is its anchor occupation's.
+  auto anchor_of = [&](const std::string& occupation) {
+    if (occupation.empty()) {
+      return std::string();
+    }
+    for (const auto& m : role.soc) {
+      if (m.status == "as_published" && occupation.find("SOC " + m.code) != std::string::npos) {
+        return std::string();
+      }
+    }
+    return occupation;
+  };
   for (const auto& f : role.salary) {
     if (f.scope == "national" && f.median) {
-      s.national_medians.push_back({*f.median, f.basis, f.currency, std::to_string(f.year), f.id, f.source});
+      s.national_medians.push_back(
+          {*f.median, f.basis, f.currency, std::to_string(f.year), f.id, f.source, f.year, anchor_of(f.occupation)});
     }
   }
   for (const auto& o : role.outlook) {
     if (o.metric == "growth" && o.value) {
-      s.growth.push_back({*o.value, "", o.unit, o.period, o.id, o.source});
+      s.growth.push_back({*o.value, "", o.unit, o.period, o.id, o.source, 0, {}});
     }
   }
+  s.parts = {{"skills", !role.skills.empty()},
+             {"ladder", !role.ladders.empty()},
+             {"salary", !role.salary.empty()},
+             {"outlook", !role.outlook.empty()},
+             {"education", !role.education.empty()},
+             {"routes", !role.routes.empty()},
+             {"certifications", !role.certifications.empty()},
+             {"tools", !role.tools.empty()},
+             {"projects", !role.projects.empty()}};
   return s;
 }
 

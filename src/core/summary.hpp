@@ -16,6 +16,17 @@ struct HeadlineFigure
   std::string period;
   std::string figure; // figure or outlook id
   std::string source;
+  int year = 0; // the figure's reference year; 0: undated
+  // The anchor occupation whose figure this is ("Data Scientists (SOC 15-2051)"), when the role
+  // is counted in it by assumption; empty when the figure is the role's own.
+  std::string anchor;
+};
+
+// The parts of a role profile `roles` counts, in order, and whether the profile has each.
+struct ProfilePart
+{
+  std::string name;
+  bool present = false;
 };
 
 struct RoleSummary
@@ -23,6 +34,7 @@ struct RoleSummary
   const Role* role = nullptr;
   std::vector<HeadlineFigure> national_medians;
   std::vector<HeadlineFigure> growth;
+  std::vector<ProfilePart> parts; // how complete the profile is
 };
 
 RoleSummary summarize(const Role& role);

@@ -52,10 +52,14 @@ Section rules_section(const GapResult& r)
   Section s;
   s.heading = "Rules";
   for (const auto& rr : r.rules) {
-    s.bullets.push_back(fmt::format("{} {}: {} ({} of {} skills at level {}+, {} needed){} [{}]", rr.met ? "MET" : "NOT MET",
+    const std::string status = !rr.applies ? "NOT ASKED" : rr.met ? "MET" : "NOT MET";
+    const std::string why =
+        rr.applies ? std::string()
+                   : fmt::format("; not asked at {}: the role's own requirements first satisfy it at {}", r.level, rr.applies_from);
+    s.bullets.push_back(fmt::format("{} {}: {} ({} of {} skills at level {}+, {} needed){}{} [{}]", status,
                                     rr.rule->id, rr.rule->description, rr.count, rr.rule->skills.size(),
                                     plain_number(rr.rule->min_level), rr.rule->at_least,
-                                    rr.below.empty() ? "" : "; below: " + join(rr.below, ", "), rr.rule->basis.source));
+                                    rr.below.empty() ? "" : "; below: " + join(rr.below, ", "), why, rr.rule->basis.source));
   }
   return s;
 }
@@ -128,6 +132,8 @@ nlohmann::json gap_json(const GapResult& r)
                      {"at_least", rr.rule->at_least},
                      {"count", rr.count},
                      {"met", rr.met},
+                     {"applies", rr.applies},
+                     {"applies_from", rr.applies_from.empty() ? nlohmann::json() : nlohmann::json(rr.applies_from)},
                      {"below", rr.below},
                      {"basis", rr.rule->basis.kind},
                      {"source", rr.rule->basis.source}});

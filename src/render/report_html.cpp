@@ -113,9 +113,12 @@ void gap_section(Out& o, const Report& r)
   if (!g.rules.empty()) {
     o += "<h3>Rules</h3><ul>\n";
     for (const auto& rr : g.rules) {
-      o += fmt::format("<li><span class=\"{}\">{}</span> {} ({} of {} skills at level {}+, {} needed) [{}]</li>\n",
-                       rr.met ? "met" : "unmet", rr.met ? "Met" : "Not met", html_escape(rr.rule->description), rr.count,
-                       rr.rule->skills.size(), num(rr.rule->min_level), rr.rule->at_least, html_escape(rr.rule->basis.source));
+      o += fmt::format("<li><span class=\"{}\">{}</span> {} ({} of {} skills at level {}+, {} needed{}) [{}]</li>\n",
+                       !rr.applies ? "" : rr.met ? "met" : "unmet", !rr.applies ? "Not asked" : rr.met ? "Met" : "Not met",
+                       html_escape(rr.rule->description), rr.count, rr.rule->skills.size(), num(rr.rule->min_level),
+                       rr.rule->at_least,
+                       rr.applies ? std::string() : "; first asked at " + html_escape(rr.applies_from),
+                       html_escape(rr.rule->basis.source));
     }
     o += "</ul>\n";
   }

@@ -101,11 +101,11 @@ class JsonContract(unittest.TestCase):
 
     def test_roles_json_numbers(self):
         roles = run_json("roles")
-        self.assertEqual(roles["schema"], "careerplan/roles/v1")
-        mle = [r for r in roles["roles"] if r["id"] == "machine-learning-engineer"][0]
-        medians = sorted(m["value"] for m in mle["national_medians"])
+        self.assertEqual(roles["schema"], "careerplan/roles/v2")
+        mle = [r for r in roles["roles"] if r["role"]["id"] == "machine-learning-engineer"][0]
+        medians = sorted(m["median"]["value"] for m in mle["national_medians"])
         self.assertEqual(medians, [112590, 150000, 200000])
-        self.assertTrue(all(isinstance(m["value"], (int, float)) for m in mle["national_medians"]))
+        self.assertTrue(all(isinstance(m["median"]["value"], (int, float)) for m in mle["national_medians"]))
 
     def test_sources_name_where_they_are_used(self):
         sources = {s["id"]: s for s in run_json("sources", "mle")["sources"]}
@@ -231,7 +231,7 @@ class SalaryContract(unittest.TestCase):
         listing = run_json("salary", "--state", "CA")
         self.assertEqual(listing["schema"], "careerplan/salary-list/v1")
         docs = listing["results"]
-        roles = [r["id"] for r in run_json("roles")["roles"]]
+        roles = [r["role"]["id"] for r in run_json("roles")["roles"]]
         self.assertEqual([d["role"]["id"] for d in docs], roles)
         for doc in docs:
             self.check_document(doc, sources)
@@ -313,7 +313,7 @@ class FiguresMatchTheRealData(unittest.TestCase):
             states = {(r["OCC_TITLE"], r["PRIM_STATE"]): r for r in csv.DictReader(f)}
         checked = 0
         for role in run_json("roles")["roles"]:
-            for fig in run_json("show", role["id"])["role"].get("salary", []):
+            for fig in run_json("show", role["role"]["id"])["role"].get("salary", []):
                 if fig["source"] not in national:
                     continue
                 code = fig["occupation"].split("SOC ")[1].rstrip(")")

@@ -76,7 +76,7 @@ class BadFiles(Case):
             self.assertNotIn("._data-analyst", err)
             self.assertTrue(all(line.startswith("careerplan: warning: ") for line in err.splitlines()), err)
         status, out, err = self.run_cli("roles", "--json")
-        ids = [r["id"] for r in json.loads(out)["roles"]]
+        ids = [r["role"]["id"] for r in json.loads(out)["roles"]]
         self.assertIn("extra-role", ids)
         self.assertNotIn("a-directory", ids)
 

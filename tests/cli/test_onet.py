@@ -176,7 +176,7 @@ class Imported(unittest.TestCase):
         j = self.e.json("roles", "--search", alt.upper())
         self.assertIn("29-1141.00", [o["code"] for o in j["occupations"]])
         j = self.e.json("roles", "--search", "data")
-        self.assertIn("data-scientist", [r["id"] for r in j["roles"]])
+        self.assertIn("data-scientist", [r["role"]["id"] for r in j["roles"]])
         self.assertIn("15-2051.00", [o["code"] for o in j["occupations"]])
         self.assertEqual(len(self.e.json("roles", "--onet")["occupations"]), len(tsv("Occupation Data.txt")))
         self.assertEqual(self.e.json("roles", "--search", "100%_")["occupations"], [])

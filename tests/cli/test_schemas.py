@@ -53,7 +53,7 @@ def run(*args):
 
 
 def role_ids():
-    return [r["id"] for r in json.loads(run("roles", "--json").stdout)["roles"]]
+    return [r["role"]["id"] for r in json.loads(run("roles", "--json").stdout)["roles"]]
 
 
 class Schemas(unittest.TestCase):
@@ -110,7 +110,8 @@ class Output(unittest.TestCase):
         self.assertEqual(p.returncode, status, (args, p.stderr))
         docs = json.loads(p.stdout)
         for doc in docs if isinstance(docs, list) else [docs]:
-            name = doc["schema"].split("/")[1] + "-v1.json"
+            _, kind, version = doc["schema"].split("/")
+            name = f"{kind}-{version}.json"
             self.assertIn(name, ALL, args)
             errors = sorted(validator(name).iter_errors(doc), key=lambda e: list(e.absolute_path))
             self.assertEqual([], [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors[:5]], args)
