@@ -256,6 +256,9 @@ void check_role_figures(const Role& role, const Catalog& catalog, std::vector<Pr
   }
   for (std::size_t i = 0; i < role.adjustments.size(); ++i) {
     const auto& a = role.adjustments[i];
+    if (a.relative_to == a.region) {
+      continue; // the reference region itself: no change, and none to quote
+    }
     const auto numbers = numbers_in(a.quote);
     for (const double v : {a.change_low, a.change_high}) {
       if (!a.quote.empty() && !states(numbers, v)) {

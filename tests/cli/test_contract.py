@@ -401,6 +401,14 @@ BAD_ROLES = [
     ("adjustment reversed", lambda r: r["adjustments"][0].__setitem__("change_high", -0.9), "/adjustments/0/change_high", "below change_low"),
     ("cert cost without source", lambda r: r["certifications"][0].pop("cost_source"), "/certifications/0/cost_source", "required field is missing"),
     ("primary ladder unknown", lambda r: r.__setitem__("primary_ladder", "nope"), "/primary_ladder", "no ladder"),
+    # Issue 17: a figure labelled 'published' is stated by its quote; a guide's figure carries its quote.
+    ("published weight not in its quote", lambda r: r["skills"][0]["weight_basis"].update(
+        kind="published", quote="Python Fundamentals (relevance 0.90)."), "/skills/0/weight_basis/quote", "does not state it"),
+    ("published weight without quote", lambda r: r["skills"][0].__setitem__("weight_basis", {
+        "kind": "published", "source": "aieh-mle-2026"}), "/skills/0/weight_basis/quote", "needs the quote"),
+    ("guide figure not in its quote", lambda r: r["salary"][0].__setitem__("median", 210000), "/salary/0/quote",
+     "does not state the figure 210000"),
+    ("guide figure without quote", lambda r: r["salary"][0].pop("quote"), "/salary/0", "needs the quote"),
 ]
 
 
