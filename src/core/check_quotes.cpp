@@ -93,10 +93,6 @@ std::vector<Quoted> quotes_of(const Role& role)
     const std::string p = pointer_append("/skills", i);
     basis(p + "/weight_basis", role.skills[i].weight_basis);
     basis(p + "/required_basis", role.skills[i].required_basis);
-    for (std::size_t k = 0; k < role.skills[i].expects.size(); ++k) {
-      const auto& e = role.skills[i].expects[k];
-      out.push_back({pointer_append(p + "/expects", k) + "/text", e.source, e.text});
-    }
   }
   for (std::size_t i = 0; i < role.rules.size(); ++i) {
     basis(pointer_append("/rules", i) + "/basis", role.rules[i].basis);

@@ -53,12 +53,6 @@ struct SkillDef
   std::vector<std::string> aliases;
 };
 
-struct Cited
-{
-  std::string text;
-  std::string source;
-};
-
 // How a number came to be: published by a source, derived by a stated rule, or a modelling choice.
 struct Basis
 {
@@ -77,9 +71,6 @@ struct RoleSkill
   std::map<std::string, double> required; // level id -> required level on the role's scale
   Basis required_basis;
   std::vector<std::string> named_by; // sources that name the skill for the role
-  // What this role expects of the skill, in its sources' words (the shared description fits every
-  // role that uses the skill; a role's own emphasis belongs here).
-  std::vector<Cited> expects;
 };
 
 struct Rule
@@ -150,6 +141,12 @@ struct Adjustment
   std::string basis; // pay basis the change applies to
   std::string source;
   std::string quote;
+};
+
+struct Cited
+{
+  std::string text;
+  std::string source;
 };
 
 struct Duration
