@@ -41,7 +41,7 @@ std::string growth_text(const std::vector<HeadlineFigure>& figures)
   }
   auto [lo, hi] = std::minmax_element(figures.begin(), figures.end(),
                                       [](const auto& a, const auto& b) { return a.value < b.value; });
-  auto show = [](const HeadlineFigure& f) { return fmt::format("{}% ({})", plain_number(f.value), f.period); };
+  auto show = [](const HeadlineFigure& f) { return plain_number(f.value) + "%"; };
   if (figures.size() == 1) {
     return show(*lo) + " (1)";
   }
@@ -143,9 +143,9 @@ void run_roles(Context& ctx, const std::optional<std::string>& search, bool all)
   const Catalog& cat = ctx.catalog();
   Document doc;
   Section s;
-  s.table.columns = {"ID", "TITLE", "FAMILY", "NATIONAL MEDIANS (N)", "GROWTH (N)", "PROFILE"};
+  s.table.columns = {"ID", "TITLE", "FAMILY", "US MEDIANS (N)", "GROWTH (N)", "PROFILE"};
   s.table.droppable = {2}; // FAMILY, on a narrow terminal
-  s.table.wrap = 1; // then TITLE wraps
+  s.table.wrap = 3; // then the medians wrap (each with its year)
   doc.csv.columns = {"id", "title", "family", "aliases", "median_low", "median_low_year", "median_high",
                      "median_high_year", "median_figures", "anchor_medians", "growth_low", "growth_high",
                      "profile_parts", "profile_missing"};
@@ -201,8 +201,8 @@ void run_roles(Context& ctx, const std::optional<std::string>& search, bool all)
   add_occupations(ctx, search, all, doc, j);
   if (shown) {
     std::vector<std::string> notes = {
-        "NATIONAL MEDIANS and GROWTH give the lowest and highest figure the sources publish, each with its year or "
-        "period, and (N) how many there are; they are never averaged, and their bases differ (base pay, total "
+        "US MEDIANS (national) and GROWTH give the lowest and highest figure the sources publish (a median with its "
+        "reference year) and (N) how many there are; they are never averaged, and their bases differ (base pay, total "
         "compensation, unspecified). 'careerplan show ROLE' lists each with its source."};
     if (anchored) {
       notes.push_back("† the median of the role's anchor occupation (BLS OEWS), in which careerplan counts the role by "

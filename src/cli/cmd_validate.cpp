@@ -6,6 +6,7 @@
 
 #include "cli/context.hpp"
 #include "core/check_quotes.hpp"
+#include "core/text.hpp"
 
 namespace careerplan {
 

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -55,9 +56,9 @@ std::string normalise(const std::string& s)
 std::vector<std::string> elided_parts(const std::string& quote)
 {
   std::string q = quote;
-  for (const std::string mark : {std::string("\u2026"), std::string("[...]"), std::string("...")}) {
+  for (const char* mark : {"\u2026", "[...]", "..."}) {
     for (std::size_t at = q.find(mark); at != std::string::npos; at = q.find(mark, at)) {
-      q.replace(at, mark.size(), "\x01");
+      q.replace(at, std::string_view(mark).size(), "\x01");
     }
   }
   std::vector<std::string> parts;

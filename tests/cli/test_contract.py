@@ -321,7 +321,7 @@ class FiguresMatchTheRealData(unittest.TestCase):
                 row = national[fig["source"]][code] if fig["scope"] == "national" else states[(title, fig["state"])]
                 for key, column in self.COLUMNS.items():
                     want = oews_number(row[column])
-                    self.assertEqual(fig.get(key), want, f"{role['id']} {fig['id']} {key}")
+                    self.assertEqual(fig.get(key), want, f"{role['role']['id']} {fig['id']} {key}")
                 checked += 1
         self.assertGreater(checked, 60)
 

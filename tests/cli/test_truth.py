@@ -126,10 +126,10 @@ class Output(unittest.TestCase):
     def test_roles_medians_have_years_anchor_and_completeness(self):
         out, err, status = run("roles")
         self.assertEqual(status, 0, err)
-        row = [l for l in out.splitlines() if l.startswith("data-scientist")][0]
+        row = [l for l in out.splitlines() if l.strip().startswith("data-scientist")][0]
         self.assertIn("(2023)", row)
         self.assertIn("(2024)", row)
-        row = [l for l in out.splitlines() if l.startswith("data-analyst")][0]
+        row = [l for l in out.splitlines() if l.strip().startswith("data-analyst")][0]
         self.assertIn("(2024†)", row)
         self.assertIn("PROFILE", out)
         self.assertIn("† the median of the role's anchor occupation", out)

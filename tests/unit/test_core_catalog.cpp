@@ -18,9 +18,9 @@ json tiny_role()
     "schema": "careerplan/role/v1", "id": "tiny", "title": "Tiny", "family": "Test",
     "summary": {"text": "t", "source": "bls-oews-2024"}, "levels": ["entry", "mid"],
     "skills": [{"skill": "python", "weight": 0.5,
-                "weight_basis": {"kind": "published", "source": "bls-oews-2024"},
+                "weight_basis": {"kind": "published", "source": "bls-oews-2024", "quote": "a weight of 0.5"},
                 "required": {"entry": 2, "mid": 3},
-                "required_basis": {"kind": "published", "source": "bls-oews-2024"}}]
+                "required_basis": {"kind": "published", "source": "bls-oews-2024", "quote": "levels 2 and 3"}}]
   })");
 }
 
