@@ -144,7 +144,7 @@ void run_roles(Context& ctx, const std::optional<std::string>& search, bool all)
   Document doc;
   Section s;
   s.table.columns = {"ID", "TITLE", "FAMILY", "US MEDIANS (N)", "GROWTH (N)", "PROFILE"};
-  s.table.droppable = {2}; // FAMILY, on a narrow terminal
+  s.table.droppable = {2, 1}; // FAMILY, then TITLE (the id names the role), on a narrow terminal
   s.table.wrap = 3; // then the medians wrap (each with its year)
   doc.csv.columns = {"id", "title", "family", "aliases", "median_low", "median_low_year", "median_high",
                      "median_high_year", "median_figures", "anchor_medians", "growth_low", "growth_high",
