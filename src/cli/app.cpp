@@ -124,6 +124,7 @@ void build_app(CLI::App& app, Context& ctx)
   setup_history(app, ctx);
   setup_progress(app, ctx);
   setup_report(app, ctx);
+  setup_new_role(app, ctx);
   setup_completion(app, ctx);
   for (auto* sub : app.get_subcommands({})) {
     sub->footer("Global options, before or after the command: --format table|json|csv|markdown,\n"

@@ -110,7 +110,7 @@ class Output(unittest.TestCase):
         self.assertEqual(p.returncode, status, (args, p.stderr))
         docs = json.loads(p.stdout)
         for doc in docs if isinstance(docs, list) else [docs]:
-            name = doc["schema"].split("/")[1] + "-v1.json"
+            name = "-".join(doc["schema"].split("/")[1:3]) + ".json"
             self.assertIn(name, ALL, args)
             errors = sorted(validator(name).iter_errors(doc), key=lambda e: list(e.absolute_path))
             self.assertEqual([], [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors[:5]], args)
@@ -122,7 +122,7 @@ class Output(unittest.TestCase):
         self.assertTrue(self.check("skills")["skills"])
         for role in role_ids():
             with self.subTest(role):
-                self.assertEqual(self.check("show", role)["schema"], "careerplan/show/v1")
+                self.assertEqual(self.check("show", role)["schema"], "careerplan/show/v2")
                 self.check("sources", role)
 
     def test_validate(self):
@@ -246,7 +246,7 @@ class ImportedOutput(unittest.TestCase):
         p = run(*args, "--json")
         assert p.returncode == 0, p.stderr
         doc = json.loads(p.stdout)
-        errors = list(validator(doc["schema"].split("/")[1] + "-v1.json").iter_errors(doc))
+        errors = list(validator("-".join(doc["schema"].split("/")[1:3]) + ".json").iter_errors(doc))
         assert not errors, [e.message for e in errors[:5]]
         return doc
 
