@@ -24,11 +24,11 @@ void add_onet_skills(Context& ctx, const std::string& category, Document& doc, n
   }
   Section s;
   s.heading = "O*NET skills and knowledge " + cite(release->source_id());
-  s.table.columns = {"RATE AS", "NAME", "DOMAIN", "DESCRIPTION"};
-  s.table.droppable = {2};
+  s.table.columns = {"RATE AS", "DOMAIN", "DESCRIPTION"}; // the name is in RATE AS
+  s.table.droppable = {1};
   nlohmann::json arr = nlohmann::json::array();
   for (const auto& e : onet_skill_list(*db)) {
-    s.table.rows.push_back({e.key, e.name, e.domain, e.description});
+    s.table.rows.push_back({e.key, e.domain, e.description});
     doc.csv.rows.push_back({e.key, e.name, "onet-" + e.domain, "", e.description});
     arr.push_back({{"id", e.id}, {"key", e.key}, {"name", e.name}, {"domain", e.domain}, {"description", e.description}});
   }

@@ -29,13 +29,13 @@ std::string title_from_id(const std::string& id)
   return out;
 }
 
-nlohmann::json starter_role(const RoleTemplate& t)
+nlohmann::ordered_json starter_role(const RoleTemplate& t)
 {
-  const nlohmann::json own = {{"kind", "own_judgement"}};
-  nlohmann::json skills = nlohmann::json::array();
+  const nlohmann::ordered_json own = {{"kind", "own_judgement"}};
+  nlohmann::ordered_json skills = nlohmann::ordered_json::array();
   const double n = static_cast<double>(std::max<std::size_t>(t.skills.size(), 1));
   for (std::size_t i = 0; i < t.skills.size(); ++i) {
-    nlohmann::json required = nlohmann::json::object();
+    nlohmann::ordered_json required = nlohmann::ordered_json::object();
     for (std::size_t l = 0; l < t.levels.size(); ++l) {
       required[t.levels[l]] = std::min<int>(2 + static_cast<int>(l), 5);
     }
@@ -55,7 +55,7 @@ nlohmann::json starter_role(const RoleTemplate& t)
       {"id", t.id},
       {"title", t.title.empty() ? title_from_id(t.id) : t.title},
       {"family", "personal"},
-      {"aliases", nlohmann::json::array()},
+      {"aliases", nlohmann::ordered_json::array()},
       {"summary",
        {{"text", "A role I am aiming at, described in my own words: replace this with what the role is."},
         {"source", "own-judgement"}}},

@@ -24,6 +24,6 @@ std::string title_from_id(const std::string& id);
 // A careerplan/role/v1 document that validates: the skills at weights that sum to 1, required
 // levels rising with seniority from 2, every basis own_judgement, and the summary citing the
 // role's one source, "own-judgement" (kind own_judgement).
-nlohmann::json starter_role(const RoleTemplate& t);
+nlohmann::ordered_json starter_role(const RoleTemplate& t); // keys in the order a person reads them
 
 } // namespace careerplan

@@ -88,7 +88,8 @@ ShowDocument show_document(const Role& role, const Catalog& cat)
   }
   for (const auto& rs : role.skills) {
     std::vector<std::string> row = {rs.rank > 0 ? std::to_string(rs.rank) : "—", rs.skill, plain_number(rs.weight),
-                                    basis_text(rs.weight_basis) + " " + cite(rs.weight_basis.source)};
+                                    rs.weight_basis.source.empty() ? basis_text(rs.weight_basis)
+                                                                    : basis_text(rs.weight_basis) + " " + cite(rs.weight_basis.source)};
     for (const auto& level : role.levels) {
       const auto it = rs.required.find(level);
       row.push_back(it == rs.required.end() ? "—" : plain_number(it->second));
@@ -118,6 +119,11 @@ ShowDocument show_document(const Role& role, const Catalog& cat)
     }
   }
   for (const auto& [b, what] : groups) {
+    if (b->source.empty()) { // own_judgement: no source to quote or cite
+      bases.bullets.push_back(fmt::format("{} ({}){}", join(what, ", "), basis_text(*b),
+                                          b->derivation.empty() ? "" : ": " + b->derivation));
+      continue;
+    }
     bases.bullets.push_back(fmt::format("{} ({}): {}{}{}", join(what, ", "), basis_text(*b),
                                         b->quote.empty() ? "" : "\"" + b->quote + "\" ", cite(b->source),
                                         b->derivation.empty() ? "" : " — " + b->derivation));

@@ -124,6 +124,8 @@ class Output(unittest.TestCase):
             with self.subTest(role):
                 self.assertEqual(self.check("show", role)["schema"], "careerplan/show/v2")
                 self.check("sources", role)
+        for section in ("about", "skills", "salary", "sources", "occupations", "routes"):
+            self.assertEqual(self.check("show", "mle", "--section", section)["section"], section)
 
     def test_validate(self):
         self.check("validate")
@@ -263,6 +265,8 @@ class ImportedOutput(unittest.TestCase):
         self.assertTrue(self.check(*d, "roles", "--search", "data")["occupations"])
         self.assertTrue(self.check(*d, "roles", "--onet")["occupations"])
         self.assertTrue(self.check(*d, "show", "mle")["onet_occupations"])
+        self.assertTrue(self.check(*d, "show", "mle", "--section", "occupations")["onet_occupations"])
+        self.assertTrue(self.check(*d, "skills")["onet_skills"])
         self.assertEqual(self.check(*d, "sources")["imported"][0]["id"], "onet-29.3")
         self.assertEqual(self.check(*d, "compare", "15-2041.00", "15-2051.00")["schema"],
                          "careerplan/compare-occupations/v1")

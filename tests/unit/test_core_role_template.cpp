@@ -32,7 +32,7 @@ TEST_CASE("new-role's starting file is valid as written, every figure own judgem
   t.id = "data-platform-lead";
   t.skills = {"python", "sql", "data-pipelines"};
   t.date = "2026-12-02";
-  const json j = starter_role(t);
+  const json j = json::parse(starter_role(t).dump());
   CHECK(j["title"] == "Data Platform Lead");
   CHECK(j["skills"].size() == 3);
   double sum = 0;
@@ -51,7 +51,7 @@ TEST_CASE("new-role's starting file is valid as written, every figure own judgem
 
 TEST_CASE("an own_judgement basis needs no source; the others still do")
 {
-  json j = starter_role({"mine", "", {"python"}, {"entry"}, "2026-12-02"});
+  json j = json::parse(starter_role({"mine", "", {"python"}, {"entry"}, "2026-12-02"}).dump());
   CHECK(problems_of(j).empty());
   j["skills"][0]["weight_basis"] = {{"kind", "published"}};
   CHECK_FALSE(problems_of(j).empty());
