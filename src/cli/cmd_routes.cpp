@@ -52,8 +52,8 @@ void setup_routes(CLI::App& app, Context& ctx)
   ctx.keep(o);
   auto* cmd = app.add_subcommand("routes", "Ways into a role, ranked for your background: steps, durations, "
                                            "cohorts, advice and pitfalls, each with its source; where the role leads");
-  cmd->add_option("role", o->role, "Role id or alias (default: the assessment's target_role)")->option_text("ROLE");
-  cmd->add_option("--from", o->from, "Your current role, a catalog role id or alias (default: the assessment's "
+  cmd->add_option("role", o->role, "Role id, alias or title (default: the assessment's target_role)")->option_text("ROLE");
+  cmd->add_option("--from", o->from, "Your current role: a catalog role id, alias or title (default: the assessment's "
                                      "current_role)")
       ->option_text("ROLE");
   cmd->callback([&ctx, o] { run_routes(ctx, *o); });

@@ -181,7 +181,7 @@ void setup_salary(CLI::App& app, Context& ctx)
   auto* cmd = app.add_subcommand("salary", "Salary bands by level and place, each with its basis and source; "
                                            "estimates where no figure is published; where your pay sits");
   cmd->add_option("role", o->role,
-                  "Role id or alias (default: the assessment's target_role; with neither, every role)")
+                  "Role id, alias or title (default: the assessment's target_role; with neither, every role)")
       ->option_text("ROLE");
   cmd->add_option("-l,--level", o->level,
                   "Seniority level (entry, mid, senior, staff, director) or a ladder's title "

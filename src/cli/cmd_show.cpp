@@ -132,7 +132,7 @@ void setup_show(CLI::App& app, Context& ctx)
                                          "(paged on a terminal)");
   auto o = std::make_shared<ShowOptions>();
   ctx.keep(o);
-  cmd->add_option("role", o->role, "Role id or alias (e.g. machine-learning-engineer or mle), or an imported O*NET occupation's code or alias (e.g. 15-2041.00 or statisticians)")
+  cmd->add_option("role", o->role, "Role id, alias or title (e.g. machine-learning-engineer, mle or \"Machine Learning Engineer\"), or an imported O*NET occupation's code or alias (e.g. 15-2041.00 or statisticians)")
       ->required()
       ->option_text("ROLE");
   cmd->add_option("-s,--section", o->section, "Show one part of a role's profile: " + show_section_names())

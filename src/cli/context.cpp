@@ -362,7 +362,7 @@ CLI::Validator money_amount(double max)
 
 void add_role_and_level(CLI::App& cmd, std::string& role, std::string& level, const std::string& level_help)
 {
-  cmd.add_option("role", role, "Role id or alias (default: the assessment's target_role)")->option_text("ROLE");
+  cmd.add_option("role", role, "Role id, alias or title (default: the assessment's target_role)")->option_text("ROLE");
   cmd.add_option("-l,--level", level, level_help + " (default: from your years of experience)")->option_text("LEVEL");
 }
 

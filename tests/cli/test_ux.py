@@ -214,7 +214,9 @@ class NewRole(Case):
         self.run_cli("validate")  # the data directory in use, with the new role in it
         shown = self.run_cli("show", "data platform lead", "--section", "skills").stdout
         self.assertIn("own judgement", shown)
-        self.assertIn("[own judgement]", shown)
+        self.assertIn("levels (own judgement)", shown)
+        self.assertNotIn("[]", shown)  # no empty citation, no empty quote
+        self.assertNotIn('""', shown)
         before = os.stat(path).st_mtime_ns
         err = self.run_cli("new-role", "data-platform-lead", status=2).stderr
         self.assertIn("exists", err)
