@@ -56,9 +56,10 @@ bool write_paged(const std::string& out)
   // A pager quit before the end closes the pipe: that ends the output, not the program.
   void (*previous)(int) = std::signal(SIGPIPE, SIG_IGN);
   std::fwrite(out.data(), 1, out.size(), pipe);
-  ::pclose(pipe);
+  const int status = ::pclose(pipe);
   std::signal(SIGPIPE, previous);
-  return true;
+  // A pager that could not be run (the shell's 127: not found) showed nothing: print it plainly.
+  return !(status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 127);
 }
 
 } // namespace careerplan

@@ -112,6 +112,11 @@ class Show(Case):
         self.assertIn("Outlook", out)  # PAGER empty: none
         self.assertNotIn("PAGED", out)
 
+    def test_a_pager_that_cannot_run_leaves_the_text_on_the_terminal(self):
+        out, status = self.on_a_terminal("show", "mle", "--section", "outlook", PAGER="no-such-pager-here")
+        self.assertEqual(status, 0)
+        self.assertIn("Outlook", out)
+
     def test_a_pager_quit_early_ends_quietly(self):
         out, status = self.on_a_terminal("show", "mle", PAGER="head -1")
         self.assertEqual(status, 0)
