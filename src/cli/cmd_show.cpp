@@ -1,19 +1,20 @@
-// careerplan show ROLE: the whole profile of one role, every figure with its source.
+// careerplan show ROLE [--section NAME]: parses the options, finds the role (or the imported
+// O*NET occupation), and hands it to render/show_view; the table pages on a terminal.
 #include <algorithm>
 #include <memory>
 
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
-#include "core/oews_store.hpp"
 #include "core/errors.hpp"
+#include "core/oews_store.hpp"
 #include "core/onet.hpp"
-#include "core/salary_bls.hpp"
 #include "core/role_names.hpp"
+#include "core/salary_bls.hpp"
 #include "core/text.hpp"
 #include "render/format.hpp"
-#include "render/occupation_view.hpp"
 #include "render/json_shape.hpp"
+#include "render/occupation_view.hpp"
 #include "render/salary_view.hpp"
 #include "render/show_view.hpp"
 
