@@ -102,7 +102,8 @@ void build_app(CLI::App& app, Context& ctx)
              "              --data-dir; later ones add or override roles ('careerplan\n"
              "              validate' lists what it loaded from where)\n"
              "Colour: only on a terminal, unless NO_COLOR is set or TERM is dumb (--color).\n"
-             "Width: $COLUMNS, else the terminal's, else 80.\n\n"
+             "Width: $COLUMNS, else the terminal's, else 80.\n"
+             "Pager: show pages on a terminal through $PAGER, else less -FRX (--no-pager).\n\n"
              "Run 'careerplan COMMAND --help' for a command's options; 'man careerplan' for\n"
              "the formulas, files and environment. Exit status: 0 ok, 1 file error, 2 usage\n"
              "error, 3 invalid data.");
@@ -124,6 +125,7 @@ void build_app(CLI::App& app, Context& ctx)
   setup_history(app, ctx);
   setup_progress(app, ctx);
   setup_report(app, ctx);
+  setup_new_role(app, ctx);
   setup_completion(app, ctx);
   for (auto* sub : app.get_subcommands({})) {
     sub->footer("Global options, before or after the command: --format table|json|csv|markdown,\n"

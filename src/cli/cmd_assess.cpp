@@ -16,6 +16,7 @@
 #include "core/embedded.hpp"
 #include "core/history.hpp"
 #include "core/regions.hpp"
+#include "core/role_names.hpp"
 #include "core/text.hpp"
 
 namespace careerplan {
@@ -145,7 +146,7 @@ void apply_changes(Context& ctx, Assessment& a, const AssessOptions& o, const Ca
     a.target_role = resolve_role(cat, o.role).id;
   }
   if (!o.current_role.empty()) {
-    const Role* r = cat.find_role(o.current_role);
+    const Role* r = find_role_by_name(cat, o.current_role);
     a.current_role = r != nullptr ? r->id : o.current_role;
   }
   if (o.years) {
@@ -268,7 +269,7 @@ void setup_assess(CLI::App& app, Context& ctx)
   cmd->add_option("--years", o->years, "Years of professional experience")->check(decimal_number(0, 80, "a number of years"))->option_text("N");
   auto* state = cmd->add_option("--state", o->state, "US state (USPS code or name)")->option_text("XX");
   cmd->add_option("--country", o->country, "Country (ISO 3166 two-letter code)")->option_text("CC")->excludes(state);
-  cmd->add_option("--pay", o->pay, "Current annual pay")->check(decimal_number(0, 1e8, "an annual amount of money"))->option_text("N");
+  cmd->add_option("--pay", o->pay, "Current annual pay: 150000, 150k, $150,000 or 1.2m")->transform(money_amount(1e8))->option_text("N");
   cmd->add_option("--currency", o->currency, "The ISO 4217 currency of --pay (default: USD), e.g. GBP")
       ->option_text("CUR");
   cmd->add_option("--pay-basis", o->pay_basis, "Whether --pay is base pay or total compensation")

@@ -8,6 +8,7 @@
 #include "core/errors.hpp"
 #include "core/gap.hpp"
 #include "core/onet.hpp"
+#include "core/role_names.hpp"
 #include "render/occupation_view.hpp"
 #include "render/routes_view.hpp"
 
@@ -30,7 +31,7 @@ void compare_occupations(Context& ctx, const std::vector<std::string>& names)
   for (const auto& name : names) {
     const auto code = ctx.occupation_code(name);
     if (!code) {
-      if (ctx.catalog().find_role(name) != nullptr) {
+      if (find_role_by_name(ctx.catalog(), name) != nullptr) {
         throw UsageError(fmt::format("'{}' is a curated role and the others are O*NET occupations; compare curated roles "
                                      "with each other, or occupations with each other",
                                      name),

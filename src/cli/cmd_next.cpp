@@ -9,6 +9,7 @@
 #include "core/next.hpp"
 #include "core/onet.hpp"
 #include "core/salary_bls.hpp"
+#include "core/role_names.hpp"
 #include "core/text.hpp"
 #include "render/format.hpp"
 #include "render/next_view.hpp"
@@ -48,7 +49,7 @@ std::optional<int> current_zone(Context& ctx, Db& db, const Assessment& a, std::
   }
   std::optional<std::string> code = find_occupation(db, a.current_role);
   if (!code) {
-    if (const Role* role = ctx.catalog().find_role(a.current_role)) {
+    if (const Role* role = find_role_by_name(ctx.catalog(), a.current_role)) {
       if (const SocMapping* soc = anchor_occupation(*role)) {
         for (const auto& hit : occupations_for_soc(db, soc->code)) {
           if (hit.job_zone) {
@@ -89,7 +90,7 @@ void run_next(Context& ctx, const NextCliOptions& o)
   }
   wanted.insert(wanted.end(), o.targets.begin(), o.targets.end());
   for (const auto& name : wanted) {
-    if (const Role* role = cat.find_role(name)) {
+    if (const Role* role = find_role_by_name(cat, name)) {
       add(roles, role->id);
       // in the O*NET vocabulary, a curated target stands for its anchor occupation
       if (release) {

@@ -5,6 +5,7 @@
 
 #include "cli/context.hpp"
 #include "core/errors.hpp"
+#include "core/role_names.hpp"
 #include "core/routes.hpp"
 #include "render/routes_view.hpp"
 
@@ -35,8 +36,8 @@ void run_routes(Context& ctx, const RoutesOptions& o)
   if (!o.from.empty()) {
     from = resolve_role(cat, o.from).id;
     from_basis = "--from";
-  } else if (a && cat.find_role(a->current_role) != nullptr) {
-    from = cat.find_role(a->current_role)->id;
+  } else if (const Role* r = a ? find_role_by_name(cat, a->current_role) : nullptr) {
+    from = r->id;
     from_basis = "current_role in " + a->file;
   }
   const RoutesResult r = compute_routes(role, cat, a ? &*a : nullptr, from, from_basis);
@@ -51,8 +52,8 @@ void setup_routes(CLI::App& app, Context& ctx)
   ctx.keep(o);
   auto* cmd = app.add_subcommand("routes", "Ways into a role, ranked for your background: steps, durations, "
                                            "cohorts, advice and pitfalls, each with its source; where the role leads");
-  cmd->add_option("role", o->role, "Role id or alias (default: the assessment's target_role)")->option_text("ROLE");
-  cmd->add_option("--from", o->from, "Your current role, a catalog role id or alias (default: the assessment's "
+  cmd->add_option("role", o->role, "Role id, alias or title (default: the assessment's target_role)")->option_text("ROLE");
+  cmd->add_option("--from", o->from, "Your current role: a catalog role id, alias or title (default: the assessment's "
                                      "current_role)")
       ->option_text("ROLE");
   cmd->callback([&ctx, o] { run_routes(ctx, *o); });

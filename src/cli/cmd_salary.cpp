@@ -11,6 +11,7 @@
 #include "core/gap.hpp"
 #include "core/salary.hpp"
 #include "core/salary_bls.hpp"
+#include "core/role_names.hpp"
 #include "core/text.hpp"
 #include "render/occupation_list_view.hpp"
 #include "render/salary_view.hpp"
@@ -123,7 +124,7 @@ void run_salary(Context& ctx, const SalaryOptions& o)
     ctx.emit(occupation_list_document(place, list), occupation_list_json(place, list));
     return;
   }
-  if (!wanted.empty() && cat.find_role(wanted) == nullptr) {
+  if (!wanted.empty() && find_role_by_name(cat, wanted) == nullptr) {
     if (const auto code = ctx.occupation_code(wanted)) { // an O*NET occupation: its SOC code's BLS figures
       Role holder;
       SalaryResult r = soc_salary(db, code->substr(0, 7), place, holder);
@@ -180,7 +181,7 @@ void setup_salary(CLI::App& app, Context& ctx)
   auto* cmd = app.add_subcommand("salary", "Salary bands by level and place, each with its basis and source; "
                                            "estimates where no figure is published; where your pay sits");
   cmd->add_option("role", o->role,
-                  "Role id or alias (default: the assessment's target_role; with neither, every role)")
+                  "Role id, alias or title (default: the assessment's target_role; with neither, every role)")
       ->option_text("ROLE");
   cmd->add_option("-l,--level", o->level,
                   "Seniority level (entry, mid, senior, staff, director) or a ladder's title "
@@ -195,9 +196,9 @@ void setup_salary(CLI::App& app, Context& ctx)
                      ->option_text("REGION");
   state->excludes(country)->excludes(region);
   country->excludes(region);
-  cmd->add_option("--current", o->current, "Your annual pay (in USD unless --currency), placed in each band (default: the assessment's)")
+  cmd->add_option("--current", o->current, "Your annual pay (in USD unless --currency; 150000, 150k, $150,000 or 1.2m), placed in each band (default: the assessment's)")
       ->option_text("N")
-      ->check(decimal_number(0, 1e8, "an annual amount of money"));
+      ->transform(money_amount(1e8));
   cmd->add_option("--currency", o->currency, "The ISO 4217 currency of --current (default: USD)")->option_text("CUR");
   cmd->add_option("--rate", o->rates,
                   "An exchange rate you give, e.g. GBP/USD=1.27 (1 GBP = 1.27 USD), to place a pay in one currency in "

@@ -1,344 +1,26 @@
-// careerplan show ROLE: the whole profile of one role, every figure with its source.
+// careerplan show ROLE [--section NAME]: parses the options, finds the role (or the imported
+// O*NET occupation), and hands it to render/show_view; the table pages on a terminal.
 #include <algorithm>
 #include <memory>
 
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "core/errors.hpp"
 #include "core/oews_store.hpp"
 #include "core/onet.hpp"
+#include "core/role_names.hpp"
 #include "core/salary_bls.hpp"
 #include "core/text.hpp"
 #include "render/format.hpp"
+#include "render/json_shape.hpp"
 #include "render/occupation_view.hpp"
 #include "render/salary_view.hpp"
+#include "render/show_view.hpp"
 
 namespace careerplan {
 
 namespace {
-
-// The shared sources (data/sources.json) the role cites, in order of first use.
-std::vector<const Source*> shared_sources(const Role& role, const Catalog& cat)
-{
-  std::vector<const Source*> out;
-  for (const auto& ref : role.refs.sources) {
-    const std::string& id = ref.second;
-    const bool local = std::any_of(role.sources.begin(), role.sources.end(), [&](const Source& s) { return s.id == id; });
-    const Source* src = cat.find_source(&role, id);
-    if (!local && src != nullptr && std::find(out.begin(), out.end(), src) == out.end()) {
-      out.push_back(src);
-    }
-  }
-  return out;
-}
-
-std::string with_cite(const std::string& text, const std::string& source)
-{
-  return text + " " + cite(source);
-}
-
-Section cited_section(const std::string& heading, const std::vector<Cited>& items)
-{
-  Section s;
-  s.heading = heading;
-  for (const auto& c : items) {
-    s.bullets.push_back(with_cite(c.text, c.source));
-  }
-  return s;
-}
-
-void add_if(Document& doc, Section s)
-{
-  if (!s.bullets.empty() || !s.fields.empty() || !s.table.rows.empty() || !s.paragraphs.empty()) {
-    doc.sections.push_back(std::move(s));
-  }
-}
-
-Document show_document(const Role& role, const Catalog& cat)
-{
-  Document doc;
-  doc.title = fmt::format("{} ({})", role.title, role.id);
-
-  Section about;
-  about.fields.emplace_back("aliases", role.aliases.empty() ? "—" : join(role.aliases, ", "));
-  about.fields.emplace_back("family", role.family);
-  about.fields.emplace_back("summary", with_cite(role.summary, role.summary_source));
-  about.fields.emplace_back("file", role.file);
-  doc.sections.push_back(about);
-
-  Section soc;
-  soc.heading = "Occupation codes (SOC)";
-  soc.table.columns = {"CODE", "STATUS", "SOURCE", "TITLE AND NOTE"};
-  for (const auto& m : role.soc) {
-    soc.table.rows.push_back({m.code, m.status, m.source, m.title + (m.note.empty() ? "" : ". " + m.note)});
-  }
-  add_if(doc, soc);
-
-  Section skills;
-  skills.heading = "Skills (required level on the 0–5 scale, by seniority)";
-  skills.table.columns = {"RANK", "SKILL", "WEIGHT", "BASIS"};
-  skills.table.align = {Align::right, Align::left, Align::right, Align::left};
-  skills.table.wrap = 3; // BASIS; the level columns stay in line
-  for (const auto& level : role.levels) {
-    skills.table.columns.push_back(to_lower(level).substr(0, 8));
-    skills.table.align.push_back(Align::right);
-  }
-  for (const auto& rs : role.skills) {
-    std::vector<std::string> row = {rs.rank > 0 ? std::to_string(rs.rank) : "—", rs.skill, plain_number(rs.weight),
-                                    basis_text(rs.weight_basis) + " " + cite(rs.weight_basis.source)};
-    for (const auto& level : role.levels) {
-      const auto it = rs.required.find(level);
-      row.push_back(it == rs.required.end() ? "—" : plain_number(it->second));
-    }
-    skills.table.rows.push_back(std::move(row));
-  }
-  add_if(doc, skills);
-
-  Section bases;
-  bases.heading = "How the weights and levels were set";
-  // One line per distinct basis, naming every skill that rests on it.
-  std::vector<std::pair<const Basis*, std::vector<std::string>>> groups;
-  for (const auto& rs : role.skills) {
-    for (const Basis* b : {&rs.weight_basis, &rs.required_basis}) {
-      if (b->kind == "published") {
-        continue;
-      }
-      auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
-        return g.first->kind == b->kind && g.first->quote == b->quote && g.first->derivation == b->derivation;
-      });
-      const std::string what = rs.skill + (b == &rs.weight_basis ? " weight" : " levels");
-      if (it == groups.end()) {
-        groups.push_back({b, {what}});
-      } else {
-        it->second.push_back(what);
-      }
-    }
-  }
-  for (const auto& [b, what] : groups) {
-    bases.bullets.push_back(fmt::format("{} ({}): \"{}\" {}{}", join(what, ", "), basis_text(*b), b->quote, cite(b->source),
-                                        b->derivation.empty() ? "" : " — " + b->derivation));
-  }
-  add_if(doc, bases);
-
-  Section rules;
-  rules.heading = "Rules";
-  for (const auto& r : role.rules) {
-    rules.bullets.push_back(fmt::format("{}: {} — at least {} of {} at level {} or above. \"{}\" {} ({})", r.id,
-                                        r.description, r.at_least, join(r.skills, ", "), plain_number(r.min_level),
-                                        r.basis.quote, cite(r.basis.source), basis_text(r.basis)));
-  }
-  add_if(doc, rules);
-
-  Section also;
-  also = cited_section("Also named by the sources", role.skills_also_named);
-  add_if(doc, also);
-
-  Section weights;
-  weights.heading = "Assessment relevance weights";
-  weights.table.columns = {"FAMILY", "RELEVANCE", "SKILLS", "SOURCE"};
-  weights.table.align = {Align::left, Align::right};
-  for (const auto& w : role.assessment_weights) {
-    weights.table.rows.push_back({w.family, plain_number(w.relevance), w.skills.empty() ? "—" : join(w.skills, ", "), w.source});
-  }
-  add_if(doc, weights);
-
-  for (const auto& ladder : role.ladders) {
-    Section l;
-    l.heading = fmt::format("Seniority ladder {} {}{}", ladder.id, cite(ladder.source),
-                            ladder.id == role.primary_ladder ? " (primary)" : "");
-    if (ladder.basis) {
-      l.paragraphs.push_back(fmt::format("A {}: {}{} {}", basis_text(*ladder.basis), ladder.basis->derivation,
-                                         ladder.basis->quote.empty() ? "" : " It rests on: \"" + ladder.basis->quote + "\"",
-                                         cite(ladder.basis->source)));
-    }
-    l.table.columns = {"LEVEL", "YEARS", "TITLE", "FOCUS AND PAY"};
-    for (const auto& lv : ladder.levels) {
-      l.table.rows.push_back({lv.level, years_text(lv), lv.title, lv.focus + (lv.pay.empty() ? "" : " Pay: " + lv.pay + ".")});
-    }
-    add_if(doc, l);
-  }
-
-  Section pay;
-  pay.heading = "Salary figures (annual; as published)";
-  pay.table.columns = {"SCOPE", "BASIS", "YEAR", "SOURCE", "FIGURE"};
-  for (const auto& f : role.salary) {
-    std::string scope = f.scope;
-    if (!f.level.empty()) {
-      scope += " " + f.level;
-    }
-    if (!f.state.empty()) {
-      scope += " " + f.state;
-    }
-    std::string text = f.label + ": " + figure_text(f);
-    if (f.vs_national_pct) {
-      text += fmt::format(" ({:+}% vs national, as published)", static_cast<int>(*f.vs_national_pct));
-    }
-    if (f.employment) {
-      text += " · " + thousands(static_cast<double>(*f.employment)) + " employed";
-    }
-    if (!f.note.empty()) {
-      text += ". " + f.note;
-    }
-    pay.table.rows.push_back({scope, f.basis, f.year > 0 ? std::to_string(f.year) : "n.d.", f.source, text});
-  }
-  add_if(doc, pay);
-
-  Section adj;
-  adj.heading = "Regional adjustments (as published)";
-  adj.table.columns = {"REGION", "CHANGE", "VS", "BASIS", "SOURCE", "DESCRIPTION"};
-  for (const auto& a : role.adjustments) {
-    const std::string change = a.change_low == 0 && a.change_high == 0
-                                   ? "reference"
-                                   : fmt::format("{}% to {}%", plain_number(a.change_low * 100), plain_number(a.change_high * 100));
-    adj.table.rows.push_back({a.region, change, a.relative_to, a.basis, a.source,
-                              a.description + (a.members.empty() ? "" : " (" + join(a.members, " ") + "; membership is a modelling choice)")});
-  }
-  add_if(doc, adj);
-  add_if(doc, cited_section("Pay notes", role.salary_notes));
-
-  Section outlook;
-  outlook.heading = "Outlook";
-  for (const auto& o : role.outlook) {
-    std::string text;
-    if (o.metric == "growth" && o.value) {
-      text = fmt::format("Growth {}% over {} for {}", plain_number(*o.value), o.period, o.occupation);
-    } else if (o.metric == "openings" && o.value) {
-      text = fmt::format("{} openings a year for {}", thousands(*o.value), o.occupation);
-    } else if (o.value) {
-      text = fmt::format("{}: {} {}", o.metric, plain_number(*o.value), o.unit);
-    }
-    if (!o.text.empty()) {
-      text += text.empty() ? o.text : " — \"" + o.text + "\"";
-    }
-    outlook.bullets.push_back(with_cite(text, o.source));
-  }
-  add_if(doc, outlook);
-
-  for (const auto& r : role.routes) {
-    Section s;
-    s.heading = fmt::format("Entry route: {} {}", r.title, cite(r.source));
-    if (!r.from.empty()) {
-      s.fields.emplace_back("from", join(r.from, ", "));
-    }
-    if (!r.cohort.empty()) {
-      s.fields.emplace_back("cohort", r.cohort);
-    }
-    if (r.duration) {
-      s.fields.emplace_back("duration", duration_text(*r.duration));
-    }
-    for (std::size_t i = 0; i < r.steps.size(); ++i) {
-      s.fields.emplace_back(fmt::format("step {}", i + 1), r.steps[i]);
-    }
-    if (!r.develops.empty()) {
-      s.fields.emplace_back("develops", join(r.develops, ", ") +
-                                            (r.develops_basis ? fmt::format(" ({} {})", basis_text(*r.develops_basis),
-                                                                            cite(r.develops_basis->source))
-                                                              : ""));
-    }
-    for (const auto& a : r.advice) {
-      s.bullets.push_back("Advice: " + with_cite(a.text, a.source));
-    }
-    for (const auto& p : r.pitfalls) {
-      s.bullets.push_back("Watch out: " + with_cite(p.text, p.source));
-    }
-    doc.sections.push_back(std::move(s));
-  }
-
-  Section path;
-  path.heading = "Step-by-step path";
-  path.table.columns = {"STEP", "DURATION", "SOURCE", "WHAT"};
-  for (std::size_t i = 0; i < role.path.size(); ++i) {
-    const auto& st = role.path[i];
-    path.table.rows.push_back({std::to_string(i + 1), st.duration ? duration_text(*st.duration) : "—", st.source,
-                               st.title + ": " + join(st.items, "; ")});
-  }
-  add_if(doc, path);
-
-  Section certs;
-  certs.heading = "Certifications";
-  certs.table.columns = {"COST", "ISSUER", "NAMED BY", "CERTIFICATION"};
-  certs.table.align = {Align::right};
-  for (const auto& c : role.certifications) {
-    certs.table.rows.push_back({c.cost ? money(*c.cost, c.currency) + " " + cite(c.cost_source) : "not given",
-                                c.issuer, join(c.named_by, ", "), c.name + (c.note.empty() ? "" : " — " + c.note)});
-  }
-  add_if(doc, certs);
-
-  Section tools;
-  tools.heading = "Tools";
-  tools.table.columns = {"CATEGORY", "SOURCE", "TOOL"};
-  for (const auto& t : role.tools) {
-    tools.table.rows.push_back({t.category, t.source, t.name + (t.note.empty() ? "" : " — " + t.note)});
-  }
-  add_if(doc, tools);
-
-  auto links = [&](const std::string& heading, const std::vector<Link>& items) {
-    Section s;
-    s.heading = heading;
-    for (const auto& l : items) {
-      std::string text = l.title;
-      if (!l.role.empty()) {
-        text += cat.find_role(l.role) != nullptr ? " (careerplan show " + l.role + ")" : " (" + l.role + ", not in the catalog)";
-      }
-      s.bullets.push_back(with_cite(text, l.source));
-    }
-    add_if(doc, s);
-  };
-  links("Progresses to", role.progressions);
-  links("Pivots to", role.pivots);
-
-  Section projects;
-  projects.heading = "Proof projects";
-  for (const auto& p : role.projects) {
-    projects.bullets.push_back(with_cite(p.text, p.source) + (p.skills.empty() ? "" : " — shows: " + join(p.skills, ", ")));
-  }
-  add_if(doc, projects);
-  add_if(doc, cited_section("Interview topics", role.interview_topics));
-  add_if(doc, cited_section("Education and credentials", role.education));
-  add_if(doc, cited_section("Challenges", role.challenges));
-
-  Section sources;
-  sources.heading = "Sources";
-  sources.table.columns = {"ID", "DATE", "TITLE AND PUBLISHER"};
-  for (const auto& s : role.sources) {
-    sources.table.rows.push_back({s.id, s.date, s.title + " — " + s.publisher});
-  }
-  for (const Source* src : shared_sources(role, cat)) {
-    sources.table.rows.push_back({src->id, src->date, src->title + " — " + src->publisher});
-  }
-  add_if(doc, sources);
-  doc.footnotes.push_back("[id] names the source of each figure; 'careerplan sources " + role.id +
-                          "' lists them with where each is used.");
-
-  doc.csv.columns = {"skill", "name", "rank", "weight", "weight_basis", "weight_source"};
-  for (const auto& level : role.levels) {
-    doc.csv.columns.push_back("required_" + level);
-  }
-  for (const auto& rs : role.skills) {
-    const SkillDef* def = cat.find_skill(rs.skill);
-    std::vector<std::string> row = {rs.skill, def != nullptr ? def->name : rs.skill,
-                                    rs.rank > 0 ? std::to_string(rs.rank) : "", plain_number(rs.weight),
-                                    rs.weight_basis.kind, rs.weight_basis.source};
-    for (const auto& level : role.levels) {
-      const auto it = rs.required.find(level);
-      row.push_back(it == rs.required.end() ? "" : plain_number(it->second));
-    }
-    doc.csv.rows.push_back(std::move(row));
-  }
-  return doc;
-}
-
-nlohmann::json source_json(const Source& s)
-{
-  nlohmann::json j = {{"id", s.id}, {"title", s.title}, {"publisher", s.publisher}, {"date", s.date}, {"kind", s.kind}};
-  if (!s.url.empty()) {
-    j["url"] = s.url;
-  }
-  if (!s.seed.empty()) {
-    j["seed"] = s.seed;
-  }
-  return j;
-}
 
 // BLS's national wages for the occupation's SOC code, when OEWS is imported, as `salary OCC` shows them.
 void add_wages(Db& db, const std::string& code, Document& doc, nlohmann::json& j)
@@ -381,7 +63,7 @@ void run_show_occupation(Context& ctx, const std::string& code)
 }
 
 // The imported O*NET occupations under the role's SOC codes, after the SOC table.
-void add_onet_occupations(Context& ctx, const Role& role, Document& doc, nlohmann::json& j)
+void add_onet_occupations(Context& ctx, const Role& role, ShowDocument& doc, nlohmann::json& j)
 {
   Db* db = ctx.store();
   const auto release = db != nullptr ? onet_release(*db) : std::nullopt;
@@ -395,51 +77,68 @@ void add_onet_occupations(Context& ctx, const Role& role, Document& doc, nlohman
   for (const auto& m : role.soc) {
     for (const auto& h : occupations_for_soc(*db, m.code)) {
       s.table.rows.push_back({h.code, h.title, h.rated ? "rated" : "not rated in " + release->source_id()});
-      arr.push_back({{"code", h.code}, {"title", h.title}, {"soc", m.code}, {"rated", h.rated}});
+      arr.push_back({{"occupation", shape::occupation_ref(h.code, h.title)}, {"soc", m.code}, {"rated", h.rated}});
     }
   }
   j["onet_occupations"] = arr;
   if (s.table.rows.empty()) {
     return;
   }
-  auto at = std::find_if(doc.sections.begin(), doc.sections.end(),
-                         [](const Section& x) { return x.heading == "Occupation codes (SOC)"; });
-  doc.sections.insert(at == doc.sections.end() ? at : at + 1, std::move(s));
+  std::vector<std::pair<std::string, Section>> parts;
+  parts.emplace_back("occupations", std::move(s));
+  doc.insert_after("occupations", std::move(parts));
   doc.footnotes.push_back(k_onet_credit);
 }
 
-void run_show(Context& ctx, const std::string& name)
+struct ShowOptions
+{
+  std::string role;
+  std::string section;
+};
+
+void run_show(Context& ctx, const ShowOptions& o)
 {
   const Catalog& cat = ctx.catalog();
-  if (cat.find_role(name) == nullptr) {
-    if (const auto code = ctx.occupation_code(name)) {
+  ctx.page = true;
+  const ShowSectionInfo* part = o.section.empty() ? nullptr : find_show_section(o.section);
+  if (!o.section.empty() && part == nullptr) {
+    throw UsageError(fmt::format("unknown section '{}'", printable(o.section.substr(0, 80))),
+                     "the sections are " + show_section_names());
+  }
+  const Role* found = find_role_by_name(cat, o.role);
+  if (found == nullptr) {
+    if (const auto code = ctx.occupation_code(o.role)) {
+      if (part != nullptr) {
+        throw UsageError(fmt::format("--section is for curated roles, and {} is an O*NET occupation", *code),
+                         fmt::format("run 'careerplan show {}' for its whole O*NET profile", *code));
+      }
       run_show_occupation(ctx, *code);
       return;
     }
-    ctx.unknown_role(name);
+    ctx.unknown_role(o.role);
   }
-  const Role& role = resolve_role(cat, name);
-  nlohmann::json shared = nlohmann::json::array();
-  for (const Source* src : shared_sources(role, cat)) {
-    shared.push_back(source_json(*src));
-  }
-  nlohmann::json j = {{"schema", "careerplan/show/v1"}, {"role", role.raw}, {"shared_sources", shared}};
-  Document doc = show_document(role, cat);
-  add_onet_occupations(ctx, role, doc, j);
-  ctx.emit(doc, j);
+  const Role& role = *found;
+  ShowDocument doc = show_document(role, cat);
+  nlohmann::json extra = nlohmann::json::object();
+  add_onet_occupations(ctx, role, doc, extra);
+  const std::string name = part == nullptr ? std::string() : part->name;
+  ctx.emit(doc.select(name), show_json(role, cat, name, extra));
 }
 
 } // namespace
 
 void setup_show(CLI::App& app, Context& ctx)
 {
-  auto* cmd = app.add_subcommand("show", "Show the whole profile of one role, with the source of every figure");
-  auto role = std::make_shared<std::string>();
-  ctx.keep(role);
-  cmd->add_option("role", *role, "Role id or alias (e.g. machine-learning-engineer or mle), or an imported O*NET occupation's code or alias (e.g. 15-2041.00 or statisticians)")
+  auto* cmd = app.add_subcommand("show", "Show the whole profile of one role, with the source of every figure "
+                                         "(paged on a terminal)");
+  auto o = std::make_shared<ShowOptions>();
+  ctx.keep(o);
+  cmd->add_option("role", o->role, "Role id, alias or title (e.g. machine-learning-engineer, mle or \"Machine Learning Engineer\"), or an imported O*NET occupation's code or alias (e.g. 15-2041.00 or statisticians)")
       ->required()
       ->option_text("ROLE");
-  cmd->callback([&ctx, role] { run_show(ctx, *role); });
+  cmd->add_option("-s,--section", o->section, "Show one part of a role's profile: " + show_section_names())
+      ->option_text("SECTION");
+  cmd->callback([&ctx, o] { run_show(ctx, *o); });
 }
 
 } // namespace careerplan

@@ -5,11 +5,42 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "core/onet.hpp"
+#include "core/onet_skills.hpp"
 #include "core/text.hpp"
+#include "render/format.hpp"
 
 namespace careerplan {
 
 namespace {
+
+// O*NET's skills and knowledge, once imported (and no --category names a catalog category).
+void add_onet_skills(Context& ctx, const std::string& category, Document& doc, nlohmann::json& j)
+{
+  Db* db = ctx.store();
+  const auto release = db != nullptr ? onet_release(*db) : std::nullopt;
+  if (!release || !category.empty()) {
+    return;
+  }
+  Section s;
+  s.heading = "O*NET skills and knowledge " + cite(release->source_id());
+  s.table.columns = {"RATE AS", "DOMAIN", "DESCRIPTION"}; // the name is in RATE AS
+  s.table.droppable = {1};
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& e : onet_skill_list(*db)) {
+    s.table.rows.push_back({e.key, e.domain, e.description});
+    doc.csv.rows.push_back({e.key, e.name, "onet-" + e.domain, "", e.description});
+    arr.push_back({{"id", e.id}, {"key", e.key}, {"name", e.name}, {"domain", e.domain}, {"description", e.description}});
+  }
+  j["onet_skills"] = arr;
+  if (s.table.rows.empty()) {
+    return;
+  }
+  doc.sections.push_back(std::move(s));
+  doc.footnotes.push_back("An assessment rates an O*NET element on O*NET's 0-7 level scale, by the name under RATE AS "
+                          "or its element id ('careerplan assess --set onet:NAME=N').");
+  doc.footnotes.push_back(k_onet_credit);
+}
 
 void run_skills(Context& ctx, const std::string& category)
 {
@@ -46,7 +77,9 @@ void run_skills(Context& ctx, const std::string& category)
   doc.sections.push_back(std::move(list));
   doc.footnotes.push_back("Rate a skill by its id or an alias in an assessment ('careerplan assess'); "
                           "'careerplan show ROLE' gives a role's required levels.");
-  ctx.emit(doc, {{"schema", "careerplan/skill-list/v1"}, {"skills", skills}});
+  nlohmann::json j = {{"schema", "careerplan/skill-list/v1"}, {"skills", skills}};
+  add_onet_skills(ctx, category, doc, j);
+  ctx.emit(doc, j);
 }
 
 } // namespace

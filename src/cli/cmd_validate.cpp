@@ -1,5 +1,7 @@
 // careerplan validate [PATH...]: check role profiles, the skill catalog and assessments.
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <memory>
 
 #include <fmt/format.h>
@@ -12,7 +14,47 @@ namespace careerplan {
 
 namespace {
 
+namespace fs = std::filesystem;
+
+// The data directory a file given to validate belongs to: DIR for DIR/roles/x.json or DIR/x.json
+// when DIR holds a skills.json or sources.json (its roles are checked against those), else "".
+std::string home_data_dir(const std::string& path)
+{
+  std::error_code ec;
+  fs::path dir = fs::absolute(path, ec).parent_path();
+  if (ec) {
+    return {};
+  }
+  for (int up = 0; up < 2; ++up) {
+    if (fs::is_regular_file(dir / "skills.json", ec) || fs::is_regular_file(dir / "sources.json", ec)) {
+      return dir.string();
+    }
+    if (dir.filename() != "roles") {
+      break;
+    }
+    dir = dir.parent_path();
+  }
+  return {};
+}
+
+void run_validate_paths(Context& ctx, const std::vector<std::string>& paths,
+                        const std::optional<std::string>& seeds);
+
 void run_validate(Context& ctx, const std::vector<std::string>& paths, const std::optional<std::string>& seeds)
+{
+  if (!ctx.quiet) {
+    run_validate_paths(ctx, paths, seeds);
+    return;
+  }
+  try {
+    run_validate_paths(ctx, paths, seeds);
+  } catch (const Error& e) {
+    throw Error(e.code(), std::string()); // --quiet: the exit status alone, whatever went wrong
+  }
+}
+
+void run_validate_paths(Context& ctx, const std::vector<std::string>& paths,
+                        const std::optional<std::string>& seeds)
 {
   LoadReport report = load_catalog_report(ctx.load_options());
   Document doc;
@@ -73,9 +115,30 @@ void run_validate(Context& ctx, const std::vector<std::string>& paths, const std
       checked.push_back(path);
     }
   } else {
+    // A role file in a data directory is checked against that directory's skills and sources,
+    // on top of those in use, as if it were given with --data-dir.
+    std::map<std::string, LoadReport> homes;
+    const auto in_use = ctx.load_options();
     for (const auto& p : paths) {
-      validate_file(p, report.catalog, report.problems);
+      const std::string home = home_data_dir(p);
+      const bool known = home.empty() || std::any_of(in_use.data_dirs.begin(), in_use.data_dirs.end(), [&](const std::string& d) {
+                           std::error_code ec;
+                           return fs::equivalent(d, home, ec);
+                         });
+      if (known) {
+        validate_file(p, report.catalog, report.problems);
+        checked.push_back(p);
+        continue;
+      }
+      auto it = homes.find(home);
+      if (it == homes.end()) {
+        LoadOptions lo = in_use;
+        lo.data_dirs.push_back(home);
+        it = homes.emplace(home, load_catalog_report(lo)).first;
+      }
+      validate_file(p, it->second.catalog, report.problems);
       checked.push_back(p);
+      doc.footnotes.push_back(fmt::format("{} was checked with the skills and sources of its data directory {}", p, home));
     }
   }
   Section files;

@@ -1,4 +1,5 @@
 #include "cli/completion.hpp"
+#include "render/show_view.hpp"
 
 #include <fmt/format.h>
 
@@ -56,6 +57,12 @@ CompletionValues values_of(CLI::Option* opt)
     v.kind = "countries";
   } else if (text == "REGION") {
     v.kind = "regions";
+  } else if (text == "SECTION") {
+    for (const auto& section : show_sections()) {
+      v.choices.emplace_back(section.name);
+    }
+  } else if (text == "SKILL") {
+    v.kind = "skills";
   } else if (text == "SKILL=N") {
     v.kind = "skills";
     v.assignment = true;

@@ -14,9 +14,11 @@
 
 #include <fmt/format.h>
 
+#include "core/amount.hpp"
 #include "core/onet.hpp"
 #include "core/errors.hpp"
 #include "core/store.hpp"
+#include "core/role_names.hpp"
 #include "core/text.hpp"
 
 namespace careerplan {
@@ -135,7 +137,7 @@ Db* Context::store()
 
 std::optional<std::string> Context::occupation_code(const std::string& name)
 {
-  if (catalog().find_role(name) != nullptr) {
+  if (find_role_by_name(catalog(), name) != nullptr) {
     return std::nullopt;
   }
   Db* db = store();
@@ -275,7 +277,7 @@ const Role& Context::role_or_target(const std::string& name, const char* command
 
 const Role& Context::role_named(const std::string& wanted, const char* command)
 {
-  if (const Role* r = catalog().find_role(wanted)) {
+  if (const Role* r = find_role_by_name(catalog(), wanted)) {
     return *r;
   }
   if (const auto code = occupation_code(wanted)) {
@@ -304,6 +306,9 @@ void Context::emit(const Document& doc, const nlohmann::json& j) const
                (options.color == "auto" && tty && env("NO_COLOR").empty() && term != "dumb");
     ro.width = terminal_width(tty);
     out = render_table(doc, ro);
+    if (page && tty && !options.no_pager && write_paged(out)) {
+      return;
+    }
   }
   write_stdout(out);
 }
@@ -340,9 +345,24 @@ CLI::Validator decimal_number(double min, double max, const std::string& what)
       "", "decimal number");
 }
 
+CLI::Validator money_amount(double max)
+{
+  return CLI::Validator(
+      [max](std::string& text) -> std::string {
+        const auto value = parse_amount(text);
+        if (!value || *value > max) {
+          return fmt::format("'{}' is not an annual amount of money (e.g. 150000, 150k, $150,000 or 1.2m; at most {})",
+                             printable(text.substr(0, 80)), plain_number(max));
+        }
+        text = fmt::format("{}", *value);
+        return {};
+      },
+      "", "amount of money");
+}
+
 void add_role_and_level(CLI::App& cmd, std::string& role, std::string& level, const std::string& level_help)
 {
-  cmd.add_option("role", role, "Role id or alias (default: the assessment's target_role)")->option_text("ROLE");
+  cmd.add_option("role", role, "Role id, alias or title (default: the assessment's target_role)")->option_text("ROLE");
   cmd.add_option("-l,--level", level, level_help + " (default: from your years of experience)")->option_text("LEVEL");
 }
 
@@ -365,6 +385,8 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
                                            "always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->option_text("WHEN");
+  app.add_flag("--no-pager", options.no_pager, "Do not page long output (show pages on a terminal through "
+                                               "$PAGER, else less -FRX)");
 }
 
 } // namespace careerplan

@@ -24,6 +24,7 @@ struct GlobalOptions
   std::string assessment;
   bool no_assessment = false; // --no-assessment: commands run as if there were none
   std::string color = "auto";
+  bool no_pager = false; // --no-pager: never page (a long `show` pages on a terminal otherwise)
 };
 
 class Context
@@ -31,6 +32,7 @@ class Context
 public:
   GlobalOptions options;
   bool quiet = false; // --quiet of the commands that have it
+  bool page = false;  // the command's table output goes through a pager on a terminal (cli/pager.cpp)
 
   const Catalog& catalog();
   LoadOptions load_options() const;
@@ -103,6 +105,12 @@ std::string now_utc();
 // to max, so that "nan", "inf", "0x10", "1e3" and "-0" are refused as usage errors (exit 2)
 // rather than parsed by strtod's rules. `what` names the value in the message.
 CLI::Validator decimal_number(double min, double max, const std::string& what);
+// The check of an option that takes an amount of money (core/amount.hpp: 150000, 150k,
+// $150,000, 1.2m), up to `max`; it hands the option the plain number. A usage error otherwise.
+CLI::Validator money_amount(double max);
+// Writes `out` through the pager (cli/pager.cpp): $PAGER, else `less -FRX`, as git does; false
+// when there is none to run (PAGER empty or "cat", or no less), and nothing was written.
+bool write_paged(const std::string& out);
 // Writes to stdout and flushes; a closed pipe ends the program quietly, another error is an IoError.
 void write_stdout(const std::string& out);
 
@@ -120,6 +128,7 @@ void setup_salary(CLI::App& app, Context& ctx);
 void setup_routes(CLI::App& app, Context& ctx);
 void setup_compare(CLI::App& app, Context& ctx);
 void setup_completion(CLI::App& app, Context& ctx);
+void setup_new_role(CLI::App& app, Context& ctx);
 void setup_import(CLI::App& app, Context& ctx);
 void setup_history(CLI::App& app, Context& ctx);
 void setup_progress(CLI::App& app, Context& ctx);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/regions.hpp"
+#include "core/role_names.hpp"
 #include "core/text.hpp"
 
 namespace careerplan {
@@ -22,14 +23,14 @@ Assessment read_assessment(const json& j, const ReadContext& ctx, const Catalog&
   a.current_role = o.opt_str("current_role");
   a.target_role = o.opt_str("target_role");
   if (!a.target_role.empty()) {
-    if (const Role* r = catalog.find_role(a.target_role)) {
+    if (const Role* r = find_role_by_name(catalog, a.target_role)) {
       a.target_role = r->id;
     } else {
       const std::string hint = did_you_mean(a.target_role, catalog.role_names());
       ctx.add("/target_role", fmt::format("unknown role '{}'{}", a.target_role, hint.empty() ? "" : "; " + hint));
     }
   }
-  if (const Role* r = catalog.find_role(a.current_role)) {
+  if (const Role* r = find_role_by_name(catalog, a.current_role)) {
     a.current_role = r->id;
   }
   a.years_experience = o.opt_num("years_experience", 0, 80);

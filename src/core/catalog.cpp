@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "core/role_names.hpp"
 #include "core/text.hpp"
 
 namespace careerplan {
@@ -407,7 +408,7 @@ const Source* Catalog::find_source(const Role* role, const std::string& id) cons
 
 const Role& resolve_role(const Catalog& catalog, const std::string& id_or_alias)
 {
-  if (const Role* r = catalog.find_role(id_or_alias)) {
+  if (const Role* r = find_role_by_name(catalog, id_or_alias)) {
     return *r;
   }
   std::string shown;

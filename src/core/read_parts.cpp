@@ -51,7 +51,7 @@ Source read_source(const json& j, const std::string& path, const ReadContext& ct
   s.date = o.req_str("date");
   s.url = o.opt_str("url");
   s.seed = o.opt_str("seed");
-  s.kind = read_enum(o, "kind", {"guide", "statistics", "classification", "reference"}, true);
+  s.kind = read_enum(o, "kind", {"guide", "statistics", "classification", "reference", "own_judgement"}, true);
   s.cites = o.opt_str_list("cites");
   s.note = o.opt_str("note");
   o.finish();
@@ -62,8 +62,10 @@ Basis read_basis(const json& j, const std::string& path, const ReadContext& ctx,
 {
   ObjectReader o(ctx, j, path);
   Basis b;
-  b.kind = read_enum(o, "kind", {"published", "derived", "modelling_choice"}, true);
-  b.source = read_source_ref(o, &refs);
+  // own_judgement: a figure the author of a personal role set by their own judgement; shown as
+  // such, it names no source (none would be honest).
+  b.kind = read_enum(o, "kind", {"published", "derived", "modelling_choice", "own_judgement"}, true);
+  b.source = read_source_ref(o, &refs, "source", b.kind != "own_judgement");
   b.quote = o.opt_str("quote");
   b.derivation = o.opt_str("derivation");
   if (b.kind == "derived" && b.derivation.empty()) {

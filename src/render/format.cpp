@@ -78,7 +78,7 @@ std::string duration_text(const Duration& d)
 
 std::string cite(const std::string& source)
 {
-  return "[" + source + "]";
+  return source.empty() ? "[own judgement]" : "[" + source + "]"; // an own_judgement basis names no source
 }
 
 std::string basis_text(const Basis& b)
@@ -88,6 +88,9 @@ std::string basis_text(const Basis& b)
   }
   if (b.kind == "derived") {
     return "derived";
+  }
+  if (b.kind == "own_judgement") {
+    return "own judgement";
   }
   return "modelling choice";
 }

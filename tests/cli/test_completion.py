@@ -25,7 +25,7 @@ def careerplan(*args, env=None):
 def commands_in_help():
     out = careerplan("--help").stdout
     block = out.split("Subcommands:")[1].split("\n\n")[0]
-    return sorted(re.findall(r"^  (\w+)", block, re.M))
+    return sorted(re.findall(r"^  ([\w-]+)", block, re.M))
 
 
 class CompletionCommand(unittest.TestCase):

@@ -47,7 +47,7 @@ def walk(node, path=""):
 class JsonContract(unittest.TestCase):
     def test_show_has_schema_and_every_source_resolves(self):
         show = run_json("show", "mle")
-        self.assertEqual(show["schema"], "careerplan/show/v1")
+        self.assertEqual(show["schema"], "careerplan/show/v2")
         sources = {s["id"] for s in run_json("sources")["sources"]}
         cited = [(p, v) for p, k, v in walk(show["role"]) if k in ("source", "cost_source")]
         cited += [(p, s) for p, k, v in walk(show["role"]) if k == "named_by" for s in v]

@@ -26,7 +26,7 @@ def subcommands(*command):
     if "Subcommands:" not in text:
         return []
     block = text.split("Subcommands:")[1].split("\n\n")[0]
-    return re.findall(r"^  (\w+)", block, re.M)
+    return re.findall(r"^  ([\w-]+)", block, re.M)
 
 
 def commands():

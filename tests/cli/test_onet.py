@@ -165,7 +165,7 @@ class Imported(unittest.TestCase):
 
     def test_a_curated_role_points_to_its_occupation(self):
         j = self.e.json("show", "mle")
-        self.assertIn({"code": "15-2051.00", "title": "Data Scientists", "soc": "15-2051", "rated": False},
+        self.assertIn({"occupation": {"code": "15-2051.00", "title": "Data Scientists"}, "soc": "15-2051", "rated": False},
                       j["onet_occupations"])
         self.assertIn("O*NET occupations under these codes", self.e.run("show", "mle").stdout)
 

@@ -123,8 +123,10 @@ class Output(unittest.TestCase):
         self.assertTrue(self.check("skills")["skills"])
         for role in role_ids():
             with self.subTest(role):
-                self.assertEqual(self.check("show", role)["schema"], "careerplan/show/v1")
+                self.assertEqual(self.check("show", role)["schema"], "careerplan/show/v2")
                 self.check("sources", role)
+        for section in ("about", "skills", "salary", "sources", "occupations", "routes"):
+            self.assertEqual(self.check("show", "mle", "--section", section)["section"], section)
 
     def test_validate(self):
         self.check("validate")
@@ -247,7 +249,7 @@ class ImportedOutput(unittest.TestCase):
         p = run(*args, "--json")
         assert p.returncode == 0, p.stderr
         doc = json.loads(p.stdout)
-        errors = list(validator(doc["schema"].split("/")[1] + "-v1.json").iter_errors(doc))
+        errors = list(validator("-".join(doc["schema"].split("/")[1:3]) + ".json").iter_errors(doc))
         assert not errors, [e.message for e in errors[:5]]
         return doc
 
@@ -264,6 +266,8 @@ class ImportedOutput(unittest.TestCase):
         self.assertTrue(self.check(*d, "roles", "--search", "data")["occupations"])
         self.assertTrue(self.check(*d, "roles", "--onet")["occupations"])
         self.assertTrue(self.check(*d, "show", "mle")["onet_occupations"])
+        self.assertTrue(self.check(*d, "show", "mle", "--section", "occupations")["onet_occupations"])
+        self.assertTrue(self.check(*d, "skills")["onet_skills"])
         self.assertEqual(self.check(*d, "sources")["imported"][0]["id"], "onet-29.3")
         self.assertEqual(self.check(*d, "compare", "15-2041.00", "15-2051.00")["schema"],
                          "careerplan/compare-occupations/v1")

@@ -1,0 +1,50 @@
+#include "core/role_names.hpp"
+
+#include "core/text.hpp"
+
+namespace careerplan {
+
+std::string role_slug(const std::string& name)
+{
+  std::string out;
+  bool gap = false;
+  for (const unsigned char c : to_lower(name)) {
+    if (c == ' ' || c == '_' || c == '-' || c == '\t') {
+      gap = !out.empty();
+      continue;
+    }
+    if (gap) {
+      out += '-';
+      gap = false;
+    }
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+const Role* find_role_by_name(const Catalog& catalog, const std::string& name)
+{
+  if (name.empty() || name.size() > 200) {
+    return name.empty() ? nullptr : catalog.find_role(name);
+  }
+  if (const Role* r = catalog.find_role(name)) {
+    return r;
+  }
+  const std::string slug = role_slug(name);
+  if (slug.empty()) {
+    return nullptr;
+  }
+  if (slug != to_lower(name)) {
+    if (const Role* r = catalog.find_role(slug)) {
+      return r;
+    }
+  }
+  for (const Role& r : catalog.all_roles()) {
+    if (role_slug(r.title) == slug) {
+      return &r;
+    }
+  }
+  return nullptr;
+}
+
+} // namespace careerplan

@@ -1,0 +1,18 @@
+#pragma once
+// One way to read a role named by a person, used by every command that takes one (ROLE,
+// --from, --current-role, an assessment's current_role): the id or an alias, case-insensitive
+// (Catalog::find_role), else the same with spaces and underscores read as hyphens ("Backend
+// Engineer" for the alias backend-engineer), else a role's title, case-insensitive ("Machine
+// Learning Engineer").
+#include <string>
+
+#include "core/model.hpp"
+
+namespace careerplan {
+
+const Role* find_role_by_name(const Catalog& catalog, const std::string& name);
+// "Backend Engineer" -> "backend-engineer": lower case, each run of spaces, underscores and
+// hyphens one hyphen, none at either end.
+std::string role_slug(const std::string& name);
+
+} // namespace careerplan

@@ -1,0 +1,43 @@
+#include <doctest/doctest.h>
+
+#include "core/catalog.hpp"
+#include "core/role_names.hpp"
+
+using namespace careerplan;
+
+namespace {
+
+const Catalog& bundled()
+{
+  static const Catalog k_catalog = load_catalog({});
+  return k_catalog;
+}
+
+std::string id_of(const std::string& name)
+{
+  const Role* r = find_role_by_name(bundled(), name);
+  return r == nullptr ? std::string("(none)") : r->id;
+}
+
+} // namespace
+
+TEST_CASE("a role name is read as a slug: case, spaces and underscores do not matter")
+{
+  CHECK(role_slug("Backend Engineer") == "backend-engineer");
+  CHECK(role_slug("  ML_Engineer ") == "ml-engineer");
+  CHECK(role_slug("data--scientist") == "data-scientist");
+  CHECK(role_slug("") == "");
+}
+
+TEST_CASE("ids, aliases and titles name a role the same way everywhere")
+{
+  CHECK(id_of("machine-learning-engineer") == "machine-learning-engineer");
+  CHECK(id_of("MLE") == "machine-learning-engineer");
+  CHECK(id_of("Backend Engineer") == "software-engineer"); // the alias backend-engineer
+  CHECK(id_of("Machine Learning Engineer") == "machine-learning-engineer");
+  CHECK(id_of("data scientist") == "data-scientist");
+  CHECK(id_of("Software Engineer") == "software-engineer");
+  CHECK(id_of("Plumber") == "(none)");
+  CHECK(id_of("") == "(none)");
+  CHECK(resolve_role(bundled(), "Backend Engineer").id == "software-engineer");
+}
