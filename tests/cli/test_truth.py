@@ -144,7 +144,7 @@ class Output(unittest.TestCase):
         self.assertEqual(bls["median"], {"value": 112590, "currency": "USD", "period": "year"})
         c = by["machine-learning-engineer"]["completeness"]
         self.assertEqual((c["parts"], c["missing"]), (9, []))
-        self.assertIn("routes", by["data-analyst"]["completeness"]["missing"])
+        self.assertIn("routes", by["mlops-engineer"]["completeness"]["missing"])
 
     def assessment(self, tmp, role, years, ratings):
         path = os.path.join(tmp, "a.json")
