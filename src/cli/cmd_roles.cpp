@@ -6,6 +6,7 @@
 
 #include "cli/context.hpp"
 #include "core/onet.hpp"
+#include "core/role_digest.hpp"
 #include "core/summary.hpp"
 #include "core/text.hpp"
 #include "render/format.hpp"
@@ -109,7 +110,7 @@ void run_roles(Context& ctx, const std::optional<std::string>& search, bool all)
   doc.csv.columns = {"id", "title", "family", "aliases", "median_low", "median_high", "median_figures", "growth_low",
                      "growth_high"};
   nlohmann::json roles = nlohmann::json::array();
-  for (const Role& role : cat.all_roles()) {
+  for (const Role& role : all_role_digests(cat)) {
     if (search && !role_matches(role, *search)) {
       continue;
     }
