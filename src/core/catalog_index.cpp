@@ -337,6 +337,7 @@ std::string stamp_of(const RoleFile& f, Stamp& stamp, Dirs& dirs)
 std::string catalog_key(const std::vector<std::pair<std::string, std::string>>& shared_files)
 {
   std::uint64_t h = fnv1a(k_version);
+  h = fnv1a(std::to_string(k_role_digest_version), h);
   for (const auto& f : embedded_files()) {
     h = fnv1a(f.path, h);
     h = fnv1a(f.content, h);

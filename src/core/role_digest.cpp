@@ -16,8 +16,6 @@ namespace careerplan {
 
 namespace {
 
-constexpr std::uint8_t k_digest_version = 1;
-
 class Writer
 {
 public:
@@ -203,15 +201,26 @@ private:
 
 CAREERPLAN_DIGEST_FIELDS(Source, s.id, s.title, s.publisher, s.date, s.url, s.seed, s.kind, s.cites, s.note)
 CAREERPLAN_DIGEST_FIELDS(Basis, s.kind, s.source, s.quote, s.derivation)
-CAREERPLAN_DIGEST_FIELDS(RoleSkill, s.skill, s.weight, s.weight_basis, s.rank, s.required, s.required_basis, s.named_by)
-CAREERPLAN_DIGEST_FIELDS(Rule, s.id, s.description, s.skills, s.min_level, s.at_least, s.basis)
+// A skill's, a rule's and an adjustment's members' bases keep their kind and source only (the
+// quotes and derivations are most of a role file, and only `show` prints them).
+#define CAREERPLAN_DIGEST_THIN(Type, ...)                                                                              \
+  template <typename A>                                                                                                \
+  void fields_of(A& a, std::conditional_t<std::is_same_v<A, Writer>, const Type, Type>& s)                            \
+  {                                                                                                                    \
+    __VA_ARGS__;                                                                                                       \
+  }
+
+CAREERPLAN_DIGEST_THIN(RoleSkill, a(s.skill, s.weight, s.weight_basis.kind, s.weight_basis.source, s.rank, s.required,
+                                    s.required_basis.kind, s.required_basis.source, s.named_by))
+CAREERPLAN_DIGEST_THIN(Rule, a(s.id, s.description, s.skills, s.min_level, s.at_least, s.basis.kind, s.basis.source))
 CAREERPLAN_DIGEST_FIELDS(LadderLevel, s.level, s.title, s.years_min, s.years_max, s.focus, s.pay)
 CAREERPLAN_DIGEST_FIELDS(Ladder, s.id, s.source, s.basis, s.levels)
 CAREERPLAN_DIGEST_FIELDS(SalaryFigure, s.id, s.label, s.low, s.p10, s.p25, s.median, s.mean, s.p75, s.p90, s.high, s.value,
                          s.high_open, s.currency, s.period, s.basis, s.scope, s.level, s.state, s.region, s.country,
                          s.employment, s.vs_national_pct, s.occupation, s.words, s.year, s.source, s.quote, s.note)
-CAREERPLAN_DIGEST_FIELDS(Adjustment, s.id, s.region, s.description, s.member_type, s.members, s.members_basis,
-                         s.change_low, s.change_high, s.relative_to, s.basis, s.source, s.quote)
+CAREERPLAN_DIGEST_THIN(Adjustment, a(s.id, s.region, s.description, s.member_type, s.members, s.members_basis.kind,
+                                     s.members_basis.source, s.change_low, s.change_high, s.relative_to, s.basis, s.source,
+                                     s.quote))
 CAREERPLAN_DIGEST_FIELDS(Cited, s.text, s.source)
 CAREERPLAN_DIGEST_FIELDS(Outlook, s.id, s.metric, s.value, s.unit, s.period, s.occupation, s.text, s.source)
 CAREERPLAN_DIGEST_FIELDS(SocMapping, s.code, s.title, s.status, s.note, s.source)
@@ -221,6 +230,7 @@ CAREERPLAN_DIGEST_FIELDS(Role, s.id, s.title, s.family, s.aliases, s.scale, s.le
                          s.sources, s.file)
 
 #undef CAREERPLAN_DIGEST_FIELDS
+#undef CAREERPLAN_DIGEST_THIN
 
 template <typename T>
 void Writer::item(const T& s)
@@ -239,14 +249,14 @@ void Reader::item(T& s)
 std::string encode_role_digest(const Role& role)
 {
   Writer w;
-  w.out += static_cast<char>(k_digest_version);
+  w.out += static_cast<char>(k_role_digest_version);
   w.item(role);
   return std::move(w.out);
 }
 
 std::optional<Role> decode_role_digest(std::string_view bytes)
 {
-  if (bytes.empty() || static_cast<std::uint8_t>(bytes.front()) != k_digest_version) {
+  if (bytes.empty() || static_cast<std::uint8_t>(bytes.front()) != k_role_digest_version) {
     return std::nullopt;
   }
   Reader r(bytes.substr(1));

@@ -5,10 +5,12 @@
 //
 // In the digest: id, title, family, aliases, scale, levels, primary ladder, SOC mappings, skills,
 // assessment weights, rules, ladders, salary figures and notes, adjustments, outlook, the role's
-// own sources and its file. Left out (a one-role command reads the file): summary, routes, path,
+// own sources and its file; the bases of skills, rules and adjustments' members keep their kind
+// and source, not their quotes and derivations. Left out (a one-role command reads the file): summary, routes, path,
 // certifications, tools, progressions, pivots, projects, interview topics, education,
 // challenges, skills also named, the document and the references to check.
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -20,6 +22,9 @@
 #include "core/model.hpp"
 
 namespace careerplan {
+
+// The layout of a digest: a change of it makes every index be written again (core/catalog_index.cpp).
+inline constexpr std::uint8_t k_role_digest_version = 2;
 
 // The digest of a role (read and checked before).
 std::string encode_role_digest(const Role& role);
