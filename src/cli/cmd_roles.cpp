@@ -110,9 +110,9 @@ void run_roles(Context& ctx, const std::optional<std::string>& search, bool all)
   doc.csv.columns = {"id", "title", "family", "aliases", "median_low", "median_high", "median_figures", "growth_low",
                      "growth_high"};
   nlohmann::json roles = nlohmann::json::array();
-  for (const Role& role : all_role_digests(cat)) {
+  for_each_role_digest(cat, [&](const Role& role) {
     if (search && !role_matches(role, *search)) {
-      continue;
+      return;
     }
     const RoleSummary sum = summarize(role);
     s.table.rows.push_back({role.id, role.title, role.family, range_text(sum.national_medians, true),
@@ -134,7 +134,7 @@ void run_roles(Context& ctx, const std::optional<std::string>& search, bool all)
                      {"aliases", role.aliases},
                      {"national_medians", headline_json(sum.national_medians, true)},
                      {"growth", headline_json(sum.growth, false)}});
-  }
+  });
   if (search && s.table.rows.empty()) {
     s.paragraphs.push_back("No curated role's id, title or alias contains '" + *search + "'.");
     s.table.columns.clear();

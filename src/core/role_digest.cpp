@@ -290,9 +290,20 @@ const Role* RoleDigests::role(const std::string& id)
   if (const auto it = m_roles.find(id); it != m_roles.end()) {
     return it->second.get();
   }
+  auto role = decode(id);
+  if (!role) {
+    return nullptr;
+  }
+  auto& slot = m_roles[id];
+  slot = std::make_unique<Role>(std::move(*role));
+  return slot.get();
+}
+
+std::optional<Role> RoleDigests::decode(const std::string& id)
+{
   const auto ref = m_refs.find(id);
   if (ref == m_refs.end()) {
-    return nullptr;
+    return std::nullopt;
   }
   std::string_view bytes = ref->second.bytes;
   if (bytes.empty() && m_section) {
@@ -301,13 +312,7 @@ const Role* RoleDigests::role(const std::string& id)
       bytes = all.substr(ref->second.at, ref->second.size);
     }
   }
-  auto role = decode_role_digest(bytes);
-  if (!role) {
-    return nullptr;
-  }
-  auto& slot = m_roles[id];
-  slot = std::make_unique<Role>(std::move(*role));
-  return slot.get();
+  return decode_role_digest(bytes);
 }
 
 namespace {
@@ -341,6 +346,27 @@ RoleDigests* role_digests(const Catalog& catalog)
 {
   const auto* w = catalog.warn.target<WarnWithDigests>();
   return w == nullptr ? nullptr : w->digests.get();
+}
+
+void for_each_role_digest(const Catalog& catalog, const std::function<void(const Role&)>& use)
+{
+  RoleDigests* digests = role_digests(catalog);
+  if (digests == nullptr || !catalog.roles.empty()) {
+    for (const Role& r : all_role_digests(catalog)) {
+      use(r);
+    }
+    return;
+  }
+  for (const auto& [id, f] : catalog.role_files()) { // by id, as all_role_digests sorts them
+    if (!f.unreadable.empty()) {
+      continue;
+    }
+    if (auto role = digests->decode(id)) {
+      use(*role);
+    } else if (const Role* whole = catalog.find_role(id)) { // no digest: the file, read whole
+      use(*whole);
+    }
+  }
 }
 
 std::vector<std::reference_wrapper<const Role>> all_role_digests(const Catalog& catalog)

@@ -43,6 +43,8 @@ public:
   void set_section(std::function<std::string_view()> section);
   // The role the digest of `id` holds; nullptr when there is none or it does not decode.
   const Role* role(const std::string& id);
+  // The same, decoded anew and not kept.
+  std::optional<Role> decode(const std::string& id);
   // A value worked out once per catalog from its roles (see catalog_memo).
   std::shared_ptr<const void>& memo(const std::string& name) { return m_memo[name]; }
 
@@ -67,6 +69,10 @@ RoleDigests* role_digests(const Catalog& catalog);
 // listed above): for the whole-catalog commands (roles, match, salary without a role), which use
 // only those parts. When a role has no digest, every role is read whole (Catalog::all_roles).
 std::vector<std::reference_wrapper<const Role>> all_role_digests(const Catalog& catalog);
+
+// Calls `use` with every role in the order of all_role_digests, each decoded only for the call
+// (for a command that keeps nothing of a role: memory stays that of one role).
+void for_each_role_digest(const Catalog& catalog, const std::function<void(const Role&)>& use);
 
 // A value worked out from the catalog's roles once per catalog when it has digests (roles read
 // from files do not change while it lives), and at each call otherwise.
