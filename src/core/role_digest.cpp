@@ -299,6 +299,12 @@ const Role* RoleDigests::role(const std::string& id)
   return slot.get();
 }
 
+const Role* RoleDigests::kept(const std::string& id) const
+{
+  const auto it = m_roles.find(id);
+  return it == m_roles.end() ? nullptr : it->second.get();
+}
+
 std::optional<Role> RoleDigests::decode(const std::string& id)
 {
   const auto ref = m_refs.find(id);
@@ -361,7 +367,9 @@ void for_each_role_digest(const Catalog& catalog, const std::function<void(const
     if (!f.unreadable.empty()) {
       continue;
     }
-    if (auto role = digests->decode(id)) {
+    if (const Role* kept = digests->kept(id)) {
+      use(*kept);
+    } else if (auto role = digests->decode(id)) {
       use(*role);
     } else if (const Role* whole = catalog.find_role(id)) { // no digest: the file, read whole
       use(*whole);

@@ -45,6 +45,8 @@ public:
   const Role* role(const std::string& id);
   // The same, decoded anew and not kept.
   std::optional<Role> decode(const std::string& id);
+  // The role decoded and kept before by role(id); nullptr when none.
+  const Role* kept(const std::string& id) const;
   // A value worked out once per catalog from its roles (see catalog_memo).
   std::shared_ptr<const void>& memo(const std::string& name) { return m_memo[name]; }
 

@@ -104,7 +104,7 @@ BlsBuckets bls_buckets(const Catalog& catalog)
 {
   BlsBuckets out;
   std::unordered_map<std::string, std::unordered_set<std::string>> seen; // key -> figure ids
-  for (const Role& role : all_role_digests(catalog)) {
+  for_each_role_digest(catalog, [&](const Role& role) {
     for (const auto& f : role.salary) {
       if (!is_bls(f) || f.year == 0 || (f.scope != "national" && f.scope != "state")) {
         continue;
@@ -137,7 +137,7 @@ BlsBuckets bls_buckets(const Catalog& catalog)
         out[key].push_back(std::move(b));
       }
     }
-  }
+  });
   return out;
 }
 
