@@ -6,6 +6,7 @@
 
 #include "cli/context.hpp"
 #include "core/onet.hpp"
+#include "core/role_digest.hpp"
 #include "core/summary.hpp"
 #include "core/text.hpp"
 #include "render/format.hpp"
@@ -151,9 +152,9 @@ void run_roles(Context& ctx, const std::optional<std::string>& search, bool all)
                      "profile_parts", "profile_missing"};
   nlohmann::json roles = nlohmann::json::array();
   bool anchored = false;
-  for (const Role& role : cat.all_roles()) {
+  for_each_role_digest(cat, [&](const Role& role) {
     if (search && !role_matches(role, *search)) {
-      continue;
+      return;
     }
     const RoleSummary sum = summarize(role);
     const auto [present, missing] = split_parts(sum.parts);
@@ -187,7 +188,7 @@ void run_roles(Context& ctx, const std::optional<std::string>& search, bool all)
                      {"national_medians", medians_json(sum.national_medians)},
                      {"growth", growth_json(sum.growth)},
                      {"completeness", {{"parts", sum.parts.size()}, {"present", present}, {"missing", missing}}}});
-  }
+  });
   if (search && s.table.rows.empty()) {
     s.paragraphs.push_back("No curated role's id, title or alias contains '" + *search + "'.");
     s.table.columns.clear();

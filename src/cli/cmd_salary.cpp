@@ -9,6 +9,7 @@
 #include "cli/context.hpp"
 #include "core/errors.hpp"
 #include "core/gap.hpp"
+#include "core/role_digest.hpp"
 #include "core/salary.hpp"
 #include "core/salary_bls.hpp"
 #include "core/role_names.hpp"
@@ -151,7 +152,7 @@ void run_salary(Context& ctx, const SalaryOptions& o)
   // when no role has it.
   std::vector<SalaryResult> results;
   std::optional<UsageError> level_error;
-  for (const Role& role : cat.all_roles()) {
+  for (const Role& role : all_role_digests(cat)) {
     try {
       results.push_back(compute_salary(role, query_for(role, o, a, place)));
     } catch (const UsageError& e) {

@@ -1,18 +1,26 @@
 // The index of checked role files: which files of a set of data directories were read and found
-// valid, with their aliases, so that a command checks only the files that changed since.
+// valid, with their aliases and digests, so that a command checks only the files that changed
+// since, and a whole-catalog command reads the digests instead of every file.
 //
 // One index file per set of data directories, under the cache directory. Its first line names the
-// format and a key: a hash of careerplan's version, the bundled files, and the skill catalogs and
-// shared sources in use (a role is checked against them, so a change there checks every role
-// again). Then one line per valid role file: path, size, modification and change times in
-// nanoseconds, inode, aliases. A file is taken as checked only when all five still match.
+// format, a key (a hash of careerplan's version, the bundled files, and the skill catalogs and
+// shared sources in use: a role is checked against them, so a change there checks every role
+// again) and the length of the records. Then one record line per valid role file: path, size,
+// modification and change times in nanoseconds, inode, aliases, and where its digest
+// (core/role_digest.hpp) lies in the digests that follow the records (offset, length). A file
+// is taken as checked only when all five still match. A one-role command reads the records
+// only; a whole-catalog command reads the digests too, from the same open file.
 #include "core/catalog_index.hpp"
 
 #include <cerrno>
+#include <charconv>
+#include <cstdint>
 #include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <memory>
 #include <sstream>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -23,6 +31,7 @@
 #include <fmt/format.h>
 
 #include "core/embedded.hpp"
+#include "core/role_digest.hpp"
 #include "version.hpp"
 
 namespace careerplan {
@@ -31,7 +40,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* k_index_format = "careerplan-role-index 1";
+constexpr const char* k_index_format = "careerplan-role-index 2";
 
 struct Stamp
 {
@@ -42,10 +51,82 @@ struct Stamp
   bool operator==(const Stamp&) const = default;
 };
 
+// A check of the index's parts against damage (eight bytes at a time: the digests are megabytes).
+std::uint64_t checksum(std::string_view s)
+{
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * 0x100000001b3ULL;
+    h ^= h >> 29;
+  }
+  for (; i < s.size(); ++i) {
+    h = (h ^ static_cast<unsigned char>(s[i])) * 0x100000001b3ULL;
+  }
+  return h ^ (h >> 32);
+}
+
 struct Entry
 {
   Stamp stamp;
   std::vector<std::string> aliases;
+  std::string digest; // a changed file's digest, or
+  std::size_t digest_at = 0, digest_size = 0; // where it lies in the index's digests
+};
+
+// The digests of an index file, read from the file opened for its records when first needed
+// (the file may have been replaced since: the open one is read).
+class DigestSection
+{
+public:
+  DigestSection(int fd, std::size_t start, std::size_t size, std::uint64_t sum)
+      : m_fd(fd), m_start(start), m_size(size), m_sum(sum)
+  {
+  }
+  DigestSection(const DigestSection&) = delete;
+  DigestSection& operator=(const DigestSection&) = delete;
+  ~DigestSection() { ::close(m_fd); }
+  // Every digest; empty when they cannot be read whole.
+  std::string_view bytes()
+  {
+    if (!m_read) {
+      m_read = true;
+      m_bytes.resize(m_size);
+      std::size_t got = 0;
+      while (got < m_size) {
+        const auto n = ::pread(m_fd, m_bytes.data() + got, m_size - got, static_cast<off_t>(m_start + got));
+        if (n <= 0) {
+          break;
+        }
+        got += static_cast<std::size_t>(n);
+      }
+      if (got != m_size || checksum(m_bytes) != m_sum) {
+        m_bytes.clear(); // damaged: every digest is refused, and each role read from its file
+      }
+    }
+    return m_bytes;
+  }
+  // One digest; empty when it cannot be read.
+  std::string_view at(std::size_t offset, std::size_t size)
+  {
+    const std::string_view all = bytes();
+    return offset <= all.size() && size <= all.size() - offset ? all.substr(offset, size) : std::string_view();
+  }
+
+private:
+  int m_fd;
+  std::size_t m_start, m_size;
+  std::uint64_t m_sum;
+  bool m_read = false;
+  std::string m_bytes;
+};
+
+struct Cached
+{
+  std::unordered_map<std::string, Entry> entries; // by path
+  std::shared_ptr<DigestSection> digests;
 };
 
 std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ULL)
@@ -73,55 +154,119 @@ std::vector<std::string> split(const std::string& s, char sep)
   return out;
 }
 
-std::unordered_map<std::string, Entry> read_index(const std::string& path, const std::string& key)
+template <typename T>
+bool number(std::string_view text, T& out)
 {
-  std::unordered_map<std::string, Entry> out;
-  std::ifstream in(path);
-  std::string line;
-  if (!in || !std::getline(in, line) || line != fmt::format("{}\t{}", k_index_format, key)) {
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+// Reads whole `size` bytes at `offset` of fd (false when it cannot).
+bool read_at(int fd, std::string& into, std::size_t offset, std::size_t size)
+{
+  into.resize(size);
+  std::size_t got = 0;
+  while (got < size) {
+    const auto n = ::pread(fd, into.data() + got, size - got, static_cast<off_t>(offset + got));
+    if (n <= 0) {
+      return false;
+    }
+    got += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+Cached read_index(const std::string& path, const std::string& key)
+{
+  Cached out;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return out; // no index yet, or one that cannot be read: every file is checked
+  }
+  struct stat st {};
+  std::string head;
+  const std::string format = fmt::format("{}\t{}\t", k_index_format, key);
+  std::size_t eol = std::string::npos;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+      !read_at(fd, head, 0, std::min<std::size_t>(static_cast<std::size_t>(st.st_size), format.size() + 80)) ||
+      !head.starts_with(format) || (eol = head.find('\n', format.size())) == std::string::npos) {
+    ::close(fd);
     return out;
   }
-  while (std::getline(in, line)) {
-    const auto f = split(line, '\t');
-    if (f.size() != 6) {
-      continue;
+  // The rest of the first line: the records' length and checksum, the digests' checksum.
+  const auto sizes = split(head.substr(format.size(), eol - format.size()), '\t');
+  std::size_t records_size = 0;
+  std::uint64_t records_sum = 0, digests_sum = 0;
+  if (sizes.size() != 3 || !number(sizes[0], records_size) || !number(sizes[1], records_sum) ||
+      !number(sizes[2], digests_sum) || records_size > static_cast<std::size_t>(st.st_size) - eol - 1) {
+    ::close(fd);
+    return out;
+  }
+  const std::size_t records_at = eol + 1;
+  const std::size_t digests_at = records_at + records_size;
+  std::string text;
+  if (!read_at(fd, text, records_at, records_size) || checksum(text) != records_sum) {
+    ::close(fd);
+    return out;
+  }
+  out.digests = std::make_shared<DigestSection>(fd, digests_at, static_cast<std::size_t>(st.st_size) - digests_at,
+                                                digests_sum);
+  const std::string_view all(text);
+  for (std::size_t at = 0; at < all.size();) {
+    auto end = all.find('\n', at);
+    if (end == std::string_view::npos) {
+      end = all.size();
     }
-    try {
-      Entry e{{std::stoll(f[1]), std::stoll(f[2]), std::stoll(f[3]), std::stoull(f[4])}, {}};
-      if (!f[5].empty()) {
-        e.aliases = split(f[5], ',');
-      }
-      out.insert_or_assign(f[0], std::move(e));
-    } catch (const std::exception&) {
-      continue; // a damaged line: that file is checked again
+    const auto f = split(std::string(all.substr(at, end - at)), '\t');
+    at = end + 1;
+    Entry e;
+    if (f.size() != 8 || !number(f[1], e.stamp.size) || !number(f[2], e.stamp.mtime) || !number(f[3], e.stamp.ctime) ||
+        !number(f[4], e.stamp.inode) || !number(f[6], e.digest_at) || !number(f[7], e.digest_size)) {
+      continue; // a damaged record: that file is checked again
     }
+    if (!f[5].empty()) {
+      e.aliases = split(f[5], ',');
+    }
+    out.entries.insert_or_assign(f[0], std::move(e));
   }
   return out;
 }
 
 // Written beside and renamed over the old one, so that a reader never sees half an index.
 // Failing to write costs the next command time, nothing else.
-void write_index(const std::string& path, const std::string& key, const std::vector<std::pair<std::string, Entry>>& entries)
+template <typename Keep, typename DigestOf>
+void write_index(const std::string& path, const std::string& key, const std::vector<std::pair<std::string, Entry>>& entries,
+                 Keep keep, DigestOf digest_of)
 {
+  std::string records;
+  std::string digests;
+  for (const auto& [file, e] : entries) {
+    if (!keep(file)) {
+      continue;
+    }
+    std::string aliases;
+    for (const auto& a : e.aliases) {
+      aliases += (aliases.empty() ? "" : ",") + a;
+    }
+    const std::string_view digest = digest_of(e);
+    fmt::format_to(std::back_inserter(records), "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", file, e.stamp.size, e.stamp.mtime,
+                   e.stamp.ctime, e.stamp.inode, aliases, digests.size(), digest.size());
+    digests += digest;
+  }
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
   const std::string tmp = fmt::format("{}.{}.tmp", path, ::getpid());
   {
-    std::ofstream out(tmp, std::ios::trunc);
+    std::ofstream out(tmp, std::ios::trunc | std::ios::binary);
     if (!out) {
       return;
     }
-    out << k_index_format << '\t' << key << '\n';
-    for (const auto& [file, e] : entries) {
-      std::string aliases;
-      for (const auto& a : e.aliases) {
-        aliases += (aliases.empty() ? "" : ",") + a;
-      }
-      out << file << '\t' << e.stamp.size << '\t' << e.stamp.mtime << '\t' << e.stamp.ctime << '\t' << e.stamp.inode
-          << '\t' << aliases << '\n';
-    }
+    out << k_index_format << '\t' << key << '\t' << records.size() << '\t' << checksum(records) << '\t'
+        << checksum(digests) << '\n'
+        << records << digests;
     out.flush();
     if (!out) {
+      out.close();
       fs::remove(tmp, ec);
       return;
     }
@@ -192,6 +337,7 @@ std::string stamp_of(const RoleFile& f, Stamp& stamp, Dirs& dirs)
 std::string catalog_key(const std::vector<std::pair<std::string, std::string>>& shared_files)
 {
   std::uint64_t h = fnv1a(k_version);
+  h = fnv1a(std::to_string(k_role_digest_version), h);
   for (const auto& f : embedded_files()) {
     h = fnv1a(f.path, h);
     h = fnv1a(f.content, h);
@@ -212,7 +358,7 @@ void refresh_role_index(Catalog& cat, const LoadOptions& options, const std::str
   }
   const std::string path =
       options.cache_dir.empty() ? std::string() : fmt::format("{}/roles-{:016x}.index", options.cache_dir, fnv1a(dirs));
-  const auto cached = path.empty() ? std::unordered_map<std::string, Entry>() : read_index(path, key);
+  const Cached cached = path.empty() ? Cached() : read_index(path, key);
 
   std::vector<std::pair<std::string, Entry>> entries; // the index to write
   std::vector<std::string_view> entry_ids; // the role id of each entry
@@ -226,12 +372,12 @@ void refresh_role_index(Catalog& cat, const LoadOptions& options, const std::str
       unreadable.emplace_back(id, std::move(why));
       continue;
     }
-    const auto it = cached.find(f.file);
+    const auto it = cached.entries.find(f.file);
     entry_ids.push_back(id);
-    if (it != cached.end() && it->second.stamp == stamp) {
+    if (it != cached.entries.end() && it->second.stamp == stamp) {
       entries.emplace_back(f.file, it->second);
     } else {
-      entries.emplace_back(f.file, Entry{stamp, {}});
+      entries.emplace_back(f.file, Entry{stamp, {}, {}, 0, 0});
       changed.push_back(&f);
     }
   }
@@ -247,9 +393,12 @@ void refresh_role_index(Catalog& cat, const LoadOptions& options, const std::str
   std::vector<Problem> problems;
   std::unordered_set<std::string> invalid;
   std::unordered_map<std::string, std::vector<std::string>> aliases_of; // file -> aliases, changed files
+  std::unordered_map<std::string, std::string> digest_of; // file -> digest, changed files
   for (const RoleFile* f : changed) {
     try {
-      aliases_of[f->file] = read_role_file(*f, cat).aliases;
+      const Role role = read_role_file(*f, cat);
+      aliases_of[f->file] = role.aliases;
+      digest_of[f->file] = encode_role_digest(role);
     } catch (const DataError& e) {
       problems.insert(problems.end(), e.problems.begin(), e.problems.end());
       invalid.insert(f->file);
@@ -274,6 +423,7 @@ void refresh_role_index(Catalog& cat, const LoadOptions& options, const std::str
     auto& [file, e] = entries[k];
     if (const auto it = aliases_of.find(file); it != aliases_of.end()) {
       e.aliases = it->second;
+      e.digest = std::move(digest_of[file]);
     }
     const std::string id(entry_ids[k]);
     for (const auto& a : e.aliases) {
@@ -316,16 +466,41 @@ void refresh_role_index(Catalog& cat, const LoadOptions& options, const std::str
       }
     }
   }
-  if (!path.empty() && (!changed.empty() || entries.size() != cached.size())) {
-    std::erase_if(entries, [&](const auto& e) {
-      return invalid.count(e.first) != 0 || e.first.find_first_of("\t\n") != std::string::npos;
-    });
-    write_index(path, key, entries); // the valid files, so that fixing one file re-checks that file only
+  if (!path.empty() && (!changed.empty() || entries.size() != cached.entries.size())) {
+    // The valid files, so that fixing one file re-checks that file only.
+    write_index(
+        path, key, entries,
+        [&](const std::string& file) {
+          return invalid.count(file) == 0 && file.find_first_of("\t\n") == std::string::npos;
+        },
+        [&](const Entry& e) -> std::string_view {
+          if (!e.digest.empty() || !cached.digests) {
+            return e.digest;
+          }
+          return cached.digests->at(e.digest_at, e.digest_size);
+        });
   }
   if (!problems.empty()) {
     throw DataError(std::move(problems));
   }
   cat.set_aliases(std::move(alias_to_id));
+  // The digests: a changed file's from memory, the others' from the index when first needed.
+  auto digests = std::make_shared<RoleDigests>();
+  if (cached.digests) {
+    digests->set_section([section = cached.digests] { return section->bytes(); });
+  }
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    auto& [file, e] = entries[k];
+    if (invalid.count(file) != 0) {
+      continue;
+    }
+    if (!e.digest.empty()) {
+      digests->add(std::string(entry_ids[k]), std::move(e.digest));
+    } else if (cached.digests && e.digest_size != 0) {
+      digests->add_at(std::string(entry_ids[k]), e.digest_at, e.digest_size);
+    }
+  }
+  attach_role_digests(cat, std::move(digests));
 }
 
 } // namespace careerplan

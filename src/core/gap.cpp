@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
+#include "core/role_digest.hpp"
 #include "core/text.hpp"
 
 namespace careerplan {
@@ -235,7 +236,7 @@ MatchResult compute_match(const Catalog& catalog, const Assessment& assessment)
   }
   m.rated = static_cast<int>(assessment.ratings.size());
   m.flat_ratings = m.rated >= 3 && values.size() == 1;
-  for (const Role& role : catalog.all_roles()) {
+  for (const Role& role : all_role_digests(catalog)) {
     MatchEntry e{compute_gap(role, catalog, assessment), false, 0};
     double total_weight = 0;
     for (const auto& g : e.gap.skills) {

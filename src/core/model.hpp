@@ -280,6 +280,11 @@ struct Role
   std::vector<Source> sources;
   std::string file; // where it was loaded from ("<bundled>/roles/x.json" for the built-in catalog)
   nlohmann::json raw; // the validated document, as loaded (null when read for a whole-catalog command)
+  // Only on a role decoded from its digest (core/role_digest.hpp), which leaves out the parts that
+  // only one-role commands print: which of those the file has ("routes", "tools", ...), so that a
+  // summary (the roles command's PROFILE column) stays true.
+  std::vector<std::string> digest_parts_present;
+  bool from_digest = false;
 
   // References to check once the whole catalog is loaded: (JSON pointer, id).
   struct Refs
@@ -307,6 +312,8 @@ struct RoleFile
 // The catalog. Skills and shared sources are read whole (they are small); roles are either held
 // in `roles` (load_catalog, tests) or indexed by file and read one by one when a command first
 // asks for them (open_catalog), so that a command pays only for the roles it uses.
+class RoleDigests;
+
 class Catalog
 {
 public:
@@ -344,6 +351,8 @@ public:
   void set_aliases(std::unordered_map<std::string, std::string> alias_to_id);
   // Called with a one-line message for each file left out (unreadable, not a regular file).
   std::function<void(const std::string&)> warn;
+  // The digests of the indexed role files (core/role_digest.hpp); null when there are none.
+  std::shared_ptr<RoleDigests> digests;
 
 private:
   struct Index;

@@ -9,6 +9,7 @@
 
 #include "core/errors.hpp"
 #include "core/regions.hpp"
+#include "core/role_digest.hpp"
 #include "core/text.hpp"
 
 namespace careerplan {
@@ -230,7 +231,7 @@ Place country_place(const std::string& code_or_name)
 std::vector<std::string> region_ids(const Catalog& catalog)
 {
   std::set<std::string> ids;
-  for (const Role& r : catalog.all_roles()) {
+  for (const Role& r : all_role_digests(catalog)) {
     for (const auto& a : r.adjustments) {
       ids.insert(a.region);
     }

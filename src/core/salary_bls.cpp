@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
 #include "core/oews_store.hpp"
 #include "core/regions.hpp"
+#include "core/role_digest.hpp"
 #include "core/text.hpp"
 
 namespace careerplan {
@@ -86,18 +89,44 @@ BlsFigure bls_figure(const OewsWages& w)
   return out;
 }
 
-std::vector<BlsFigure> catalog_bls_figures(const Catalog& catalog, const std::string& soc, const std::string& area)
+namespace {
+
+// The catalog's BLS figures by (SOC code, area), each list as catalog_bls_figures gives it, built
+// once per catalog (a `salary` over every role asks for each role's anchor).
+using BlsBuckets = std::unordered_map<std::string, std::vector<BlsFigure>>;
+
+std::string bucket_key(const std::string& soc, const std::string& area)
 {
-  std::vector<BlsFigure> out;
-  const std::string tag = "(SOC " + soc + ")";
-  for (const Role& role : catalog.all_roles()) {
+  return soc + '\t' + area;
+}
+
+BlsBuckets bls_buckets(const Catalog& catalog)
+{
+  BlsBuckets out;
+  std::unordered_map<std::string, std::unordered_set<std::string>> seen; // key -> figure ids
+  for_each_role_digest(catalog, [&](const Role& role) {
     for (const auto& f : role.salary) {
-      const bool place = area == "US" ? f.scope == "national" : (f.scope == "state" && f.state == area);
-      if (!is_bls(f) || !place || f.year == 0 || f.occupation.find(tag) == std::string::npos) {
+      if (!is_bls(f) || f.year == 0 || (f.scope != "national" && f.scope != "state")) {
         continue;
       }
-      const bool seen = std::any_of(out.begin(), out.end(), [&](const BlsFigure& b) { return b.figure.id == f.id; });
-      if (!seen) {
+      // (area "US" takes national figures only; a state's code, that state's figures)
+      const std::string area = f.scope == "national" ? "US" : f.state;
+      if (area == "US" && f.scope != "national") {
+        continue;
+      }
+      // Every SOC code the occupation names, as "(SOC code)" (each ')' after "(SOC " may end one).
+      std::unordered_set<std::string> socs;
+      for (auto at = f.occupation.find("(SOC "); at != std::string::npos; at = f.occupation.find("(SOC ", at + 1)) {
+        for (auto close = f.occupation.find(')', at + 5); close != std::string::npos;
+             close = f.occupation.find(')', close + 1)) {
+          socs.insert(f.occupation.substr(at + 5, close - at - 5));
+        }
+      }
+      for (const auto& soc : socs) {
+        const std::string key = bucket_key(soc, area);
+        if (!seen[key].insert(f.id).second) {
+          continue;
+        }
         BlsFigure b;
         b.figure = f;
         b.figure.note.clear(); // a note of the role that carries the figure, not of BLS's figure
@@ -105,11 +134,20 @@ std::vector<BlsFigure> catalog_bls_figures(const Catalog& catalog, const std::st
         b.period = fmt::format("May {}", f.year);
         b.title = f.occupation.substr(0, f.occupation.find(" (SOC"));
         b.origin = "catalog";
-        out.push_back(std::move(b));
+        out[key].push_back(std::move(b));
       }
     }
-  }
+  });
   return out;
+}
+
+} // namespace
+
+std::vector<BlsFigure> catalog_bls_figures(const Catalog& catalog, const std::string& soc, const std::string& area)
+{
+  const auto buckets = catalog_memo<BlsBuckets>(catalog, "bls", [&] { return bls_buckets(catalog); });
+  const auto it = buckets->find(bucket_key(soc, area));
+  return it == buckets->end() ? std::vector<BlsFigure>{} : it->second;
 }
 
 std::optional<BlsFigure> newest(const std::vector<BlsFigure>& candidates)

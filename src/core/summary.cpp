@@ -33,15 +33,24 @@ RoleSummary summarize(const Role& role)
       s.growth.push_back({*o.value, "", o.unit, o.period, o.id, o.source, 0, {}});
     }
   }
+  // A role decoded from its digest lacks the parts only one-role commands print; the digest says
+  // which of them its file has.
+  auto has = [&role](const char* part, bool present) {
+    if (!role.from_digest) {
+      return present;
+    }
+    const auto& p = role.digest_parts_present;
+    return std::find(p.begin(), p.end(), part) != p.end();
+  };
   s.parts = {{"skills", !role.skills.empty()},
              {"ladder", !role.ladders.empty()},
              {"salary", !role.salary.empty()},
              {"outlook", !role.outlook.empty()},
-             {"education", !role.education.empty()},
-             {"routes", !role.routes.empty()},
-             {"certifications", !role.certifications.empty()},
-             {"tools", !role.tools.empty()},
-             {"projects", !role.projects.empty()}};
+             {"education", has("education", !role.education.empty())},
+             {"routes", has("routes", !role.routes.empty())},
+             {"certifications", has("certifications", !role.certifications.empty())},
+             {"tools", has("tools", !role.tools.empty())},
+             {"projects", has("projects", !role.projects.empty())}};
   return s;
 }
 

@@ -155,6 +155,67 @@ class Fresh(Case):
             self.assertIn("Copy extra-role", out)
 
 
+class Digests(Case):
+    """What roles, match and salary without a role read from the index's digests is what the files say."""
+
+    ASSESSMENT = os.path.join(ROOT, "data", "examples", "backend-engineer.json")
+    COMMANDS = (["roles", "--json"], ["roles", "--format", "csv"], ["--assessment", ASSESSMENT, "match", "--json"],
+                ["--assessment", ASSESSMENT, "match"], ["salary", "--json"], ["salary", "--state", "CA", "--json"],
+                ["--assessment", ASSESSMENT, "salary", "--json"])
+
+    def outputs(self, cache=None):
+        out = []
+        for args in self.COMMANDS:
+            status, stdout, err = self.run_cli(*args, cache=cache)
+            self.assertEqual(status, 0, (args, err))
+            out.append(stdout)
+        return out
+
+    def uncached(self):
+        unwritable = os.path.join(self.tmp, "a-file")
+        with open(unwritable, "w") as f:
+            f.write("not a directory")
+        return self.outputs(cache=unwritable)
+
+    def test_digests_give_what_reading_every_file_gives(self):
+        for i, template in enumerate(("data-analyst", "machine-learning-engineer", "data-scientist")):
+            self.write_role(self.copy_of(f"extra-{i}", template=template))
+        first = self.outputs()  # writes the index
+        self.assertEqual(self.outputs(), first)  # from the digests
+        self.assertEqual(self.uncached(), first)
+
+    def test_a_changed_file_is_seen_at_once(self):
+        r = self.copy_of("extra-role")
+        self.write_role(r)
+        self.outputs()
+        r["title"] = "Renamed role"
+        r["skills"][0]["required"] = {level: 0 for level in r["skills"][0]["required"]}
+        national = next(f for f in r["salary"] if f.get("median") is not None and f.get("scope") == "national")
+        national["median"] = 123457
+        self.write_role(r)
+        now = self.outputs()
+        self.assertIn("Renamed role", now[0])
+        self.assertIn("123457", now[0])
+        self.assertEqual(now, self.uncached())
+        os.remove(os.path.join(self.data, "roles", "extra-role.json"))
+        self.assertNotIn("extra-role", self.outputs()[0])
+
+    def test_a_damaged_index_only_costs_time(self):
+        self.write_role(self.copy_of("extra-role"))
+        first = self.outputs()
+        index_dir = os.path.join(self.cache, "careerplan")
+        names = [n for n in os.listdir(index_dir) if n.endswith(".index")]
+        self.assertTrue(names, os.listdir(index_dir))
+        for name in names:
+            path = os.path.join(index_dir, name)
+            with open(path, "rb") as f:
+                data = f.read()
+            for damaged in (data[:-7], data[: len(data) // 2], data[:-40] + b"\xff" * 40, data + b"junk"):
+                with open(path, "wb") as f:
+                    f.write(damaged)
+                self.assertEqual(self.outputs(), first)
+
+
 class Large(Case):
     """Files under the size limit with tens of thousands of items load in near-linear time."""
 
