@@ -423,7 +423,7 @@ void run_show(Context& ctx, const std::string& name)
   for (const Source* src : shared_sources(role, cat)) {
     shared.push_back(source_json(*src));
   }
-  nlohmann::json j = {{"schema", "careerplan/show/v1"}, {"role", role.raw}, {"shared_sources", shared}};
+  nlohmann::json j = {{"schema", "careerplan/show/v1"}, {"role", role.raw ? *role.raw : nlohmann::json()}, {"shared_sources", shared}};
   Document doc = show_document(role, cat);
   add_onet_occupations(ctx, role, doc, j);
   ctx.emit(doc, j);

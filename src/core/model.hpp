@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 namespace careerplan {
 
@@ -279,7 +279,9 @@ struct Role
   std::vector<Cited> challenges;
   std::vector<Source> sources;
   std::string file; // where it was loaded from ("<bundled>/roles/x.json" for the built-in catalog)
-  nlohmann::json raw; // the validated document, as loaded (null when read for a whole-catalog command)
+  // The validated document, as loaded (none when read for a whole-catalog command). Shared, so
+  // that this header needs only json_fwd.hpp and a Role copy stays cheap.
+  std::shared_ptr<const nlohmann::json> raw;
 
   // References to check once the whole catalog is loaded: (JSON pointer, id).
   struct Refs
