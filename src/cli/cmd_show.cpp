@@ -100,7 +100,7 @@ Document show_document(const Role& role, const Catalog& cat)
   std::vector<std::pair<const Basis*, std::vector<std::string>>> groups;
   for (const auto& rs : role.skills) {
     for (const Basis* b : {&rs.weight_basis, &rs.required_basis}) {
-      if (b->kind == "published") {
+      if (b->kind == BasisKind::published) {
         continue;
       }
       auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
@@ -318,7 +318,7 @@ Document show_document(const Role& role, const Catalog& cat)
     const SkillDef* def = cat.find_skill(rs.skill);
     std::vector<std::string> row = {rs.skill, def != nullptr ? def->name : rs.skill,
                                     rs.rank > 0 ? std::to_string(rs.rank) : "", plain_number(rs.weight),
-                                    rs.weight_basis.kind, rs.weight_basis.source};
+                                    std::string(basis_kind_id(rs.weight_basis.kind)), rs.weight_basis.source};
     for (const auto& level : role.levels) {
       const auto it = rs.required.find(level);
       row.push_back(it == rs.required.end() ? "" : plain_number(it->second));

@@ -54,9 +54,50 @@ struct SkillDef
 };
 
 // How a number came to be: published by a source, derived by a stated rule, or a modelling choice.
+// The loader reads the kind (an unknown one is a data error); code switches on it without a
+// default, so -Wswitch names every place a new kind must be handled.
+enum class BasisKind
+{
+  published,
+  derived,
+  modelling_choice,
+};
+
+// The kind's id in the data files and in JSON output: "published", "derived", "modelling_choice".
+inline std::string_view basis_kind_id(BasisKind kind)
+{
+  switch (kind) {
+  case BasisKind::published:
+    return "published";
+  case BasisKind::derived:
+    return "derived";
+  case BasisKind::modelling_choice:
+    return "modelling_choice";
+  }
+  return "published"; // not reached: every kind is handled above
+}
+
+// The kind with this id; none for an unknown id.
+inline std::optional<BasisKind> basis_kind_from_id(std::string_view id)
+{
+  for (const BasisKind kind : {BasisKind::published, BasisKind::derived, BasisKind::modelling_choice}) {
+    if (basis_kind_id(kind) == id) {
+      return kind;
+    }
+  }
+  return std::nullopt;
+}
+
+// A BasisKind in a JSON document is its id (found by nlohmann::json through ADL).
+template <class Json>
+void to_json(Json& j, BasisKind kind)
+{
+  j = std::string(basis_kind_id(kind));
+}
+
 struct Basis
 {
-  std::string kind; // "published", "derived", "modelling_choice"
+  BasisKind kind = BasisKind::published; // always set by the loader
   std::string source;
   std::string quote; // the sentence of the source it rests on
   std::string derivation;

@@ -62,14 +62,18 @@ Basis read_basis(const json& j, const std::string& path, const ReadContext& ctx,
 {
   ObjectReader o(ctx, j, path);
   Basis b;
-  b.kind = read_enum(o, "kind", {"published", "derived", "modelling_choice"}, true);
+  // read_enum reports an unknown kind (a data error: the role is refused, so the value kept
+  // here never reaches a renderer).
+  const std::optional<BasisKind> kind =
+      basis_kind_from_id(read_enum(o, "kind", {"published", "derived", "modelling_choice"}, true));
+  b.kind = kind.value_or(BasisKind::published);
   b.source = read_source_ref(o, &refs);
   b.quote = o.opt_str("quote");
   b.derivation = o.opt_str("derivation");
-  if (b.kind == "derived" && b.derivation.empty()) {
+  if (kind == BasisKind::derived && b.derivation.empty()) {
     ctx.add(o.path_of("derivation"), "a derived figure must say how it was derived");
   }
-  if (b.kind == "modelling_choice" && b.quote.empty()) {
+  if (kind == BasisKind::modelling_choice && b.quote.empty()) {
     ctx.add(o.path_of("quote"), "a modelling choice must quote the sentence of the source it rests on");
   }
   o.finish();

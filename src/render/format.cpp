@@ -83,13 +83,15 @@ std::string cite(const std::string& source)
 
 std::string basis_text(const Basis& b)
 {
-  if (b.kind == "published") {
+  switch (b.kind) {
+  case BasisKind::published:
     return "published";
-  }
-  if (b.kind == "derived") {
+  case BasisKind::derived:
     return "derived";
+  case BasisKind::modelling_choice:
+    return "modelling choice";
   }
-  return "modelling choice";
+  return "published"; // not reached: every kind is handled above
 }
 
 } // namespace careerplan
