@@ -24,19 +24,22 @@ if [ -n "$missing" ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j2
+# The build modes are CMakePresets.json's: release (build/), asan (build-asan/), fuzz (build-fuzz/).
+cmake --preset release >/dev/null
 
 case "$mode" in
   demo)
+    # Only what the demo runs: the program, not the unit tests.
+    cmake --build --preset release --target careerplan
     ./build/careerplan gap --assessment data/examples/backend-engineer.json
     ;;
   test)
-    ctest --test-dir build --output-on-failure -j2
+    cmake --build --preset release
+    ctest --preset release
     echo "bootstrap: the suite again, built with -fsanitize=address,undefined" >&2
-    cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCAREERPLAN_SANITIZE=ON -DCAREERPLAN_FAULT_INJECTION=ON >/dev/null
-    cmake --build build-asan -j2
-    ctest --test-dir build-asan --output-on-failure -j2
+    cmake --preset asan >/dev/null
+    cmake --build --preset asan
+    ctest --preset asan
     echo "bootstrap: each fuzz target for 30 seconds" >&2
     sh tools/fuzz.sh 30
     ;;

@@ -10,9 +10,8 @@ seconds=${1:-30}
 [ $# -gt 0 ] && shift
 targets=${*:-role skills assessment history options onet oews}
 
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCAREERPLAN_FUZZ=ON -DCAREERPLAN_TESTS=OFF \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build-fuzz -j2 --target $(for t in $targets; do printf 'fuzz_%s ' "$t"; done) >/dev/null
+cmake --preset fuzz >/dev/null   # CMakePresets.json: clang, build-fuzz/
+cmake --build --preset fuzz --target $(for t in $targets; do printf 'fuzz_%s ' "$t"; done) >/dev/null
 
 mkdir -p build-fuzz/findings
 for t in $targets; do

@@ -155,8 +155,7 @@ void apply_changes(Context& ctx, Assessment& a, const AssessOptions& o, const Ca
   if (!o.state.empty()) {
     const State* s = find_state(o.state);
     if (s == nullptr) {
-      const std::string hint = state_hint(o.state);
-      throw UsageError(fmt::format("unknown US state '{}'", o.state), hint.empty() ? "use a USPS code such as CA or TX" : hint);
+      throw UsageError(fmt::format("unknown US state '{}'", o.state), state_usage_hint(o.state));
     }
     a.state = s->code;
     a.country.clear();
@@ -164,9 +163,7 @@ void apply_changes(Context& ctx, Assessment& a, const AssessOptions& o, const Ca
   if (!o.country.empty()) {
     const Country* c = find_country(o.country);
     if (c == nullptr) {
-      const std::string hint = country_hint(o.country);
-      throw UsageError(fmt::format("unknown country '{}'", o.country),
-                       hint.empty() ? "use an ISO 3166 two-letter code such as GB, DE or SG" : hint);
+      throw UsageError(fmt::format("unknown country '{}'", o.country), country_usage_hint(o.country));
     }
     a.country = c->code;
     a.state.clear();

@@ -45,8 +45,8 @@ void run_plan(Context& ctx, const PlanOptions& o)
   for (const auto& st : p.steps) {
     ++n;
     Section s;
-    s.heading = fmt::format("{}. {} — from {} to {} (priority {:.3f})", n, st.gap->name, st.gap->rating,
-                            plain_number(st.gap->required), st.gap->priority);
+    s.heading = fmt::format("{}. {} — from {} to {} (priority {:.3f})", n, p.gap_of(st).name, p.gap_of(st).rating,
+                            plain_number(p.gap_of(st).required), p.gap_of(st).priority);
     std::vector<std::string> tools;
     nlohmann::json tools_json = nlohmann::json::array();
     for (const Tool* t : st.tools) {
@@ -79,16 +79,16 @@ void run_plan(Context& ctx, const PlanOptions& o)
       s.paragraphs.push_back("The role profile names no tool, project or certification for this skill.");
     }
     doc.sections.push_back(std::move(s));
-    doc.csv.rows.push_back({std::to_string(n), st.gap->skill, std::to_string(st.gap->rating), fmt::format("{}", st.gap->required),
-                            fmt::format("{}", st.gap->gap), fmt::format("{}", st.gap->priority), join(tools, "; "),
+    doc.csv.rows.push_back({std::to_string(n), p.gap_of(st).skill, std::to_string(p.gap_of(st).rating), fmt::format("{}", p.gap_of(st).required),
+                            fmt::format("{}", p.gap_of(st).gap), fmt::format("{}", p.gap_of(st).priority), join(tools, "; "),
                             std::to_string(st.projects.size()), join(certs, "; ")});
     steps.push_back({{"step", n},
-                     {"skill", st.gap->skill},
-                     {"name", st.gap->name},
-                     {"rating", st.gap->rating},
-                     {"required", st.gap->required},
-                     {"gap", st.gap->gap},
-                     {"priority", st.gap->priority},
+                     {"skill", p.gap_of(st).skill},
+                     {"name", p.gap_of(st).name},
+                     {"rating", p.gap_of(st).rating},
+                     {"required", p.gap_of(st).required},
+                     {"gap", p.gap_of(st).gap},
+                     {"priority", p.gap_of(st).priority},
                      {"tools", tools_json},
                      {"projects", projects_json},
                      {"certifications", certs_json}});

@@ -3,36 +3,12 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
 #include "version.hpp"
 
 namespace careerplan {
 
 namespace {
-
-std::vector<std::string> split(const std::string& s, char sep)
-{
-  std::vector<std::string> out;
-  std::string cur;
-  for (const char c : s) {
-    if (c == sep) {
-      out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  out.push_back(cur);
-  return out;
-}
-
-std::string join(const std::vector<std::string>& v, const std::string& sep)
-{
-  std::string out;
-  for (const auto& s : v) {
-    out += (out.empty() ? "" : sep) + s;
-  }
-  return out;
-}
 
 CompletionValues values_of(CLI::Option* opt)
 {

@@ -246,15 +246,19 @@ const Role* Catalog::load(const RoleFile& f, bool keep_document) const
   Index& ix = index();
   const auto found = ix.loaded.find(f.id);
   if (found != ix.loaded.end()) {
-    if (keep_document && found->second->raw.is_null()) {
+    if (keep_document && !found->second->raw) {
       // Read before for a whole-catalog command: add its document.
-      read_role_file(f, *this, &found->second->raw);
+      auto document = std::make_shared<json>();
+      read_role_file(f, *this, document.get());
+      found->second->raw = std::move(document);
     }
     return found->second.get();
   }
   json document;
   auto role = std::make_unique<Role>(read_role_file(f, *this, keep_document ? &document : nullptr));
-  role->raw = std::move(document);
+  if (keep_document) {
+    role->raw = std::make_shared<const json>(std::move(document));
+  }
   auto& slot = ix.loaded[f.id];
   slot = std::move(role);
   return slot.get();

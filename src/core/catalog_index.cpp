@@ -32,6 +32,7 @@
 
 #include "core/embedded.hpp"
 #include "core/role_digest.hpp"
+#include "core/text.hpp"
 #include "version.hpp"
 
 namespace careerplan {
@@ -136,22 +137,6 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ULL
     h *= 1099511628211ULL;
   }
   return h;
-}
-
-std::vector<std::string> split(const std::string& s, char sep)
-{
-  std::vector<std::string> out;
-  std::string cur;
-  for (const char c : s) {
-    if (c == sep) {
-      out.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  out.push_back(std::move(cur));
-  return out;
 }
 
 template <typename T>

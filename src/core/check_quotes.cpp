@@ -193,7 +193,7 @@ void check_role_figures(const Role& role, const Catalog& catalog, std::vector<Pr
 {
   const ReadContext ctx{role.file, &problems};
   auto published = [&](const std::string& path, const Basis& b, const std::vector<double>& figures) {
-    if (b.kind != "published") {
+    if (b.kind != BasisKind::published) {
       return;
     }
     if (b.quote.empty()) {

@@ -41,6 +41,13 @@ std::vector<LevelMatch> match_seniority(const Role& role, double years)
   return out;
 }
 
+const Scale& role_scale(const Catalog& catalog, const Role& role)
+{
+  static const Scale rating_scale{"proficiency-0-5", "", k_rating_min, k_rating_max, {}, {}};
+  const Scale* s = catalog.find_scale(role.scale);
+  return s != nullptr ? *s : rating_scale;
+}
+
 double to_rating_scale(double value, const Scale& scale)
 {
   const double span = static_cast<double>(scale.max - scale.min);
@@ -170,11 +177,7 @@ GapResult compute_gap(const Role& role, const Catalog& catalog, const Assessment
   GapResult r;
   r.role = &role;
   std::tie(r.level, r.level_basis) = choose_level(role, level, assessment.years_experience);
-  const Scale* scale = catalog.find_scale(role.scale);
-  const Scale fallback{"proficiency-0-5", "", k_rating_min, k_rating_max, {}, {}};
-  if (scale == nullptr) {
-    scale = &fallback;
-  }
+  const Scale* scale = &role_scale(catalog, role);
   for (const auto& rs : role.skills) {
     SkillGap g;
     g.source = &rs;

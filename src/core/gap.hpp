@@ -73,6 +73,10 @@ struct GapResult
 // minimum years not above `years`, and the next level up.
 std::vector<LevelMatch> match_seniority(const Role& role, double years);
 
+// The scale a role's required levels are on: the catalog's scale named by the role, else (a
+// catalog without it) the 0-5 rating scale itself. The one definition of that fallback.
+const Scale& role_scale(const Catalog& catalog, const Role& role);
+
 // A level on `scale` converted linearly to the 0-5 rating scale.
 double to_rating_scale(double value, const Scale& scale);
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 namespace careerplan {
 
@@ -54,9 +54,55 @@ struct SkillDef
 };
 
 // How a number came to be: published by a source, derived by a stated rule, or a modelling choice.
+// The loader reads the kind (an unknown one is a data error); code switches on it without a
+// default, so -Wswitch names every place a new kind must be handled.
+enum class BasisKind
+{
+  published,
+  derived,
+  modelling_choice,
+  own_judgement, // a personal role's author's own judgement: shown as such, it names no source
+};
+
+// The kind's id in the data files and in JSON output: "published", "derived", "modelling_choice",
+// "own_judgement".
+inline std::string_view basis_kind_id(BasisKind kind)
+{
+  switch (kind) {
+  case BasisKind::published:
+    return "published";
+  case BasisKind::derived:
+    return "derived";
+  case BasisKind::modelling_choice:
+    return "modelling_choice";
+  case BasisKind::own_judgement:
+    return "own_judgement";
+  }
+  return "published"; // not reached: every kind is handled above
+}
+
+// The kind with this id; none for an unknown id.
+inline std::optional<BasisKind> basis_kind_from_id(std::string_view id)
+{
+  for (const BasisKind kind :
+       {BasisKind::published, BasisKind::derived, BasisKind::modelling_choice, BasisKind::own_judgement}) {
+    if (basis_kind_id(kind) == id) {
+      return kind;
+    }
+  }
+  return std::nullopt;
+}
+
+// A BasisKind in a JSON document is its id (found by nlohmann::json through ADL).
+template <class Json>
+void to_json(Json& j, BasisKind kind)
+{
+  j = std::string(basis_kind_id(kind));
+}
+
 struct Basis
 {
-  std::string kind; // "published", "derived", "modelling_choice"
+  BasisKind kind = BasisKind::published; // always set by the loader
   std::string source;
   std::string quote; // the sentence of the source it rests on
   std::string derivation;
@@ -279,7 +325,9 @@ struct Role
   std::vector<Cited> challenges;
   std::vector<Source> sources;
   std::string file; // where it was loaded from ("<bundled>/roles/x.json" for the built-in catalog)
-  nlohmann::json raw; // the validated document, as loaded (null when read for a whole-catalog command)
+  // The validated document, as loaded (none when read for a whole-catalog command). Shared, so
+  // that this header needs only json_fwd.hpp and a Role copy stays cheap.
+  std::shared_ptr<const nlohmann::json> raw;
   // Only on a role decoded from its digest (core/role_digest.hpp), which leaves out the parts that
   // only one-role commands print: which of those the file has ("routes", "tools", ...), so that a
   // summary (the roles command's PROFILE column) stays true.

@@ -17,12 +17,13 @@ Plan compute_plan(const Role& role, const Catalog& catalog, const Assessment& as
 {
   Plan p;
   p.gap = compute_gap(role, catalog, assessment, level);
-  for (const auto& g : p.gap.skills) {
+  for (std::size_t i = 0; i < p.gap.skills.size(); ++i) {
+    const SkillGap& g = p.gap.skills[i];
     if (g.gap <= 0) {
       continue;
     }
     PlanStep step;
-    step.gap = &g;
+    step.gap = i;
     for (const auto& t : role.tools) {
       if (covers(t.skills, g.skill)) {
         step.tools.push_back(&t);

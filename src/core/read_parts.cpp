@@ -62,16 +62,19 @@ Basis read_basis(const json& j, const std::string& path, const ReadContext& ctx,
 {
   ObjectReader o(ctx, j, path);
   Basis b;
-  // own_judgement: a figure the author of a personal role set by their own judgement; shown as
-  // such, it names no source (none would be honest).
-  b.kind = read_enum(o, "kind", {"published", "derived", "modelling_choice", "own_judgement"}, true);
-  b.source = read_source_ref(o, &refs, "source", b.kind != "own_judgement");
+  // read_enum reports an unknown kind (a data error: the role is refused, so the value kept
+  // here never reaches a renderer). own_judgement: a figure the author of a personal role set by
+  // their own judgement; shown as such, it names no source (none would be honest).
+  const std::optional<BasisKind> kind = basis_kind_from_id(
+      read_enum(o, "kind", {"published", "derived", "modelling_choice", "own_judgement"}, true));
+  b.kind = kind.value_or(BasisKind::published);
+  b.source = read_source_ref(o, &refs, "source", kind != BasisKind::own_judgement);
   b.quote = o.opt_str("quote");
   b.derivation = o.opt_str("derivation");
-  if (b.kind == "derived" && b.derivation.empty()) {
+  if (kind == BasisKind::derived && b.derivation.empty()) {
     ctx.add(o.path_of("derivation"), "a derived figure must say how it was derived");
   }
-  if (b.kind == "modelling_choice" && b.quote.empty()) {
+  if (kind == BasisKind::modelling_choice && b.quote.empty()) {
     ctx.add(o.path_of("quote"), "a modelling choice must quote the sentence of the source it rests on");
   }
   o.finish();

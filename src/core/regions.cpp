@@ -48,6 +48,12 @@ std::string state_hint(std::string_view wanted)
   return did_you_mean(wanted, codes);
 }
 
+std::string state_usage_hint(std::string_view wanted)
+{
+  const std::string hint = state_hint(wanted);
+  return hint.empty() ? "use a USPS code such as CA or TX, or a state's name" : hint;
+}
+
 const std::vector<Country>& countries()
 {
   // ISO 3166-1 alpha-2 codes and common English names, generated from Debian's iso-codes 4.15
@@ -142,6 +148,12 @@ std::string country_hint(std::string_view wanted)
     candidates.emplace_back(wanted.size() > 3 ? c.name : c.code);
   }
   return did_you_mean(wanted, candidates);
+}
+
+std::string country_usage_hint(std::string_view wanted)
+{
+  const std::string hint = country_hint(wanted);
+  return hint.empty() ? "use an ISO 3166 two-letter code such as GB, DE or SG" : hint;
 }
 
 } // namespace careerplan

@@ -18,6 +18,8 @@ const std::vector<State>& us_states();
 const State* find_state(std::string_view code_or_name);
 // "did you mean 'AZ', 'TX'?" for an unknown state, or "".
 std::string state_hint(std::string_view wanted);
+// The hint for an unknown state given on the command line: state_hint, else how to write one.
+std::string state_usage_hint(std::string_view wanted);
 struct Country
 {
   const char* code; // ISO 3166-1 alpha-2
@@ -30,5 +32,7 @@ const std::vector<Country>& countries();
 const Country* find_country(std::string_view code_or_name);
 // "did you mean 'DE', 'DK'?" for an unknown country, or "".
 std::string country_hint(std::string_view wanted);
+// The hint for an unknown country given on the command line: country_hint, else how to write one.
+std::string country_usage_hint(std::string_view wanted);
 
 } // namespace careerplan

@@ -207,9 +207,7 @@ Place state_place(const std::string& code_or_name)
 {
   const State* s = find_state(code_or_name);
   if (s == nullptr) {
-    const std::string hint = state_hint(code_or_name);
-    throw UsageError(fmt::format("unknown US state '{}'", code_or_name),
-                     hint.empty() ? "use a USPS code such as CA or TX, or a state's name" : hint);
+    throw UsageError(fmt::format("unknown US state '{}'", code_or_name), state_usage_hint(code_or_name));
   }
   return {Place::Kind::state, s->code, s->name};
 }
@@ -218,9 +216,7 @@ Place country_place(const std::string& code_or_name)
 {
   const Country* c = find_country(code_or_name);
   if (c == nullptr) {
-    const std::string hint = country_hint(code_or_name);
-    throw UsageError(fmt::format("unknown country '{}'", code_or_name),
-                     hint.empty() ? "use an ISO 3166 two-letter code such as GB, DE or SG" : hint);
+    throw UsageError(fmt::format("unknown country '{}'", code_or_name), country_usage_hint(code_or_name));
   }
   if (std::string(c->code) == "US") {
     return {Place::Kind::national, "US", c->name};

@@ -82,14 +82,20 @@ std::string did_you_mean(std::string_view wanted, const std::vector<std::string>
 
 std::string join(const std::vector<std::string>& items, std::string_view sep)
 {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) {
-      out += sep;
+  return fmt::format("{}", fmt::join(items, sep));
+}
+
+std::vector<std::string> split(std::string_view s, char sep)
+{
+  std::vector<std::string> out;
+  for (std::size_t start = 0;;) {
+    const std::size_t end = s.find(sep, start);
+    out.emplace_back(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) {
+      return out;
     }
-    out += items[i];
+    start = end + 1;
   }
-  return out;
 }
 
 bool is_plain_id(std::string_view s)

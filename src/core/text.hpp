@@ -15,6 +15,8 @@ std::vector<std::string> nearest(std::string_view wanted, const std::vector<std:
 // "did you mean 'a', 'b'?" or "" when there is nothing near.
 std::string did_you_mean(std::string_view wanted, const std::vector<std::string>& candidates);
 std::string join(const std::vector<std::string>& items, std::string_view sep);
+// The fields of `s` between each `sep`: "a,,b" gives "a", "", "b"; "" gives one empty field.
+std::vector<std::string> split(std::string_view s, char sep);
 // A plain name: lower-case letters, digits and '-', starting with a letter. Role and skill ids are names, never paths.
 bool is_plain_id(std::string_view s);
 // Text as it may reach a terminal, a CSV cell or a Markdown document: control characters (C0, DEL,

@@ -83,16 +83,18 @@ std::string cite(const std::string& source)
 
 std::string basis_text(const Basis& b)
 {
-  if (b.kind == "published") {
+  switch (b.kind) {
+  case BasisKind::published:
     return "published";
-  }
-  if (b.kind == "derived") {
+  case BasisKind::derived:
     return "derived";
+  case BasisKind::modelling_choice:
+    return "modelling choice";
   }
-  if (b.kind == "own_judgement") {
+  case BasisKind::own_judgement:
     return "own judgement";
   }
-  return "modelling choice";
+  return "published"; // not reached: every kind is handled above
 }
 
 } // namespace careerplan

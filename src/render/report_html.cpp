@@ -145,7 +145,7 @@ void plan_section(Out& o, const Report& r)
   o += "<ol class=\"plan\">\n";
   for (const auto& st : r.plan.steps) {
     o += fmt::format("<li data-skill=\"{}\"><b>{}</b>: from {} to {} <span class=\"note\">(priority {:.3f})</span>",
-                     html_escape(st.gap->skill), html_escape(st.gap->name), st.gap->rating, num(st.gap->required), st.gap->priority);
+                     html_escape(r.plan.gap_of(st).skill), html_escape(r.plan.gap_of(st).name), r.plan.gap_of(st).rating, num(r.plan.gap_of(st).required), r.plan.gap_of(st).priority);
     std::vector<std::string> tools;
     for (const Tool* t : st.tools) {
       tools.push_back(html_escape(t->name));

@@ -36,12 +36,12 @@ nlohmann::json plan_steps_json(const Plan& p)
       certs.push_back(cj);
     }
     steps.push_back({{"step", ++n},
-                     {"skill", st.gap->skill},
-                     {"name", st.gap->name},
-                     {"rating", st.gap->rating},
-                     {"required", st.gap->required},
-                     {"gap", st.gap->gap},
-                     {"priority", st.gap->priority},
+                     {"skill", p.gap_of(st).skill},
+                     {"name", p.gap_of(st).name},
+                     {"rating", p.gap_of(st).rating},
+                     {"required", p.gap_of(st).required},
+                     {"gap", p.gap_of(st).gap},
+                     {"priority", p.gap_of(st).priority},
                      {"tools", tools},
                      {"projects", projects},
                      {"certifications", certs}});
@@ -144,8 +144,8 @@ Document report_document(const Report& r)
   plan.heading = "Learning plan, in order";
   int n = 0;
   for (const auto& st : r.plan.steps) {
-    std::string text = fmt::format("{}. {}: from {} to {} (priority {:.3f})", ++n, st.gap->name, st.gap->rating,
-                                   plain_number(st.gap->required), st.gap->priority);
+    std::string text = fmt::format("{}. {}: from {} to {} (priority {:.3f})", ++n, r.plan.gap_of(st).name, r.plan.gap_of(st).rating,
+                                   plain_number(r.plan.gap_of(st).required), r.plan.gap_of(st).priority);
     std::vector<std::string> extra;
     for (const Tool* t : st.tools) {
       extra.push_back(t->name);

@@ -83,9 +83,7 @@ std::string short_name(const Role& role)
 
 const Scale& scale_of(const Catalog& catalog, const Role& role)
 {
-  static const Scale fallback{"proficiency-0-5", "", k_rating_min, k_rating_max, {}, {}};
-  const Scale* s = catalog.find_scale(role.scale);
-  return s != nullptr ? *s : fallback;
+  return role_scale(catalog, role);
 }
 
 // The union of the roles' skills, heaviest first.

@@ -169,7 +169,7 @@ std::string band_details(std::size_t n, const Band& b, const Role& role)
   if (b.derivation) {
     const auto& d = *b.derivation;
     out += " Derivation: " + d.text + ".";
-    if (d.adjustment->members_basis.kind == "modelling_choice") {
+    if (d.adjustment->members_basis.kind == BasisKind::modelling_choice) {
       out += fmt::format(" Which places count as {} is careerplan's modelling choice ('careerplan show {}' says why).", d.adjustment->region, role.id);
     }
   }

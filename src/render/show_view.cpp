@@ -104,7 +104,7 @@ ShowDocument show_document(const Role& role, const Catalog& cat)
   std::vector<std::pair<const Basis*, std::vector<std::string>>> groups;
   for (const auto& rs : role.skills) {
     for (const Basis* b : {&rs.weight_basis, &rs.required_basis}) {
-      if (b->kind == "published") {
+      if (b->kind == BasisKind::published) {
         continue;
       }
       auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {

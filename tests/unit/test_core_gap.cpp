@@ -156,10 +156,10 @@ TEST_CASE("plan lists only the gaps, by priority, with what covers each")
   a.years_experience = 3;
   const Plan p = compute_plan(mle, cat, a);
   REQUIRE_FALSE(p.steps.empty());
-  CHECK(p.steps[0].gap->skill == "eval-design");
+  CHECK(p.gap_of(p.steps[0]).skill == "eval-design");
   for (const auto& st : p.steps) {
-    CHECK(st.gap->gap > 0);
-    CHECK(st.gap->skill != "python");
+    CHECK(p.gap_of(st).gap > 0);
+    CHECK(p.gap_of(st).skill != "python");
   }
   CHECK_FALSE(p.steps[0].projects.empty());
   REQUIRE_FALSE(p.next.empty());
