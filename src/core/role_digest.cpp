@@ -43,6 +43,7 @@ public:
   void item(const int& i) { item(static_cast<double>(i)); }
   void item(const long& i) { item(static_cast<double>(i)); }
   void item(const bool& b) { out += b ? '\1' : '\0'; }
+  void item(const BasisKind& k) { item(std::string(basis_kind_id(k))); }
   template <typename T>
   void item(const std::optional<T>& o)
   {
@@ -142,6 +143,14 @@ public:
       return;
     }
     b = m_in[m_at++] != '\0';
+  }
+  void item(BasisKind& k)
+  {
+    std::string id;
+    item(id);
+    const auto kind = basis_kind_from_id(id);
+    ok = ok && kind.has_value();
+    k = kind.value_or(BasisKind::published);
   }
   template <typename T>
   void item(std::optional<T>& o)

@@ -90,7 +90,6 @@ std::string basis_text(const Basis& b)
     return "derived";
   case BasisKind::modelling_choice:
     return "modelling choice";
-  }
   case BasisKind::own_judgement:
     return "own judgement";
   }

@@ -328,7 +328,7 @@ ShowDocument show_document(const Role& role, const Catalog& cat)
     const SkillDef* def = cat.find_skill(rs.skill);
     std::vector<std::string> row = {rs.skill, def != nullptr ? def->name : rs.skill,
                                     rs.rank > 0 ? std::to_string(rs.rank) : "", plain_number(rs.weight),
-                                    rs.weight_basis.kind, rs.weight_basis.source};
+                                    std::string(basis_kind_id(rs.weight_basis.kind)), rs.weight_basis.source};
     for (const auto& level : role.levels) {
       const auto it = rs.required.find(level);
       row.push_back(it == rs.required.end() ? "" : plain_number(it->second));
@@ -457,7 +457,7 @@ nlohmann::json show_json(const Role& role, const Catalog& cat, const std::string
   nlohmann::json j = {{"schema", "careerplan/show/v2"}, {"section", part.empty() ? nlohmann::json() : nlohmann::json(part)}};
   const ShowSectionInfo* info = part.empty() ? nullptr : find_show_section(part);
   if (info == nullptr) {
-    j["role"] = role.raw;
+    j["role"] = role.raw ? *role.raw : nlohmann::json();
     j["shared_sources"] = shared;
     for (const auto& [key, value] : extra.items()) {
       j[key] = value;
@@ -465,7 +465,8 @@ nlohmann::json show_json(const Role& role, const Catalog& cat, const std::string
     return j;
   }
   nlohmann::json r = {{"id", role.id}, {"title", role.title}};
-  for (const auto& [key, value] : role.raw.items()) {
+  const nlohmann::json raw = role.raw ? *role.raw : nlohmann::json::object();
+  for (const auto& [key, value] : raw.items()) {
     if (has_key(*info, key)) {
       r[key] = value;
     }

@@ -60,7 +60,7 @@ TEST_CASE("a figure labelled published must be stated by its quote")
   check_role_figures(role, cat, problems);
   CHECK(problems.empty());
 
-  role.skills[0].weight_basis = {"published", "aieh-mle-2026", "Python Fundamentals (relevance 0.95).", ""};
+  role.skills[0].weight_basis = {BasisKind::published, "aieh-mle-2026", "Python Fundamentals (relevance 0.95).", ""};
   role.skills[0].weight = 0.9;
   check_role_figures(role, cat, problems);
   CHECK(any_message(problems, "/skills/0/weight_basis/quote", "does not state it"));
