@@ -110,7 +110,7 @@ class Output(unittest.TestCase):
         self.assertEqual(p.returncode, status, (args, p.stderr))
         docs = json.loads(p.stdout)
         for doc in docs if isinstance(docs, list) else [docs]:
-            name = doc["schema"].split("/")[1] + "-v1.json"
+            name = "{}-{}.json".format(*doc["schema"].split("/")[1:3])  # careerplan/match/v2 -> match-v2.json
             self.assertIn(name, ALL, args)
             errors = sorted(validator(name).iter_errors(doc), key=lambda e: list(e.absolute_path))
             self.assertEqual([], [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors[:5]], args)
@@ -246,7 +246,7 @@ class ImportedOutput(unittest.TestCase):
         p = run(*args, "--json")
         assert p.returncode == 0, p.stderr
         doc = json.loads(p.stdout)
-        errors = list(validator(doc["schema"].split("/")[1] + "-v1.json").iter_errors(doc))
+        errors = list(validator("{}-{}.json".format(*doc["schema"].split("/")[1:3])).iter_errors(doc))
         assert not errors, [e.message for e in errors[:5]]
         return doc
 
@@ -276,6 +276,9 @@ class ImportedOutput(unittest.TestCase):
         self.assertTrue(self.check(*d, "match", "-a", a)["occupations"])
         self.assertEqual(self.check(*d, "gap", "15-2041.00", "-a", a)["schema"], "careerplan/onet-gap/v1")
         self.assertEqual(self.check(*d, "plan", "15-2041.00", "-a", a)["schema"], "careerplan/onet-plan/v1")
+        self.assertEqual(self.check(*d, "routes", "15-2041.00", "-a", a, "--from", "data-scientist")["schema"],
+                         "careerplan/onet-routes/v1")
+        self.assertEqual(self.check(*d, "routes", "15-2041.00")["schema"], "careerplan/onet-routes/v1")
         onet = os.path.join(self.tmp.name, "onet-ratings.json")
         with open(onet, "w") as f:
             json.dump({"schema": "careerplan/assessment/v1", "target_role": "data-scientist", "current_role": "statisticians",
