@@ -353,6 +353,33 @@ class Imported(unittest.TestCase):
         self.assertTrue(csv_out.startswith("rank,code,title,tier,index"))
         self.assertIn("unknown role", self.e.run("routes", "15-2041.00", "--from", "nosuchthing", status=2).stderr)
 
+    def test_assess_onet_prompts_from_a_pipe(self):
+        a = os.path.join(self.e.tmp, "prompted.json")
+        with open(a, "w") as f:
+            json.dump({"schema": "careerplan/assessment/v1", "years_experience": 7, "onet_ratings": {"2.A.1.b": 2}}, f)
+        skills = sorted({(r["Element ID"], r["Element Name"]) for r in tsv("Skills.txt")})
+        e = dict(self.e.env)
+        e["COLUMNS"] = "60"
+        # item 1 = 5; item 2 (2.A.1.b, rated 2) kept by Enter; '?' explains; '-' back to item 2, = 3; item 3 = 4; end
+        p = subprocess.run([BINARY, "assess", "--onet", "-o", a], input="5\n\n?\n-\n3\n4\n", env=e, cwd=self.e.tmp,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=60)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(a) as f:
+            saved = json.load(f)
+        ids = sorted({r["Element ID"] for r in tsv("Skills.txt")})
+        self.assertEqual(saved["years_experience"], 7)  # -o FILE kept what FILE held
+        self.assertEqual(saved["onet_release"], "29.3")
+        self.assertEqual(saved["onet_ratings"], {ids[0]: 5, ids[1]: 3, ids[2]: 4})
+        desc = {r["Element ID"]: r["Description"] for r in tsv("Content Model Reference.txt")}
+        self.assertIn(desc[ids[0]].split()[0], p.stderr)
+        self.assertIn("'-' goes back to the previous item", p.stderr)  # '?' explains
+        anchors = [r for r in tsv("Level Scale Anchors.txt") if r["Element ID"] == ids[0] and r["Scale ID"] == "LV"]
+        for r in anchors:
+            self.assertIn(r["Anchor Description"].split()[0], p.stderr)
+        self.assertTrue(all(len(line) <= 60 for line in p.stderr.splitlines()
+                            if "level 0-7" not in line and not line.startswith("careerplan: saved")), p.stderr)
+        self.assertIn("--knowledge", self.e.run("assess", "--help").stdout)
+
     def test_match_min_wage_and_experience(self):
         with tempfile.TemporaryDirectory(prefix="careerplan-onet-wage-") as tmp:
             e = Env(os.path.realpath(tmp))
