@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "cli/assess_interview.hpp"
 #include "cli/rating_prompt.hpp"
 #include "core/onet_elements.hpp"
 #include "render/format.hpp"
@@ -49,48 +50,6 @@ int parse_rating(const std::string& text, const std::string& what)
     throw UsageError(fmt::format("{}: rating '{}' is not a whole number from 0 to 5", what, text));
   }
   return text[0] - '0';
-}
-
-// Asks for a rating of each skill of the role; returns those entered. Every text printed comes
-// from a data file, so each is made printable first.
-std::map<std::string, int> prompt_ratings(const Assessment& a, const Role& role, const Catalog& cat)
-{
-  std::map<std::string, int> entered;
-  const Scale* scale = cat.find_scale("proficiency-0-5");
-  std::fprintf(stderr, "Rate each skill of %s from 0 to 5; Enter keeps the value in brackets.\n",
-               printable(role.title).c_str());
-  if (scale != nullptr) {
-    for (const auto& lv : scale->levels) {
-      std::fprintf(stderr, "  %d %-10s %s\n", lv.value, printable(lv.label).c_str(), printable(lv.descriptor).c_str());
-    }
-  }
-  for (const auto& rs : role.skills) {
-    const SkillDef* def = cat.find_skill(rs.skill);
-    const auto it = a.ratings.find(rs.skill);
-    const std::string current = it == a.ratings.end() ? "-" : std::to_string(it->second);
-    for (;;) {
-      std::fprintf(stderr, "\n%s: %s\n  %s\nrating [%s]: ", printable(rs.skill).c_str(),
-                   def != nullptr ? printable(def->name).c_str() : "",
-                   def != nullptr ? printable(def->description).c_str() : "", current.c_str());
-      std::string line;
-      if (!std::getline(std::cin, line)) {
-        std::fprintf(stderr, "\n");
-        return entered; // end of input: keep what was entered so far
-      }
-      while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) {
-        line.pop_back();
-      }
-      if (line.empty()) {
-        break;
-      }
-      if (line.size() == 1 && line[0] >= '0' && line[0] <= '5') {
-        entered[rs.skill] = line[0] - '0';
-        break;
-      }
-      std::fprintf(stderr, "  please type a whole number from 0 to 5, or Enter to keep [%s]\n", current.c_str());
-    }
-  }
-  return entered;
 }
 
 // --set ELEMENT=N for an O*NET skill or knowledge area (its id, or its name as an id), on O*NET's 0-7 scale.
@@ -184,7 +143,7 @@ void apply_changes(Context& ctx, Assessment& a, const AssessOptions& o, const Ca
     a.target_role = resolve_role(cat, o.role).id;
   }
   if (!o.current_role.empty()) {
-    const Role* r = cat.find_role(o.current_role);
+    const Role* r = role_by_name(cat, o.current_role); // an id, an alias or a title
     a.current_role = r != nullptr ? r->id : o.current_role;
   }
   if (o.years) {
@@ -250,6 +209,30 @@ void apply_changes(Context& ctx, Assessment& a, const AssessOptions& o, const Ca
   }
 }
 
+// What was answered at the prompt, over the file as it is when saving.
+void apply_answers(Assessment& a, const InterviewAnswers& ans)
+{
+  if (!ans.current_role.empty()) {
+    a.current_role = ans.current_role;
+  }
+  if (ans.years) {
+    a.years_experience = ans.years;
+  }
+  if (!ans.state.empty()) {
+    a.state = ans.state;
+    a.country.clear();
+  }
+  if (!ans.country.empty()) {
+    a.country = ans.country;
+    a.state.clear();
+  }
+  if (ans.pay) {
+    Pay p = a.current_pay.value_or(Pay{});
+    p.amount = *ans.pay;
+    a.current_pay = p;
+  }
+}
+
 void run_assess(Context& ctx, const AssessOptions& o)
 {
   const Catalog& cat = ctx.catalog();
@@ -266,6 +249,7 @@ void run_assess(Context& ctx, const AssessOptions& o)
                      "e.g. careerplan assess mle --set python=4");
   }
   std::map<std::string, int> entered, entered_onet;
+  std::optional<InterviewAnswers> answers;
   std::string onet_version;
   if (o.onet) {
     Assessment shown = starting_point(o, source, path, cat);
@@ -275,10 +259,8 @@ void run_assess(Context& ctx, const AssessOptions& o)
     // No lock while a person types: the ratings are applied to the file as it is when saving.
     Assessment shown = starting_point(o, source, path, cat);
     apply_changes(ctx, shown, o, cat, {});
-    if (shown.target_role.empty()) {
-      throw UsageError("no role to assess against", "run 'careerplan assess ROLE'");
-    }
-    entered = prompt_ratings(shown, resolve_role(cat, shown.target_role), cat);
+    answers = interview(shown, cat, std::cin, std::cerr, terminal_width(::isatty(STDERR_FILENO) != 0));
+    entered = answers->ratings;
   }
   // Read, change and write under the lock, so that a concurrent save is never lost.
   std::optional<SaveLock> lock;
@@ -287,6 +269,9 @@ void run_assess(Context& ctx, const AssessOptions& o)
   }
   Assessment a = starting_point(o, source, path, cat);
   apply_changes(ctx, a, o, cat, entered, entered_onet, onet_version);
+  if (answers) {
+    apply_answers(a, *answers);
+  }
   const std::string text = assessment_to_json(a).dump(2) + "\n";
   // Check what is about to be written exactly as it will be read back.
   parse_assessment_text(text, path.empty() ? "<output>" : path, cat);

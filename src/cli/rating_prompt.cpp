@@ -61,6 +61,9 @@ std::map<std::string, int> prompt_items(const std::vector<RatingItem>& items, co
                       "'?' explains.",
                       items.size(), scale.min, scale.max, scale.name),
           width, "");
+  for (const auto& l : scale.legend) {
+    wrapped(out, l, width, "  ", 2);
+  }
   std::size_t i = 0;
   while (i < items.size()) {
     const RatingItem& it = items[i];
@@ -79,7 +82,7 @@ std::map<std::string, int> prompt_items(const std::vector<RatingItem>& items, co
       wrapped(out, label + text, width, "    ", label.size());
     }
     for (;;) {
-      out << fmt::format("level {}-{} [{}] (Enter keeps, - back, ? help): ", scale.min, scale.max,
+      out << fmt::format("{} {}-{} [{}] (Enter keeps, - back, ? help): ", scale.prompt, scale.min, scale.max,
                          now ? std::to_string(*now) : std::string("-"));
       out.flush();
       std::string line;

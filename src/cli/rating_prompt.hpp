@@ -22,7 +22,8 @@ struct RatingScale
 {
   int min = 0, max = 5;
   std::string name; // "careerplan's 0-5 proficiency scale", "O*NET's level scale (0-7)"
-  std::vector<std::string> legend; // lines shown by '?' (the scale's descriptors)
+  std::vector<std::string> legend; // lines shown first and by '?' (the scale's descriptors)
+  std::string prompt = "level"; // the prompt's first word: "level 0-7 [4] (...): "
 };
 
 // Asks for each item; returns the ratings entered (id -> level). `current` gives the values
