@@ -3,6 +3,7 @@
 #include <cctype>
 #include <map>
 #include <memory>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -141,6 +142,7 @@ void run_match(Context& ctx, const MatchOptions& o, bool top_given)
   s.table.droppable = {4, 2}; // the bar, then LEVEL, on a narrow terminal
   doc.csv.columns = {"rank", "role", "level", "readiness", "over_qualified", "top_gaps"};
   nlohmann::json roles = nlohmann::json::array();
+  std::set<std::string> unrated_skills; // skills of a ranked role the assessment does not rate
   int n = 0;
   for (const auto& e : m.roles) {
     std::vector<std::string> gaps;
@@ -149,6 +151,13 @@ void run_match(Context& ctx, const MatchOptions& o, bool top_given)
       gaps.push_back(fmt::format("{} ({}→{})", g->skill, g->rating, plain_number(g->required)));
       gaps_json.push_back({{"skill", g->skill}, {"rating", g->rating}, {"required", g->required}, {"gap", g->gap},
                            {"priority", g->priority}});
+    }
+    nlohmann::json unrated = nlohmann::json::array();
+    for (const auto& g : e.gap.skills) {
+      if (!g.rated) {
+        unrated.push_back(g.skill);
+        unrated_skills.insert(g.skill);
+      }
     }
     ++n;
     s.table.rows.push_back({std::to_string(n), e.gap.role->id, e.gap.level, percent(e.gap.readiness),
@@ -163,7 +172,8 @@ void run_match(Context& ctx, const MatchOptions& o, bool top_given)
                      {"readiness", shape::percent(e.gap.readiness)},
                      {"over_qualified", e.over_qualified},
                      {"surplus", e.surplus},
-                     {"top_gaps", gaps_json}});
+                     {"top_gaps", gaps_json},
+                     {"unrated", unrated}});
   }
   nlohmann::json warnings = nlohmann::json::array();
   nlohmann::json j = {{"schema", "careerplan/match/v2"}, {"assessment", a.file}};
@@ -185,6 +195,13 @@ void run_match(Context& ctx, const MatchOptions& o, bool top_given)
                                      "with 'careerplan gap {} --level LEVEL'",
                                      e.gap.role->id, plain_number(e.surplus), e.gap.role->id));
     }
+  }
+  if (!unrated_skills.empty() && !a.ratings.empty()) {
+    std::vector<std::string> list(unrated_skills.begin(), unrated_skills.end());
+    warnings.push_back(fmt::format("{} skill(s) that roles require are not rated in the assessment and count as 0 in "
+                                   "their readiness: {}; rate them with 'careerplan assess' (it offers the skills of "
+                                   "several roles) or 'careerplan assess --set SKILL=N'",
+                                   list.size(), join(list, ", ")));
   }
   if (m.rated == 0 && a.onet_ratings.empty()) {
     warnings.push_back("the assessment rates no skills; every readiness is 0%");
