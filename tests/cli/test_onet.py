@@ -383,6 +383,9 @@ class Imported(unittest.TestCase):
     def test_match_min_wage_and_experience(self):
         with tempfile.TemporaryDirectory(prefix="careerplan-onet-wage-") as tmp:
             e = Env(os.path.realpath(tmp))
+            self.assertIn("--onet rates O*NET's skills, and no O*NET data is imported",
+                          e.run("assess", "--onet", "-o", os.path.join(e.tmp, "x.json"), status=2).stderr)
+            self.assertFalse(os.path.exists(os.path.join(e.tmp, "x.json")))
             e.run("import", "onet", FIXTURE)
             a = os.path.join(e.tmp, "a.json")
             with open(a, "w") as f:
@@ -504,6 +507,9 @@ class BadInput(unittest.TestCase):
     def test_each_bad_release_is_refused_and_the_previous_import_kept(self):
         with tempfile.TemporaryDirectory(prefix="careerplan-onet-") as tmp:
             e = Env(os.path.realpath(tmp))
+            self.assertIn("--onet rates O*NET's skills, and no O*NET data is imported",
+                          e.run("assess", "--onet", "-o", os.path.join(e.tmp, "x.json"), status=2).stderr)
+            self.assertFalse(os.path.exists(os.path.join(e.tmp, "x.json")))
             e.run("import", "onet", FIXTURE)
             before = e.json("import", "--list")
             for name, mutate, expected in BAD:
