@@ -12,6 +12,7 @@
 #include "cli/assess_interview.hpp"
 #include "cli/rating_prompt.hpp"
 #include "core/onet_elements.hpp"
+#include "core/onet_fit.hpp"
 #include "render/format.hpp"
 #include "core/onet.hpp"
 #include "core/onet_match.hpp"
@@ -32,6 +33,7 @@ struct AssessOptions
   std::vector<std::string> sets;
   std::string current_role;
   std::optional<double> years;
+  std::string education;
   std::string state;
   std::string country;
   std::optional<double> pay;
@@ -149,6 +151,9 @@ void apply_changes(Context& ctx, Assessment& a, const AssessOptions& o, const Ca
   if (o.years) {
     a.years_experience = *o.years;
   }
+  if (!o.education.empty()) {
+    a.education = o.education;
+  }
   if (!o.state.empty()) {
     const State* s = find_state(o.state);
     if (s == nullptr) {
@@ -243,7 +248,7 @@ void run_assess(Context& ctx, const AssessOptions& o)
     throw UsageError("no place to save the assessment: HOME is not set", "use --output FILE");
   }
   const bool interactive = o.sets.empty() && !o.no_input && !o.example && !o.onet && ::isatty(STDIN_FILENO) != 0;
-  if (!interactive && !o.onet && !o.example && o.sets.empty() && o.role.empty() && o.current_role.empty() && !o.years &&
+  if (!interactive && !o.onet && !o.example && o.sets.empty() && o.role.empty() && o.current_role.empty() && !o.years && o.education.empty() &&
       o.state.empty() && o.country.empty() && !o.pay && o.currency.empty()) {
     throw UsageError("nothing to change: standard input is not a terminal and no --set or other option was given",
                      "e.g. careerplan assess mle --set python=4");
@@ -301,6 +306,14 @@ void setup_assess(CLI::App& app, Context& ctx)
                                     "by its id or name, e.g. --set 2.A.1.e=5 or --set onet:mathematics=5; repeatable")->option_text("SKILL=N");
   cmd->add_option("--current-role", o->current_role, "Your current role (a catalog id, or a title)")->option_text("ROLE");
   cmd->add_option("--years", o->years, "Years of professional experience")->check(decimal_number(0, 80, "a number of years"))->option_text("N");
+  std::vector<std::string> levels;
+  for (const auto& l : education_levels()) {
+    levels.emplace_back(l.id);
+  }
+  cmd->add_option("--education", o->education, "Your highest completed education, on O*NET's categories: " +
+                                                    join(levels, ", ") + " (compared in 'match')")
+      ->check(CLI::IsMember(levels))
+      ->option_text("LEVEL");
   auto* state = cmd->add_option("--state", o->state, "US state (USPS code or name)")->option_text("XX");
   cmd->add_option("--country", o->country, "Country (ISO 3166 two-letter code)")->option_text("CC")->excludes(state);
   cmd->add_option("--pay", o->pay, "Current annual pay")->check(decimal_number(0, 1e8, "an annual amount of money"))->option_text("N");

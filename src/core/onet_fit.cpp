@@ -116,6 +116,50 @@ std::optional<TypicalExperience> typical_experience(Db& db, const std::string& c
   return out.begin()->second;
 }
 
+const std::vector<EducationLevel>& education_levels()
+{
+  static const std::vector<EducationLevel> levels = {
+      {1, "less-than-high-school"}, {2, "high-school"}, {3, "post-secondary-certificate"}, {4, "some-college"},
+      {5, "associate"}, {6, "bachelor"}, {7, "post-baccalaureate-certificate"}, {8, "master"},
+      {9, "post-master-certificate"}, {10, "first-professional"}, {11, "doctorate"}, {12, "post-doctoral"}};
+  return levels;
+}
+
+int education_category(const std::string& id)
+{
+  for (const auto& l : education_levels()) {
+    if (id == l.id) {
+      return l.category;
+    }
+  }
+  return 0;
+}
+
+std::map<std::string, TypicalEducation> typical_education(Db& db)
+{
+  std::map<std::string, TypicalEducation> out;
+  if (!db.has_table("onet_education")) {
+    return out;
+  }
+  Stmt s(db, "SELECT e.code, e.category, e.value, coalesce(c.description, '') FROM onet_education e "
+             "LEFT JOIN onet_education_category c ON c.element = e.element AND c.scale = e.scale AND "
+             "c.category = e.category WHERE e.scale = 'RL' AND e.category > 0 ORDER BY e.code, e.category");
+  while (s.step()) {
+    const std::string code = s.text(0);
+    const double value = s.real(2);
+    auto it = out.find(code);
+    if (it == out.end() || value > it->second.percent) {
+      out[code] = TypicalEducation{static_cast<int>(s.integer(1)), s.text(3), value};
+    }
+  }
+  return out;
+}
+
+std::string education_fit(int category, const TypicalEducation& t)
+{
+  return category < t.category ? "below" : category == t.category ? "at" : "above";
+}
+
 std::string soc_of(const std::string& onet_code)
 {
   return onet_code.substr(0, 7);
@@ -149,10 +193,14 @@ std::map<std::string, NationalMedian> national_medians(Db& db)
 void add_fit(Db& db, std::vector<OnetMatchEntry>& entries)
 {
   const auto experience = typical_experience(db);
+  const auto education = typical_education(db);
   const auto medians = national_medians(db);
   for (auto& e : entries) {
     if (const auto it = experience.find(e.result.code); it != experience.end()) {
       e.experience = it->second;
+    }
+    if (const auto it = education.find(e.result.code); it != education.end()) {
+      e.education = it->second;
     }
     if (const auto it = medians.find(soc_of(e.result.code)); it != medians.end() && it->second.value) {
       e.median = it->second;

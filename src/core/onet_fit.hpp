@@ -17,6 +17,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/store.hpp"
 
@@ -42,6 +43,32 @@ std::string experience_fit(double years, const TypicalExperience& t);
 std::map<std::string, TypicalExperience> typical_experience(Db& db);
 // The typical experience of one occupation; nullopt when the release has no RW rows for it.
 std::optional<TypicalExperience> typical_experience(Db& db, const std::string& code);
+
+// The user's education on O*NET's Required Level of Education categories (2.D.1, RL), by a
+// readable id: "less-than-high-school" (1), "high-school" (2), "post-secondary-certificate" (3),
+// "some-college" (4), "associate" (5), "bachelor" (6), "post-baccalaureate-certificate" (7),
+// "master" (8), "post-master-certificate" (9), "first-professional" (10), "doctorate" (11),
+// "post-doctoral" (12). The typical education of an occupation is the RL category with the
+// largest share of respondents; the user's is "below" it when its category is lower, "at" or
+// "above" otherwise (careerplan's comparison: O*NET's categories are ordered, not a scale).
+struct EducationLevel
+{
+  int category;
+  const char* id;
+};
+const std::vector<EducationLevel>& education_levels();
+// The category of an id; 0 when unknown.
+int education_category(const std::string& id);
+
+struct TypicalEducation
+{
+  int category = 0;
+  std::string description;
+  double percent = 0;
+};
+std::map<std::string, TypicalEducation> typical_education(Db& db);
+// "below", "at" or "above".
+std::string education_fit(int category, const TypicalEducation& t);
 
 struct NationalMedian
 {

@@ -65,6 +65,7 @@ struct OnetMatchEntry
   OnetReadiness result; // elements: only the three top gaps
   bool too_close_to_previous = false;
   std::optional<TypicalExperience> experience; // set by add_fit
+  std::optional<TypicalEducation> education;
   std::optional<NationalMedian> median;
 };
 // Every rated occupation's readiness, best first; occupations for which no counted element is

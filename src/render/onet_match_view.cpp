@@ -47,7 +47,8 @@ nlohmann::json readiness_json(const OnetReadiness& r)
 }
 
 // An occupation of the ranking (match v2: the occupation under "occupation", percentages with one decimal).
-nlohmann::json match_item_json(const OnetMatchEntry& e, std::size_t rank, std::optional<double> years)
+nlohmann::json match_item_json(const OnetMatchEntry& e, std::size_t rank, std::optional<double> years,
+                               const std::string& education)
 {
   const auto& r = e.result;
   nlohmann::json o = {{"rank", rank},
@@ -72,6 +73,16 @@ nlohmann::json match_item_json(const OnetMatchEntry& e, std::size_t rank, std::o
            {"fit", years ? nlohmann::json(experience_fit(*years, t)) : nlohmann::json()}};
   }
   o["experience"] = exp;
+  nlohmann::json edu;
+  if (e.education) {
+    const int yours = education_category(education);
+    edu = {{"category", e.education->category},
+           {"description", e.education->description},
+           {"percent", shape::percent(e.education->percent)},
+           {"yours", education.empty() ? nlohmann::json() : nlohmann::json(education)},
+           {"fit", yours > 0 ? nlohmann::json(education_fit(yours, *e.education)) : nlohmann::json()}};
+  }
+  o["education"] = edu;
   nlohmann::json wage;
   if (e.median) {
     wage = {{"median", shape::amount(e.median->value, "USD", "year")},
@@ -103,8 +114,10 @@ std::string wage_cell(const OnetMatchEntry& e)
 } // namespace
 
 void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatchEntry>& entries, std::size_t shown,
-                    bool limit_json, const OnetRelease& release, std::optional<double> years)
+                    bool limit_json, const OnetRelease& release, std::optional<double> years,
+                    const std::string& education)
 {
+  std::size_t edu_compared = 0, edu_below = 0;
   Section s;
   s.heading = fmt::format("O*NET occupations ranked by your readiness on O*NET's skills and knowledge {}",
                           cite(release.source_id()));
@@ -144,7 +157,11 @@ void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatc
                                   (gaps.empty() ? std::string("none") : join(gaps, ", "))});
     }
     if (!limit_json || rank <= shown) {
-      nlohmann::json o = match_item_json(e, rank, years);
+      nlohmann::json o = match_item_json(e, rank, years, education);
+      if (e.education && education_category(education) > 0) {
+        ++edu_compared;
+        edu_below += education_fit(education_category(education), *e.education) == "below" ? 1 : 0;
+      }
       o["top_gaps"] = gaps_json;
       arr.push_back(std::move(o));
       doc.csv.rows.push_back({std::to_string(rank), r.code, "", fmt::format("{}", *r.readiness), "false", join(gaps, "; ")});
@@ -152,6 +169,12 @@ void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatc
   }
   if (rank > shown) {
     s.paragraphs.push_back(fmt::format("{} more; --top N shows more, --json lists them all.", rank - shown));
+  }
+  if (edu_compared > 0) {
+    s.paragraphs.push_back(fmt::format("Your education ({}) is below the typical level (O*NET's Required Level of "
+                                       "Education, most frequent answer) of {} of the {} occupation(s) listed; "
+                                       "--json gives each (careerplan's comparison).",
+                                       education, edu_below, edu_compared));
   }
   if (not_comparable > 0) {
     s.paragraphs.push_back(fmt::format("{} occupation(s) left out: none of their counted skills is rated in your assessment.",

@@ -415,7 +415,20 @@ class Imported(unittest.TestCase):
             lo, hi = stat["experience"]["min_years"], stat["experience"]["max_years"]
             want = "below" if 3 < lo else "above" if hi is not None and 3 > hi else "within"
             self.assertEqual(stat["experience"]["fit"], want)
+            # education: the assessment's against O*NET's most frequent Required Level of Education
+            e.run("assess", "--education", "bachelor", "-o", a, "-q")
+            with open(a) as f:
+                self.assertEqual(json.load(f)["years_experience"], 3)  # -o FILE kept what it held
+            self.assertIn("phd not in {less-than-high-school", e.run("assess", "--education", "phd", "-o", a, status=2).stderr)
+            rl = [r for r in tsv("Education, Training, and Experience.txt")
+                  if r["O*NET-SOC Code"] == "15-2041.00" and r["Scale ID"] == "RL"]
+            top = max(rl, key=lambda r: float(r["Data Value"]))
+            stat = next(o for o in e.json("match", "-a", a)["occupations"] if o["occupation"]["code"] == "15-2041.00")
+            self.assertEqual(stat["education"]["category"], int(top["Category"]))
+            want = "below" if 6 < int(top["Category"]) else "at" if 6 == int(top["Category"]) else "above"
+            self.assertEqual((stat["education"]["yours"], stat["education"]["fit"]), ("bachelor", want))
             out = e.run("match", "-a", a).stdout
+            self.assertIn("Your education (bachelor) is below the typical level", out)
             self.assertIn("You have 3 y of experience", out)
             self.assertIn("$104,350", out)
     def test_next_ranks_onet_steps_apart_with_standard_errors_and_the_job_zone_rule(self):

@@ -46,3 +46,14 @@ TEST_CASE("the SOC code of an O*NET-SOC code")
   CHECK(soc_of("15-2051.01") == "15-2051");
   CHECK(soc_of("15-2051") == "15-2051");
 }
+
+TEST_CASE("education levels are O*NET's RL categories in order")
+{
+  CHECK(education_category("bachelor") == 6);
+  CHECK(education_category("doctorate") == 11);
+  CHECK(education_category("phd") == 0);
+  const TypicalEducation master{8, "Master's Degree", 60};
+  CHECK(education_fit(6, master) == "below");
+  CHECK(education_fit(8, master) == "at");
+  CHECK(education_fit(11, master) == "above");
+}
