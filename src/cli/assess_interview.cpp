@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/rating_prompt.hpp"
+#include "core/onet_fit.hpp"
 #include "core/onet_import.hpp"
 #include "core/regions.hpp"
 #include "core/text.hpp"
@@ -93,6 +94,23 @@ InterviewAnswers interview(const Assessment& shown, const Catalog& cat, std::ist
       break;
     }
     out << "  please type a number of years from 0 to 80, e.g. 6 or 6.5\n";
+  }
+  for (;;) {
+    auto v = prompt_line("Highest completed education (high-school, associate, bachelor, master, doctorate, ...; "
+                         "'?' lists all)",
+                         shown.education, in, out);
+    if (!v) {
+      break;
+    }
+    if (education_category(*v) > 0) {
+      ans.education = *v;
+      break;
+    }
+    std::vector<std::string> ids;
+    for (const auto& l : education_levels()) {
+      ids.emplace_back(l.id);
+    }
+    out << "  one of: " << join(ids, ", ") << " (O*NET's Required Level of Education categories)\n";
   }
   for (;;) {
     auto v = prompt_line("Where you work: a US state (CA, Texas) or a country (GB, Germany)",

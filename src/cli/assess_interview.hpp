@@ -17,6 +17,7 @@ struct InterviewAnswers
 {
   std::string current_role; // a role id when it names one (id, alias or title), else the text typed
   std::optional<double> years;
+  std::string education; // an id of core/onet_fit.hpp
   std::string state, country;
   std::optional<double> pay;
   std::map<std::string, int> ratings;

@@ -223,6 +223,9 @@ void apply_answers(Assessment& a, const InterviewAnswers& ans)
   if (ans.years) {
     a.years_experience = ans.years;
   }
+  if (!ans.education.empty()) {
+    a.education = ans.education;
+  }
   if (!ans.state.empty()) {
     a.state = ans.state;
     a.country.clear();

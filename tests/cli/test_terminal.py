@@ -214,6 +214,10 @@ class InteractiveAssess(unittest.TestCase):
             os.write(fd, b"six\n")
             self.assertIn("please type a number of years", until(b"]: "))
             os.write(fd, b"6\n")
+            self.assertIn("Highest completed education", until(b"]: "))
+            os.write(fd, b"?\n")
+            self.assertIn("post-doctoral", until(b"]: "))
+            os.write(fd, b"master\n")
             until(b"]: ")
             os.write(fd, b"CA\n")
             until(b"]: ")
@@ -244,8 +248,8 @@ class InteractiveAssess(unittest.TestCase):
             with open(path) as f:
                 saved = json.load(f)
             self.assertEqual(saved["ratings"], {"python": 2, "sql": 3, "distributed-systems": 3})
-            self.assertEqual((saved["current_role"], saved["years_experience"], saved["location"]["state"]),
-                             ("software-engineer", 6, "CA"))  # a title, resolved through the alias
+            self.assertEqual((saved["current_role"], saved["years_experience"], saved["location"]["state"],
+                              saved["education"]), ("software-engineer", 6, "CA", "master"))  # a title, resolved through the alias
 
 
     def test_prompt_neutralises_escapes_from_the_data(self):
@@ -271,7 +275,7 @@ class InteractiveAssess(unittest.TestCase):
             if pid == 0:
                 os.execve(BINARY, [BINARY, "assess", "--data-dir", data, "--assessment", path], env())
             transcript = b""
-            os.write(fd, b"\n\n\n\n\n")  # keep the current role, years, location, pay and the role to rate
+            os.write(fd, b"\n\n\n\n\n\n")  # keep the current role, years, education, location, pay, roles to rate
             while b"rating 0-5 [-]" not in transcript:
                 ready, _, _ = select.select([fd], [], [], 30)
                 self.assertTrue(ready, transcript.decode(errors="replace"))
