@@ -9,6 +9,11 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "cli/assess_interview.hpp"
+#include "cli/rating_prompt.hpp"
+#include "core/onet_elements.hpp"
+#include "core/onet_fit.hpp"
+#include "render/format.hpp"
 #include "core/onet.hpp"
 #include "core/onet_match.hpp"
 #include "core/salary.hpp"
@@ -29,6 +34,7 @@ struct AssessOptions
   std::vector<std::string> sets;
   std::string current_role;
   std::optional<double> years;
+  std::string education;
   std::string state;
   std::string country;
   std::optional<double> pay;
@@ -37,6 +43,8 @@ struct AssessOptions
   std::string output;
   bool no_input = false;
   bool example = false;
+  bool onet = false; // prompt for O*NET's skills (0-7)
+  bool knowledge = false; // and its knowledge areas
 };
 
 int parse_rating(const std::string& text, const std::string& what)
@@ -45,48 +53,6 @@ int parse_rating(const std::string& text, const std::string& what)
     throw UsageError(fmt::format("{}: rating '{}' is not a whole number from 0 to 5", what, text));
   }
   return text[0] - '0';
-}
-
-// Asks for a rating of each skill of the role; returns those entered. Every text printed comes
-// from a data file, so each is made printable first.
-std::map<std::string, int> prompt_ratings(const Assessment& a, const Role& role, const Catalog& cat)
-{
-  std::map<std::string, int> entered;
-  const Scale* scale = cat.find_scale("proficiency-0-5");
-  std::fprintf(stderr, "Rate each skill of %s from 0 to 5; Enter keeps the value in brackets.\n",
-               printable(role.title).c_str());
-  if (scale != nullptr) {
-    for (const auto& lv : scale->levels) {
-      std::fprintf(stderr, "  %d %-10s %s\n", lv.value, printable(lv.label).c_str(), printable(lv.descriptor).c_str());
-    }
-  }
-  for (const auto& rs : role.skills) {
-    const SkillDef* def = cat.find_skill(rs.skill);
-    const auto it = a.ratings.find(rs.skill);
-    const std::string current = it == a.ratings.end() ? "-" : std::to_string(it->second);
-    for (;;) {
-      std::fprintf(stderr, "\n%s: %s\n  %s\nrating [%s]: ", printable(rs.skill).c_str(),
-                   def != nullptr ? printable(def->name).c_str() : "",
-                   def != nullptr ? printable(def->description).c_str() : "", current.c_str());
-      std::string line;
-      if (!std::getline(std::cin, line)) {
-        std::fprintf(stderr, "\n");
-        return entered; // end of input: keep what was entered so far
-      }
-      while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) {
-        line.pop_back();
-      }
-      if (line.empty()) {
-        break;
-      }
-      if (line.size() == 1 && line[0] >= '0' && line[0] <= '5') {
-        entered[rs.skill] = line[0] - '0';
-        break;
-      }
-      std::fprintf(stderr, "  please type a whole number from 0 to 5, or Enter to keep [%s]\n", current.c_str());
-    }
-  }
-  return entered;
 }
 
 // --set ELEMENT=N for an O*NET skill or knowledge area (its id, or its name as an id), on O*NET's 0-7 scale.
@@ -117,6 +83,33 @@ void set_onet_rating(Context& ctx, Assessment& a, const std::string& key, const 
   a.onet_release = release->version;
 }
 
+// `assess --onet`: a prompt per O*NET skill (and knowledge area with --knowledge), with O*NET's
+// description and level anchors; reads standard input whether or not it is a terminal.
+std::map<std::string, int> prompt_onet(Context& ctx, const Assessment& a, bool knowledge, std::string& version)
+{
+  Db* db = ctx.store();
+  const auto release = db != nullptr ? onet_release(*db) : std::nullopt;
+  if (!release) {
+    throw UsageError("--onet rates O*NET's skills, and no O*NET data is imported",
+                     "download O*NET's text release and run 'careerplan import onet DIR'");
+  }
+  version = release->version;
+  if (!a.onet_release.empty() && a.onet_release != release->version) {
+    std::fprintf(stderr, "careerplan: warning: the assessment's O*NET ratings were made against O*NET %s; %s is imported\n",
+                 a.onet_release.c_str(), release->version.c_str());
+  }
+  std::vector<RatingItem> items;
+  for (auto& h : onet_element_help(*db, knowledge)) {
+    items.push_back({h.id, h.name + (h.domain == "knowledge" ? " (knowledge)" : ""), h.description, h.anchors});
+  }
+  RatingScale scale{k_onet_rating_min, k_onet_rating_max, "O*NET's level scale",
+                    {"0 means you do not have this skill at all and 7 the highest level O*NET describes; the "
+                     "examples under each item are O*NET's anchors for those levels (Level Scale Anchors), the "
+                     "text above it O*NET's description (Content Model Reference) " + cite(release->source_id())}};
+  const std::size_t width = terminal_width(::isatty(STDERR_FILENO) != 0);
+  return prompt_items(items, a.onet_ratings, scale, std::cin, std::cerr, width);
+}
+
 // The assessment to change: the bundled example, or the file in use (read afresh each time).
 Assessment starting_point(const AssessOptions& o, const std::string& source, const std::string& path, const Catalog& cat)
 {
@@ -131,16 +124,23 @@ Assessment starting_point(const AssessOptions& o, const std::string& source, con
         a = parse_assessment_text(std::string(f.content), "<bundled>/examples/backend-engineer.json", cat);
       }
     }
-  } else if (!source.empty() && ::stat(source.c_str(), &st) == 0) {
-    // An existing file that fails to read or validate is never overwritten (exit 1 or 3).
-    a = load_assessment(source, cat);
+  } else {
+    // The rule of -o FILE: an existing FILE is the starting point and keeps what it holds; a new
+    // FILE starts from the assessment in use. An existing file that fails to read or validate is
+    // never overwritten (exit 1 or 3).
+    const bool own = !o.output.empty() && o.output != "-" && ::stat(path.c_str(), &st) == 0;
+    const std::string from = own ? path : source;
+    if (!from.empty() && ::stat(from.c_str(), &st) == 0) {
+      a = load_assessment(from, cat);
+    }
   }
   return a;
 }
 
 // The options' changes (and the ratings typed at the prompt) applied to `a`.
 void apply_changes(Context& ctx, Assessment& a, const AssessOptions& o, const Catalog& cat,
-                   const std::map<std::string, int>& entered)
+                   const std::map<std::string, int>& entered, const std::map<std::string, int>& entered_onet = {},
+                   const std::string& onet_version = {})
 {
   if (!o.role.empty()) {
     a.target_role = resolve_role(cat, o.role).id;
@@ -151,6 +151,9 @@ void apply_changes(Context& ctx, Assessment& a, const AssessOptions& o, const Ca
   }
   if (o.years) {
     a.years_experience = *o.years;
+  }
+  if (!o.education.empty()) {
+    a.education = o.education;
   }
   if (!o.state.empty()) {
     const State* s = find_state(o.state);
@@ -201,6 +204,39 @@ void apply_changes(Context& ctx, Assessment& a, const AssessOptions& o, const Ca
   for (const auto& [skill, rating] : entered) {
     a.ratings[skill] = rating;
   }
+  for (const auto& [element, level] : entered_onet) {
+    a.onet_ratings[element] = level;
+  }
+  if (!entered_onet.empty()) {
+    a.onet_release = onet_version;
+  }
+}
+
+// What was answered at the prompt, over the file as it is when saving.
+void apply_answers(Assessment& a, const InterviewAnswers& ans)
+{
+  if (!ans.current_role.empty()) {
+    a.current_role = ans.current_role;
+  }
+  if (ans.years) {
+    a.years_experience = ans.years;
+  }
+  if (!ans.education.empty()) {
+    a.education = ans.education;
+  }
+  if (!ans.state.empty()) {
+    a.state = ans.state;
+    a.country.clear();
+  }
+  if (!ans.country.empty()) {
+    a.country = ans.country;
+    a.state.clear();
+  }
+  if (ans.pay) {
+    Pay p = a.current_pay.value_or(Pay{});
+    p.amount = *ans.pay;
+    a.current_pay = p;
+  }
 }
 
 void run_assess(Context& ctx, const AssessOptions& o)
@@ -212,21 +248,25 @@ void run_assess(Context& ctx, const AssessOptions& o)
   if (path.empty() && o.output != "-") {
     throw UsageError("no place to save the assessment: HOME is not set", "use --output FILE");
   }
-  const bool interactive = o.sets.empty() && !o.no_input && !o.example && ::isatty(STDIN_FILENO) != 0;
-  if (!interactive && !o.example && o.sets.empty() && o.role.empty() && o.current_role.empty() && !o.years &&
+  const bool interactive = o.sets.empty() && !o.no_input && !o.example && !o.onet && ::isatty(STDIN_FILENO) != 0;
+  if (!interactive && !o.onet && !o.example && o.sets.empty() && o.role.empty() && o.current_role.empty() && !o.years && o.education.empty() &&
       o.state.empty() && o.country.empty() && !o.pay && o.currency.empty()) {
     throw UsageError("nothing to change: standard input is not a terminal and no --set or other option was given",
                      "e.g. careerplan assess mle --set python=4");
   }
-  std::map<std::string, int> entered;
+  std::map<std::string, int> entered, entered_onet;
+  std::optional<InterviewAnswers> answers;
+  std::string onet_version;
+  if (o.onet) {
+    Assessment shown = starting_point(o, source, path, cat);
+    entered_onet = prompt_onet(ctx, shown, o.knowledge, onet_version);
+  }
   if (interactive) {
     // No lock while a person types: the ratings are applied to the file as it is when saving.
     Assessment shown = starting_point(o, source, path, cat);
     apply_changes(ctx, shown, o, cat, {});
-    if (shown.target_role.empty()) {
-      throw UsageError("no role to assess against", "run 'careerplan assess ROLE'");
-    }
-    entered = prompt_ratings(shown, resolve_role(cat, shown.target_role), cat);
+    answers = interview(shown, cat, std::cin, std::cerr, terminal_width(::isatty(STDERR_FILENO) != 0));
+    entered = answers->ratings;
   }
   // Read, change and write under the lock, so that a concurrent save is never lost.
   std::optional<SaveLock> lock;
@@ -234,7 +274,10 @@ void run_assess(Context& ctx, const AssessOptions& o)
     lock.emplace(path);
   }
   Assessment a = starting_point(o, source, path, cat);
-  apply_changes(ctx, a, o, cat, entered);
+  apply_changes(ctx, a, o, cat, entered, entered_onet, onet_version);
+  if (answers) {
+    apply_answers(a, *answers);
+  }
   const std::string text = assessment_to_json(a).dump(2) + "\n";
   // Check what is about to be written exactly as it will be read back.
   parse_assessment_text(text, path.empty() ? "<output>" : path, cat);
@@ -264,6 +307,14 @@ void setup_assess(CLI::App& app, Context& ctx)
                                     "by its id or name, e.g. --set 2.A.1.e=5 or --set onet:mathematics=5; repeatable")->option_text("SKILL=N");
   cmd->add_option("--current-role", o->current_role, "Your current role (a catalog id, or a title)")->option_text("ROLE");
   cmd->add_option("--years", o->years, "Years of professional experience")->check(decimal_number(0, 80, "a number of years"))->option_text("N");
+  std::vector<std::string> levels;
+  for (const auto& l : education_levels()) {
+    levels.emplace_back(l.id);
+  }
+  cmd->add_option("--education", o->education, "Your highest completed education, on O*NET's categories: " +
+                                                    join(levels, ", ") + " (compared in 'match')")
+      ->check(CLI::IsMember(levels))
+      ->option_text("LEVEL");
   auto* state = cmd->add_option("--state", o->state, "US state (USPS code or name)")->option_text("XX");
   cmd->add_option("--country", o->country, "Country (ISO 3166 two-letter code)")->option_text("CC")->excludes(state);
   cmd->add_option("--pay", o->pay, "Current annual pay: 150000, 150k, $150,000 or 1.2m")->transform(money_amount(1e8))->option_text("N");
@@ -274,7 +325,12 @@ void setup_assess(CLI::App& app, Context& ctx)
       ->option_text("base|total");
   cmd->add_option("-o,--output", o->output, "Write here instead of the assessment file in use; '-' prints it")
       ->option_text("FILE");
-  cmd->add_flag("--no-input", o->no_input, "Never prompt, even on a terminal");
+  auto* no_input = cmd->add_flag("--no-input", o->no_input, "Never prompt, even on a terminal");
+  auto* onet = cmd->add_flag("--onet", o->onet, "Prompt for O*NET's 35 skills on O*NET's level scale (0-7), each with "
+                                                "O*NET's description and level anchors; reads a pipe too (needs "
+                                                "'careerplan import onet')");
+  cmd->add_flag("--knowledge", o->knowledge, "With --onet: O*NET's knowledge areas as well")->needs(onet);
+  onet->excludes(no_input);
   cmd->add_flag("--example", o->example, "Start from the bundled example (a backend engineer moving into ML)");
   cmd->add_flag("-q,--quiet", ctx.quiet, "Do not report where the file was saved");
   cmd->callback([&ctx, o] { run_assess(ctx, *o); });

@@ -3,15 +3,19 @@
 #include <cctype>
 #include <map>
 #include <memory>
+#include <set>
 
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "core/errors.hpp"
 #include "core/gap.hpp"
+#include "core/oews_store.hpp"
 #include "core/onet.hpp"
 #include "core/onet_match.hpp"
 #include "core/text.hpp"
 #include "render/gap_view.hpp"
+#include "render/json_shape.hpp"
 #include "render/onet_match_view.hpp"
 
 namespace careerplan {
@@ -35,6 +39,7 @@ struct MatchOptions
   int zone = 0;
   std::string family;
   std::string search;
+  std::optional<double> min_wage;
 };
 
 // O*NET occupations the options let through.
@@ -71,6 +76,10 @@ void match_occupations(Context& ctx, const Assessment& a, const MatchOptions& o,
     warnings.push_back(fmt::format("the O*NET ratings were made against O*NET {}; O*NET {} is imported",
                                    a.onet_release, release->version));
   }
+  if (o.min_wage && !has_oews(*db)) {
+    throw UsageError("--min-wage needs BLS wages and no OEWS data is imported",
+                     "download BLS's national OEWS file (national_M2024_dl.xlsx) and run 'careerplan import oews FILE'");
+  }
   std::map<std::string, int> known;
   std::vector<std::string> unknown;
   const auto elements = onet_elements(*db);
@@ -87,11 +96,27 @@ void match_occupations(Context& ctx, const Assessment& a, const MatchOptions& o,
                                    release->source_id()));
   }
   std::vector<OnetMatchEntry> all = onet_match(*db, known);
+  add_fit(*db, all);
   std::vector<OnetMatchEntry> kept;
+  std::size_t no_wage = 0, below_wage = 0;
   for (auto& e : all) {
-    if (keep(e, o)) {
-      kept.push_back(std::move(e));
+    if (!keep(e, o)) {
+      continue;
     }
+    if (o.min_wage && (!e.median || !e.median->value || (e.median->top_coded && *e.median->value < *o.min_wage))) {
+      ++no_wage;
+      continue;
+    }
+    if (o.min_wage && *e.median->value < *o.min_wage) {
+      ++below_wage;
+      continue;
+    }
+    kept.push_back(std::move(e));
+  }
+  if (o.min_wage) {
+    warnings.push_back(fmt::format("--min-wage {}: {} occupation(s) left out with a national median below it, and {} "
+                                   "left out for having no national median wage in the imported BLS OEWS data",
+                                   plain_number(*o.min_wage), below_wage, no_wage));
   }
   mark_too_close(kept); // between the neighbours shown, not those the options left out
   const bool flat = known.size() >= 3 && std::all_of(known.begin(), known.end(), [&](const auto& kv) {
@@ -101,7 +126,7 @@ void match_occupations(Context& ctx, const Assessment& a, const MatchOptions& o,
     warnings.push_back("every O*NET rating is the same; flat self-ratings give misleading matches — rate each against "
                        "O*NET's anchors ('careerplan show OCC')");
   }
-  add_onet_match(doc, j, kept, o.top, top_given, *release);
+  add_onet_match(doc, j, kept, o.top, top_given, *release, a.years_experience, a.education);
 }
 
 void run_match(Context& ctx, const MatchOptions& o, bool top_given)
@@ -117,6 +142,7 @@ void run_match(Context& ctx, const MatchOptions& o, bool top_given)
   s.table.droppable = {4, 2}; // the bar, then LEVEL, on a narrow terminal
   doc.csv.columns = {"rank", "role", "level", "readiness", "over_qualified", "top_gaps"};
   nlohmann::json roles = nlohmann::json::array();
+  std::set<std::string> unrated_skills; // skills of a ranked role the assessment does not rate
   int n = 0;
   for (const auto& e : m.roles) {
     std::vector<std::string> gaps;
@@ -126,6 +152,13 @@ void run_match(Context& ctx, const MatchOptions& o, bool top_given)
       gaps_json.push_back({{"skill", g->skill}, {"rating", g->rating}, {"required", g->required}, {"gap", g->gap},
                            {"priority", g->priority}});
     }
+    nlohmann::json unrated = nlohmann::json::array();
+    for (const auto& g : e.gap.skills) {
+      if (!g.rated) {
+        unrated.push_back(g.skill);
+        unrated_skills.insert(g.skill);
+      }
+    }
     ++n;
     s.table.rows.push_back({std::to_string(n), e.gap.role->id, e.gap.level, percent(e.gap.readiness),
                             bar(e.gap.readiness, 100, 10),
@@ -133,17 +166,17 @@ void run_match(Context& ctx, const MatchOptions& o, bool top_given)
     doc.csv.rows.push_back({std::to_string(n), e.gap.role->id, e.gap.level, fmt::format("{}", e.gap.readiness),
                             e.over_qualified ? "true" : "false", join(gaps, "; ")});
     roles.push_back({{"rank", n},
-                     {"role", e.gap.role->id},
-                     {"title", e.gap.role->title},
+                     {"role", shape::role_ref(e.gap.role->id, e.gap.role->title)},
                      {"level", e.gap.level},
                      {"level_basis", e.gap.level_basis},
-                     {"readiness", e.gap.readiness},
+                     {"readiness", shape::percent(e.gap.readiness)},
                      {"over_qualified", e.over_qualified},
                      {"surplus", e.surplus},
-                     {"top_gaps", gaps_json}});
+                     {"top_gaps", gaps_json},
+                     {"unrated", unrated}});
   }
   nlohmann::json warnings = nlohmann::json::array();
-  nlohmann::json j = {{"schema", "careerplan/match/v1"}, {"assessment", a.file}};
+  nlohmann::json j = {{"schema", "careerplan/match/v2"}, {"assessment", a.file}};
   if (a.ratings.empty() && !a.onet_ratings.empty()) {
     warnings.push_back("the curated roles are left out: the assessment rates none of their skills (0-5 ratings)");
     roles = nlohmann::json::array();
@@ -162,6 +195,13 @@ void run_match(Context& ctx, const MatchOptions& o, bool top_given)
                                      "with 'careerplan gap {} --level LEVEL'",
                                      e.gap.role->id, plain_number(e.surplus), e.gap.role->id));
     }
+  }
+  if (!unrated_skills.empty() && !a.ratings.empty()) {
+    std::vector<std::string> list(unrated_skills.begin(), unrated_skills.end());
+    warnings.push_back(fmt::format("{} skill(s) that roles require are not rated in the assessment and count as 0 in "
+                                   "their readiness: {}; rate them with 'careerplan assess' (it offers the skills of "
+                                   "several roles) or 'careerplan assess --set SKILL=N'",
+                                   list.size(), join(list, ", ")));
   }
   if (m.rated == 0 && a.onet_ratings.empty()) {
     warnings.push_back("the assessment rates no skills; every readiness is 0%");
@@ -202,6 +242,10 @@ void setup_match(CLI::App& app, Context& ctx)
                    : std::string("a SOC major group is two digits, e.g. 15");
       })
       ->option_text("NN");
+  cmd->add_option("--min-wage", o->min_wage, "O*NET occupations: only those whose national median annual wage (BLS "
+                                              "OEWS, imported) is at least N US dollars")
+      ->check(decimal_number(0, 1e8, "an annual amount of money"))
+      ->option_text("N");
   cmd->add_option("--search", o->search, "O*NET occupations: only those whose title contains TEXT")->option_text("TEXT");
   cmd->callback([&ctx, o, top] { run_match(ctx, *o, top->count() > 0); });
 }

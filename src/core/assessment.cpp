@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/onet_fit.hpp"
 #include "core/regions.hpp"
 #include "core/role_names.hpp"
 #include "core/text.hpp"
@@ -34,6 +35,14 @@ Assessment read_assessment(const json& j, const ReadContext& ctx, const Catalog&
     a.current_role = r->id;
   }
   a.years_experience = o.opt_num("years_experience", 0, 80);
+  a.education = o.opt_str("education");
+  if (!a.education.empty() && education_category(a.education) == 0) {
+    std::vector<std::string> ids;
+    for (const auto& l : education_levels()) {
+      ids.emplace_back(l.id);
+    }
+    ctx.add("/education", fmt::format("'{}' is not one of: {}", a.education, join(ids, ", ")));
+  }
   if (const json* loc = o.get("location")) {
     ObjectReader l(ctx, *loc, "/location");
     a.state = l.opt_str("state");
@@ -190,6 +199,9 @@ nlohmann::ordered_json assessment_to_json(const Assessment& a)
   }
   if (a.years_experience) {
     j["years_experience"] = number(*a.years_experience);
+  }
+  if (!a.education.empty()) {
+    j["education"] = a.education;
   }
   if (!a.state.empty()) {
     j["location"] = {{"state", a.state}};

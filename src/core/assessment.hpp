@@ -26,6 +26,7 @@ struct Assessment
   std::string current_role; // a catalog role id, or a free-text title
   std::string target_role; // a catalog role id (validated)
   std::optional<double> years_experience;
+  std::string education; // the highest completed, an id of core/onet_fit.hpp ("bachelor"); "" when not given
   std::string state; // USPS code
   std::string country; // ISO 3166-1 alpha-2
   std::optional<Pay> current_pay;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/onet.hpp"
+#include "core/onet_fit.hpp"
 
 namespace careerplan {
 
@@ -63,11 +64,16 @@ struct OnetMatchEntry
 {
   OnetReadiness result; // elements: only the three top gaps
   bool too_close_to_previous = false;
+  std::optional<TypicalExperience> experience; // set by add_fit
+  std::optional<TypicalEducation> education;
+  std::optional<NationalMedian> median;
 };
 // Every rated occupation's readiness, best first; occupations for which no counted element is
 // rated come last, without a readiness.
 std::vector<OnetMatchEntry> onet_match(Db& db, const std::map<std::string, int>& ratings);
 // Sets too_close_to_previous between neighbours of a ranking (again after filtering it).
 void mark_too_close(std::vector<OnetMatchEntry>& ranked);
+// Sets each entry's typical experience and national median wage (core/onet_fit.hpp).
+void add_fit(Db& db, std::vector<OnetMatchEntry>& entries);
 
 } // namespace careerplan

@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 #include "render/format.hpp"
 #include "render/import_view.hpp"
+#include "render/json_shape.hpp"
 
 namespace careerplan {
 
@@ -45,18 +46,95 @@ nlohmann::json readiness_json(const OnetReadiness& r)
           {"weight_unrated", r.weight_unrated}};
 }
 
+// An occupation of the ranking (match v2: the occupation under "occupation", percentages with one decimal).
+nlohmann::json match_item_json(const OnetMatchEntry& e, std::size_t rank, std::optional<double> years,
+                               const std::string& education)
+{
+  const auto& r = e.result;
+  nlohmann::json o = {{"rank", rank},
+                      {"occupation", shape::occupation_ref(r.code, r.title)},
+                      {"job_zone", r.job_zone ? nlohmann::json(*r.job_zone) : nlohmann::json()},
+                      {"readiness", r.readiness ? nlohmann::json(shape::percent(*r.readiness)) : nlohmann::json()},
+                      {"readiness_se", shape::percent(r.se)},
+                      {"too_close_to_previous", e.too_close_to_previous},
+                      {"counted_rated", r.counted_rated},
+                      {"counted_unrated", r.counted_unrated},
+                      {"weight_rated", r.weight_rated},
+                      {"weight_unrated", r.weight_unrated}};
+  nlohmann::json exp;
+  if (e.experience) {
+    const auto& t = *e.experience;
+    exp = {{"category", t.category},
+           {"description", t.description},
+           {"percent", shape::percent(t.percent)},
+           {"min_years", t.min_years},
+           {"max_years", t.max_years ? nlohmann::json(*t.max_years) : nlohmann::json()},
+           {"years", years ? nlohmann::json(*years) : nlohmann::json()},
+           {"fit", years ? nlohmann::json(experience_fit(*years, t)) : nlohmann::json()}};
+  }
+  o["experience"] = exp;
+  nlohmann::json edu;
+  if (e.education) {
+    const int yours = education_category(education);
+    edu = {{"category", e.education->category},
+           {"description", e.education->description},
+           {"percent", shape::percent(e.education->percent)},
+           {"yours", education.empty() ? nlohmann::json() : nlohmann::json(education)},
+           {"fit", yours > 0 ? nlohmann::json(education_fit(yours, *e.education)) : nlohmann::json()}};
+  }
+  o["education"] = edu;
+  nlohmann::json wage;
+  if (e.median) {
+    wage = {{"median", shape::amount(e.median->value, "USD", "year")},
+            {"period", e.median->period},
+            {"top_coded", e.median->top_coded},
+            {"derived_from_hourly", e.median->derived}};
+  }
+  o["wage"] = wage;
+  return o;
+}
+
+std::string experience_cell(const OnetMatchEntry& e, std::optional<double> years)
+{
+  if (!e.experience) {
+    return "—";
+  }
+  const std::string range = years_range_text(*e.experience);
+  return years ? range + ", " + experience_fit(*years, *e.experience) : range;
+}
+
+std::string wage_cell(const OnetMatchEntry& e)
+{
+  if (!e.median || !e.median->value) {
+    return "—";
+  }
+  return (e.median->top_coded ? "≥ " : "") + money(*e.median->value, "USD");
+}
+
 } // namespace
 
 void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatchEntry>& entries, std::size_t shown,
-                    bool limit_json, const OnetRelease& release)
+                    bool limit_json, const OnetRelease& release, std::optional<double> years,
+                    const std::string& education)
 {
+  std::size_t edu_compared = 0, edu_below = 0;
   Section s;
   s.heading = fmt::format("O*NET occupations ranked by your readiness on O*NET's skills and knowledge {}",
                           cite(release.source_id()));
-  s.table.columns = {"#", "CODE", "TITLE", "ZONE", "READINESS", "± SE", "TOP GAPS (YOU→REQUIRED)"};
-  s.table.align = {Align::right, Align::left, Align::left, Align::right, Align::right, Align::right, Align::left};
-  s.table.droppable = {5, 3};
-  s.table.wrap = 6;
+  s.table.columns = {"#", "CODE", "TITLE", "ZONE", "EXPERIENCE", "MEDIAN", "READINESS", "± SE", "TOP GAPS (YOU→REQUIRED)"};
+  s.table.align = {Align::right, Align::left, Align::left,  Align::right, Align::left,
+                   Align::right, Align::right, Align::right, Align::left};
+  s.table.droppable = {7, 3, 4};
+  s.table.wrap = 8;
+  s.paragraphs.push_back(
+      years ? fmt::format("You have {} y of experience (the assessment's years_experience). EXPERIENCE is the "
+                          "occupation's typical related work experience (O*NET's most frequent answer) and where your "
+                          "years fall: below, within or above it (careerplan's comparison).",
+                          plain_number(*years))
+            : std::string("EXPERIENCE is the occupation's typical related work experience (O*NET's most frequent "
+                          "answer); the assessment gives no years_experience to compare with."));
+  s.paragraphs.push_back("MEDIAN is BLS OEWS's national median annual wage for the occupation's SOC code, where "
+                         "imported ('careerplan import oews'); — where not known.");
   nlohmann::json arr = nlohmann::json::array();
   std::size_t rank = 0, not_comparable = 0;
   for (const auto& e : entries) {
@@ -74,14 +152,16 @@ void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatc
     }
     if (rank <= shown) {
       s.table.rows.push_back({std::to_string(rank), r.code, r.title, r.job_zone ? std::to_string(*r.job_zone) : "—",
-                              pct(*r.readiness), fmt::format("{:.1f}", r.se),
+                              experience_cell(e, years), wage_cell(e), pct(*r.readiness), fmt::format("{:.1f}", r.se),
                               (e.too_close_to_previous ? "too close to call with #" + std::to_string(rank - 1) + "; " : "") +
                                   (gaps.empty() ? std::string("none") : join(gaps, ", "))});
     }
     if (!limit_json || rank <= shown) {
-      nlohmann::json o = readiness_json(r);
-      o["rank"] = rank;
-      o["too_close_to_previous"] = e.too_close_to_previous;
+      nlohmann::json o = match_item_json(e, rank, years, education);
+      if (e.education && education_category(education) > 0) {
+        ++edu_compared;
+        edu_below += education_fit(education_category(education), *e.education) == "below" ? 1 : 0;
+      }
       o["top_gaps"] = gaps_json;
       arr.push_back(std::move(o));
       doc.csv.rows.push_back({std::to_string(rank), r.code, "", fmt::format("{}", *r.readiness), "false", join(gaps, "; ")});
@@ -89,6 +169,12 @@ void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatc
   }
   if (rank > shown) {
     s.paragraphs.push_back(fmt::format("{} more; --top N shows more, --json lists them all.", rank - shown));
+  }
+  if (edu_compared > 0) {
+    s.paragraphs.push_back(fmt::format("Your education ({}) is below the typical level (O*NET's Required Level of "
+                                       "Education, most frequent answer) of {} of the {} occupation(s) listed; "
+                                       "--json gives each (careerplan's comparison).",
+                                       education, edu_below, edu_compared));
   }
   if (not_comparable > 0) {
     s.paragraphs.push_back(fmt::format("{} occupation(s) left out: none of their counted skills is rated in your assessment.",

@@ -1,6 +1,8 @@
 #pragma once
 // The O*NET part of `match` (occupations ranked by readiness) and `gap OCC`.
 #include <cstddef>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -13,7 +15,8 @@ namespace careerplan {
 // Appends the ranking (the first `shown` entries in the table; all of `entries` in JSON and CSV
 // unless `limit_json`) to doc and j["occupations"].
 void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatchEntry>& entries, std::size_t shown,
-                    bool limit_json, const OnetRelease& release);
+                    bool limit_json, const OnetRelease& release, std::optional<double> years,
+                    const std::string& education);
 
 // `plan OCC`: the gaps by priority with O*NET's anchor for the required level, the elements to
 // rate first, and the occupation's in-demand and hot technologies as concrete things to learn.

@@ -153,8 +153,31 @@ class GapContract(unittest.TestCase):
 
     def test_match_and_plan_json(self):
         m = run_json("match", "--assessment", EXAMPLE)
-        self.assertEqual(m["schema"], "careerplan/match/v1")
+        self.assertEqual(m["schema"], "careerplan/match/v2")
         self.assertEqual([r["rank"] for r in m["roles"]], list(range(1, len(m["roles"]) + 1)))
+        self.assertEqual(m["roles"][0]["role"]["id"], m["roles"][0]["role"]["id"].lower())
+        self.assertEqual(m["roles"][0]["readiness"], round(m["roles"][0]["readiness"], 1))
+        with open(EXAMPLE) as f:
+            rated = set(json.load(f)["ratings"])
+        for r in m["roles"]:  # the skills not rated are named, never counted as 0 without a word
+            required = {s["skill"] for s in run_json("gap", r["role"]["id"], "--assessment", EXAMPLE)["skills"]} \
+                if r["rank"] == 1 else None
+            if required is not None:
+                self.assertEqual(set(r["unrated"]), required - rated)
+            if r["unrated"]:
+                self.assertTrue(any(", ".join(sorted(r["unrated"]))[:10] in w or r["unrated"][0] in w for w in m["warnings"]))
+        import tempfile
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+            json.dump({"schema": "careerplan/assessment/v1", "ratings": {"python": 4, "sql": 3}}, f)
+        try:
+            few = run_json("match", "--assessment", f.name)
+        finally:
+            os.unlink(f.name)
+        for r in few["roles"]:
+            self.assertNotIn("python", r["unrated"])
+            self.assertTrue(r["unrated"], r["role"]["id"])
+        self.assertTrue(any("not rated in the assessment and count as 0" in w and "distributed-systems" in w
+                            for w in few["warnings"]), few["warnings"])
         p = run_json("plan", "--assessment", EXAMPLE, "--level", "mid")
         self.assertEqual(p["schema"], "careerplan/plan/v1")
         self.assertEqual(p["steps"][0]["skill"], "eval-design")
@@ -278,9 +301,9 @@ class RoutesAndCompare(unittest.TestCase):
         doc = run_json("compare", "mle", "data-scientist", "swe", "--assessment", example)
         self.assertEqual(doc["schema"], "careerplan/compare/v1")
         self.assertEqual([r["id"] for r in doc["roles"]], ["machine-learning-engineer", "data-scientist", "software-engineer"])
-        match = {r["role"]: r["readiness"] for r in run_json("match", "--assessment", example)["roles"]}
+        match = {r["role"]["id"]: r["readiness"] for r in run_json("match", "--assessment", example)["roles"]}
         for role in doc["roles"]:
-            self.assertAlmostEqual(role["readiness"], match[role["id"]])
+            self.assertAlmostEqual(role["readiness"], match[role["id"]], delta=0.051)  # match rounds to one decimal
             for sk in role["skills"]:
                 self.assertIsInstance(sk["required"], (int, float))
                 self.assertEqual(sk["gap"], max(0, sk["required"] - (sk["rating"] or 0)))

@@ -129,7 +129,7 @@ class Imported(unittest.TestCase):
         zone = {r["O*NET-SOC Code"]: r for r in tsv("Job Zones.txt")}[code]["Job Zone"]
         self.assertEqual(occ["job_zone"]["zone"], int(zone))
         edu = {int(r["Category"]): float(r["Data Value"]) for r in tsv("Education, Training, and Experience.txt")
-               if r["O*NET-SOC Code"] == code}
+               if r["O*NET-SOC Code"] == code and r["Scale ID"] == "RL"}
         self.assertEqual({s["category"]: s["percent"] for s in occ["education"]["shares"]}, edu)
         rel = [(r["Related O*NET-SOC Code"], r["Relatedness Tier"], int(r["Index"])) for r in tsv("Related Occupations.txt")
                if r["O*NET-SOC Code"] == code]
@@ -248,20 +248,24 @@ class Imported(unittest.TestCase):
         self.assertTrue(any("curated roles are left out" in w for w in j["warnings"]))
         occ = j["occupations"]
         rated = sorted({r["O*NET-SOC Code"] for r in tsv("Skills.txt")})
-        self.assertEqual(sorted(o["code"] for o in occ), rated)
+        self.assertEqual(j["schema"], "careerplan/match/v2")
+        self.assertEqual(sorted(o["occupation"]["code"] for o in occ), rated)
+        exact = {}
         for o in occ:
-            want, se = self.expected_readiness(o["code"], saved["onet_ratings"])
-            self.assertAlmostEqual(o["readiness"], want, places=9, msg=o["code"])
-            self.assertAlmostEqual(o["readiness_se"], se, places=9, msg=o["code"])
+            code = o["occupation"]["code"]
+            want, se = self.expected_readiness(code, saved["onet_ratings"])
+            exact[code] = (want, se)
+            self.assertEqual(o["readiness"], round(want, 1), msg=code)  # one decimal, as the table shows
+            self.assertAlmostEqual(o["readiness_se"], se, delta=0.051, msg=code)
         self.assertEqual([o["readiness"] for o in occ], sorted((o["readiness"] for o in occ), reverse=True))
         for prev, cur in zip(occ, occ[1:]):
             import math
-            close = abs(prev["readiness"] - cur["readiness"]) < 1.96 * math.hypot(prev["readiness_se"], cur["readiness_se"])
-            self.assertEqual(cur["too_close_to_previous"], close)
-        self.assertEqual([o["code"] for o in self.e.json("match", "-a", a, "--zone", "5")["occupations"]],
-                         [o["code"] for o in occ if o["job_zone"] == 5])
+            (p_r, p_se), (c_r, c_se) = exact[prev["occupation"]["code"]], exact[cur["occupation"]["code"]]
+            self.assertEqual(cur["too_close_to_previous"], abs(p_r - c_r) < 1.96 * math.hypot(p_se, c_se))
+        self.assertEqual([o["occupation"]["code"] for o in self.e.json("match", "-a", a, "--zone", "5")["occupations"]],
+                         [o["occupation"]["code"] for o in occ if o["job_zone"] == 5])
         fam = self.e.json("match", "-a", a, "--family", "29")["occupations"]
-        self.assertEqual([o["code"] for o in fam], ["29-1141.00"])
+        self.assertEqual([o["occupation"]["code"] for o in fam], ["29-1141.00"])
         self.assertFalse(fam[0]["too_close_to_previous"])  # the first shown has no neighbour above it
         self.assertEqual(len(self.e.json("match", "-a", a, "--top", "1")["occupations"]), 1)
         self.assertIn("careerplan's formula, not O*NET's", self.e.run("match", "-a", a).stdout)
@@ -308,10 +312,125 @@ class Imported(unittest.TestCase):
         self.assertIn("1. Mathematics: from 3 to 5.38", out)
         self.assertIn("careerplan assess --set 2.A.2.a=N", out)
 
-    def test_routes_on_an_occupation_says_what_is_not_built(self):
-        example = os.path.join(ROOT, "data", "examples", "backend-engineer.json")
-        p = self.e.run("routes", "15-2041.00", "-a", example, status=2)
-        self.assertIn("15-2041.00 is an O*NET occupation", p.stderr)
+    def test_routes_on_an_occupation_ranks_onets_related_occupations(self):
+        rel = [r for r in tsv("Related Occupations.txt") if r["O*NET-SOC Code"] == "15-2041.00"]
+        tiers = {"Primary-Short": 0, "Primary-Long": 1, "Supplemental": 2}
+        onet_order = [r["Related O*NET-SOC Code"] for r in sorted(rel, key=lambda r: (tiers[r["Relatedness Tier"]], int(r["Index"])))]
+        zones = {r["O*NET-SOC Code"]: int(r["Job Zone"]) for r in tsv("Job Zones.txt")}
+        # no assessment rates O*NET: O*NET's order; --from an occupation comes first
+        j = self.e.json("routes", "15-2041.00")
+        self.assertEqual(j["schema"], "careerplan/onet-routes/v1")
+        self.assertEqual(j["occupation"], {"code": "15-2041.00", "title": "Statisticians"})
+        self.assertEqual([r["occupation"]["code"] for r in j["routes"]], onet_order)
+        for r in j["routes"]:
+            src = next(x for x in rel if x["Related O*NET-SOC Code"] == r["occupation"]["code"])
+            self.assertEqual((r["tier"], r["index"]), (src["Relatedness Tier"], int(src["Index"])))
+            self.assertEqual(r["job_zone"], zones.get(r["occupation"]["code"]))
+        last = onet_order[-1]
+        j = self.e.json("routes", "statisticians", "--from", last)
+        self.assertEqual(j["routes"][0]["occupation"]["code"], last)
+        self.assertTrue(j["routes"][0]["is_from"])
+        self.assertEqual(j["zone_step"], zones["15-2041.00"] - zones[last])
+        # the education typically required is O*NET's RL distribution
+        ete = [r for r in tsv("Education, Training, and Experience.txt")
+               if r["O*NET-SOC Code"] == "15-2041.00" and r["Scale ID"] == "RL"]
+        self.assertEqual(sorted(e["percent"] for e in j["education"]), sorted(round(float(r["Data Value"]), 1) for r in ete))
+        # a curated role stands for its anchor occupation; an assessment's O*NET ratings rank by readiness
+        a = os.path.join(self.e.tmp, "routes-a.json")
+        with open(a, "w") as f:
+            json.dump({"schema": "careerplan/assessment/v1", "years_experience": 3,
+                       "onet_ratings": {"2.A.1.e": 5, "2.A.2.a": 4, "2.B.3.e": 2}}, f)
+        j = self.e.json("routes", "15-2041.00", "-a", a, "--from", "data-scientist")
+        self.assertEqual(j["from"]["role"]["id"], "data-scientist")
+        self.assertEqual(j["from"]["occupation"]["code"][:7], "15-2051")
+        ranked = [r for r in j["routes"] if not r["is_from"] and r["readiness"] is not None]
+        self.assertEqual([r["readiness"] for r in ranked], sorted((r["readiness"] for r in ranked), reverse=True))
+        self.assertEqual(j["experience"]["years"], 3)
+        out = self.e.run("routes", "15-2041.00", "-a", a).stdout
+        self.assertIn("Related occupations as ways in", out)
+        self.assertIn("Education typically required", out)
+        csv_out = self.e.run("routes", "15-2041.00", "--format", "csv").stdout
+        self.assertTrue(csv_out.startswith("rank,code,title,tier,index"))
+        self.assertIn("unknown role", self.e.run("routes", "15-2041.00", "--from", "nosuchthing", status=2).stderr)
+
+    def test_assess_onet_prompts_from_a_pipe(self):
+        a = os.path.join(self.e.tmp, "prompted.json")
+        with open(a, "w") as f:
+            json.dump({"schema": "careerplan/assessment/v1", "years_experience": 7, "onet_ratings": {"2.A.1.b": 2}}, f)
+        skills = sorted({(r["Element ID"], r["Element Name"]) for r in tsv("Skills.txt")})
+        e = dict(self.e.env)
+        e["COLUMNS"] = "60"
+        # item 1 = 5; item 2 (2.A.1.b, rated 2) kept by Enter; '?' explains; '-' back to item 2, = 3; item 3 = 4; end
+        p = subprocess.run([BINARY, "assess", "--onet", "-o", a], input="5\n\n?\n-\n3\n4\n", env=e, cwd=self.e.tmp,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=60)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(a) as f:
+            saved = json.load(f)
+        ids = sorted({r["Element ID"] for r in tsv("Skills.txt")})
+        self.assertEqual(saved["years_experience"], 7)  # -o FILE kept what FILE held
+        self.assertEqual(saved["onet_release"], "29.3")
+        self.assertEqual(saved["onet_ratings"], {ids[0]: 5, ids[1]: 3, ids[2]: 4})
+        desc = {r["Element ID"]: r["Description"] for r in tsv("Content Model Reference.txt")}
+        self.assertIn(desc[ids[0]].split()[0], p.stderr)
+        self.assertIn("'-' goes back to the previous item", p.stderr)  # '?' explains
+        anchors = [r for r in tsv("Level Scale Anchors.txt") if r["Element ID"] == ids[0] and r["Scale ID"] == "LV"]
+        for r in anchors:
+            self.assertIn(r["Anchor Description"].split()[0], p.stderr)
+        self.assertTrue(all(len(line) <= 60 for line in p.stderr.splitlines()
+                            if "level 0-7" not in line and not line.startswith("careerplan: saved")), p.stderr)
+        self.assertIn("--knowledge", self.e.run("assess", "--help").stdout)
+
+    def test_match_min_wage_and_experience(self):
+        with tempfile.TemporaryDirectory(prefix="careerplan-onet-wage-") as tmp:
+            e = Env(os.path.realpath(tmp))
+            self.assertIn("--onet rates O*NET's skills, and no O*NET data is imported",
+                          e.run("assess", "--onet", "-o", os.path.join(e.tmp, "x.json"), status=2).stderr)
+            self.assertFalse(os.path.exists(os.path.join(e.tmp, "x.json")))
+            e.run("import", "onet", FIXTURE)
+            a = os.path.join(e.tmp, "a.json")
+            with open(a, "w") as f:
+                json.dump({"schema": "careerplan/assessment/v1", "years_experience": 3,
+                           "onet_ratings": {"2.A.1.e": 5, "2.A.2.a": 4, "2.B.3.e": 2}}, f)
+            self.assertIn("no OEWS data is imported", e.run("match", "-a", a, "--min-wage", "100000", status=2).stderr)
+            oews = os.path.join(e.tmp, "nat_M2024_dl.csv")
+            with open(oews, "w") as f:
+                f.write("AREA,AREA_TITLE,AREA_TYPE,OCC_CODE,OCC_TITLE,A_MEDIAN\n"
+                        "99,U.S.,1,15-2041,Statisticians,104350\n"
+                        "99,U.S.,1,15-2051,Data Scientists,112590\n"
+                        "99,U.S.,1,15-2031,Operations Research Analysts,91290\n")
+            e.run("import", "oews", oews)
+            j = e.json("match", "-a", a, "--min-wage", "100000")
+            # rated in the fixture: 15-2031 (below the minimum), 15-2041, 29-1141 (no wage imported)
+            self.assertEqual([o["occupation"]["code"] for o in j["occupations"]], ["15-2041.00"])
+            self.assertTrue(any("1 occupation(s) left out with a national median below it, and 1 left out for having no "
+                                "national median wage" in w for w in j["warnings"]), j["warnings"])
+            stat = next(o for o in j["occupations"] if o["occupation"]["code"] == "15-2041.00")
+            self.assertEqual(stat["wage"]["median"], {"value": 104350, "currency": "USD", "period": "year"})
+            self.assertEqual(stat["wage"]["period"], "May 2024")
+            # the typical experience is O*NET's RW category with the largest share
+            rw = [r for r in tsv("Education, Training, and Experience.txt")
+                  if r["O*NET-SOC Code"] == "15-2041.00" and r["Scale ID"] == "RW"]
+            top = max(rw, key=lambda r: float(r["Data Value"]))
+            self.assertEqual(stat["experience"]["category"], int(top["Category"]))
+            lo, hi = stat["experience"]["min_years"], stat["experience"]["max_years"]
+            want = "below" if 3 < lo else "above" if hi is not None and 3 > hi else "within"
+            self.assertEqual(stat["experience"]["fit"], want)
+            # education: the assessment's against O*NET's most frequent Required Level of Education
+            e.run("assess", "--education", "bachelor", "-o", a, "-q")
+            with open(a) as f:
+                self.assertEqual(json.load(f)["years_experience"], 3)  # -o FILE kept what it held
+            self.assertIn("phd not in {less-than-high-school", e.run("assess", "--education", "phd", "-o", a, status=2).stderr)
+            rl = [r for r in tsv("Education, Training, and Experience.txt")
+                  if r["O*NET-SOC Code"] == "15-2041.00" and r["Scale ID"] == "RL"]
+            top = max(rl, key=lambda r: float(r["Data Value"]))
+            stat = next(o for o in e.json("match", "-a", a)["occupations"] if o["occupation"]["code"] == "15-2041.00")
+            self.assertEqual(stat["education"]["category"], int(top["Category"]))
+            want = "below" if 6 < int(top["Category"]) else "at" if 6 == int(top["Category"]) else "above"
+            self.assertEqual((stat["education"]["yours"], stat["education"]["fit"]), ("bachelor", want))
+            out = e.run("match", "-a", a).stdout
+            self.assertIn("Your education (bachelor) is below the typical level", out)
+            self.assertIn("You have 3 y of experience", out)
+            self.assertIn("$104,350", out)
     def test_next_ranks_onet_steps_apart_with_standard_errors_and_the_job_zone_rule(self):
         a = os.path.join(self.e.tmp, "next-onet.json")
         with open(a, "w") as f:
@@ -401,6 +520,9 @@ class BadInput(unittest.TestCase):
     def test_each_bad_release_is_refused_and_the_previous_import_kept(self):
         with tempfile.TemporaryDirectory(prefix="careerplan-onet-") as tmp:
             e = Env(os.path.realpath(tmp))
+            self.assertIn("--onet rates O*NET's skills, and no O*NET data is imported",
+                          e.run("assess", "--onet", "-o", os.path.join(e.tmp, "x.json"), status=2).stderr)
+            self.assertFalse(os.path.exists(os.path.join(e.tmp, "x.json")))
             e.run("import", "onet", FIXTURE)
             before = e.json("import", "--list")
             for name, mutate, expected in BAD:

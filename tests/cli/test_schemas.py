@@ -281,6 +281,9 @@ class ImportedOutput(unittest.TestCase):
         self.assertTrue(self.check(*d, "match", "-a", a)["occupations"])
         self.assertEqual(self.check(*d, "gap", "15-2041.00", "-a", a)["schema"], "careerplan/onet-gap/v1")
         self.assertEqual(self.check(*d, "plan", "15-2041.00", "-a", a)["schema"], "careerplan/onet-plan/v1")
+        self.assertEqual(self.check(*d, "routes", "15-2041.00", "-a", a, "--from", "data-scientist")["schema"],
+                         "careerplan/onet-routes/v1")
+        self.assertEqual(self.check(*d, "routes", "15-2041.00")["schema"], "careerplan/onet-routes/v1")
         onet = os.path.join(self.tmp.name, "onet-ratings.json")
         with open(onet, "w") as f:
             json.dump({"schema": "careerplan/assessment/v1", "target_role": "data-scientist", "current_role": "statisticians",

@@ -207,24 +207,49 @@ class InteractiveAssess(unittest.TestCase):
                 seen, transcript = transcript[:at], transcript[at:]
                 return seen.decode()
 
-            first = until(b"rating [2]: ")  # python, rated 2
+            # current role (a title, resolved to the role id), years, location, pay, the roles to rate
+            self.assertIn("Current role", until(b"]: "))
+            os.write(fd, b"Backend Engineer\n")
+            self.assertIn("saved as the role software-engineer", until(b"Years of professional experience [-]: "))
+            os.write(fd, b"six\n")
+            self.assertIn("please type a number of years", until(b"]: "))
+            os.write(fd, b"6\n")
+            self.assertIn("Highest completed education", until(b"]: "))
+            os.write(fd, b"?\n")
+            self.assertIn("post-doctoral", until(b"]: "))
+            os.write(fd, b"master\n")
+            until(b"]: ")
+            os.write(fd, b"CA\n")
+            until(b"]: ")
+            os.write(fd, b"\n")
+            until(b"Rate the skills of which roles?")
+            os.write(fd, b"mle, data-scientist\n")
+            first = until(b"rating 0-5 [2] (Enter keeps, - back, ? help): ")  # python, rated 2
             self.assertIn("0 none", first)  # the scale's anchored descriptors
             self.assertIn("5 expert", first)
             os.write(fd, b"\n")  # Enter keeps 2
-            until(b"rating [-]: ")  # sql, not rated
+            until(b"rating 0-5 [-]")  # sql, not rated
             os.write(fd, b"4\n")
-            until(b"rating [-]: ")  # distributed-systems
+            until(b"rating 0-5 [-]")  # distributed-systems
             os.write(fd, b"9\n")
-            self.assertIn("please type a whole number from 0 to 5", until(b"rating [-]: "))
+            self.assertIn("please type a whole number from 0 to 5", until(b"rating 0-5 [-]"))
+            os.write(fd, b"?\n")
+            self.assertIn("goes back to the previous item", until(b"rating 0-5 [-]"))
+            os.write(fd, b"-\n")  # back to sql
+            until(b"rating 0-5 [4]")
             os.write(fd, b"3\n")
-            until(b"rating [-]: ")
+            until(b"rating 0-5 [-]")
+            os.write(fd, b"3\n")
+            until(b"rating 0-5 [-]")
             os.write(fd, b"\x04")  # end of input: keep the rest as they are
             rest, status = finish(pid, fd)
             self.assertEqual(status, 0, rest)
             self.assertIn(b"saved", rest)
             with open(path) as f:
-                ratings = json.load(f)["ratings"]
-            self.assertEqual(ratings, {"python": 2, "sql": 4, "distributed-systems": 3})
+                saved = json.load(f)
+            self.assertEqual(saved["ratings"], {"python": 2, "sql": 3, "distributed-systems": 3})
+            self.assertEqual((saved["current_role"], saved["years_experience"], saved["location"]["state"],
+                              saved["education"]), ("software-engineer", 6, "CA", "master"))  # a title, resolved through the alias
 
 
     def test_prompt_neutralises_escapes_from_the_data(self):
@@ -250,7 +275,8 @@ class InteractiveAssess(unittest.TestCase):
             if pid == 0:
                 os.execve(BINARY, [BINARY, "assess", "--data-dir", data, "--assessment", path], env())
             transcript = b""
-            while b"rating [-]: " not in transcript:
+            os.write(fd, b"\n\n\n\n\n\n")  # keep the current role, years, education, location, pay, roles to rate
+            while b"rating 0-5 [-]" not in transcript:
                 ready, _, _ = select.select([fd], [], [], 30)
                 self.assertTrue(ready, transcript.decode(errors="replace"))
                 transcript += os.read(fd, 65536)
