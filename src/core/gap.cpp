@@ -113,16 +113,19 @@ std::pair<std::string, std::string> choose_level(const Role& role, const std::st
   return {role.levels.front(), "the role's first level (no years of experience given)"};
 }
 
+const Scale& role_scale(const Catalog& catalog, const Role& role)
+{
+  static const Scale fallback{"proficiency-0-5", "", k_rating_min, k_rating_max, {}, {}};
+  const Scale* s = catalog.find_scale(role.scale);
+  return s != nullptr ? *s : fallback;
+}
+
 GapResult compute_gap(const Role& role, const Catalog& catalog, const Assessment& assessment, const std::string& level)
 {
   GapResult r;
   r.role = &role;
   std::tie(r.level, r.level_basis) = choose_level(role, level, assessment.years_experience);
-  const Scale* scale = catalog.find_scale(role.scale);
-  const Scale fallback{"proficiency-0-5", "", k_rating_min, k_rating_max, {}, {}};
-  if (scale == nullptr) {
-    scale = &fallback;
-  }
+  const Scale* scale = &role_scale(catalog, role);
   for (const auto& rs : role.skills) {
     SkillGap g;
     g.source = &rs;

@@ -68,6 +68,9 @@ std::vector<LevelMatch> match_seniority(const Role& role, double years);
 // A level on `scale` converted linearly to the 0-5 rating scale.
 double to_rating_scale(double value, const Scale& scale);
 
+// The role's proficiency scale; the 0-5 rating scale when the catalog has none of that id.
+const Scale& role_scale(const Catalog& catalog, const Role& role);
+
 // The required level for a skill at a level, converted to the 0-5 rating scale.
 double required_at(const RoleSkill& skill, const std::string& level, const Scale& scale);
 
