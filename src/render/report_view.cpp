@@ -10,6 +10,7 @@
 #include "render/progress_view.hpp"
 #include "render/salary_view.hpp"
 #include "render/schema_ids.hpp"
+#include "render/sources_view.hpp"
 
 namespace careerplan {
 
@@ -38,9 +39,7 @@ nlohmann::json report_json(const Report& r)
   }
   nlohmann::json sources = nlohmann::json::array();
   for (const Source* s : r.sources) {
-    nlohmann::json j = {{"id", s->id}, {"title", s->title}, {"publisher", s->publisher}, {"date", s->date}};
-    j["url"] = s->url.empty() ? nlohmann::json(nullptr) : nlohmann::json(s->url);
-    sources.push_back(j);
+    sources.push_back(source_json(*s));
   }
   nlohmann::json problems = nlohmann::json::array();
   for (const auto& pr : r.history_problems) {
