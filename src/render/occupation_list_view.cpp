@@ -4,6 +4,7 @@
 
 #include "core/text.hpp"
 #include "render/format.hpp"
+#include "render/json_shape.hpp"
 #include "render/salary_view.hpp"
 #include "render/schema_ids.hpp"
 
@@ -72,13 +73,12 @@ nlohmann::json occupation_list_json(const Place& place, const std::vector<BlsFig
     nlohmann::json j = {{"soc", code_of(b)},
                         {"title", b.title},
                         {"period", b.period},
-                        {"currency", f.currency},
                         {"employment", f.employment ? nlohmann::json(*f.employment) : nlohmann::json(nullptr)},
                         {"top_coded", b.top_coded},
-                        {"top_code", opt_number(b.top_code)},
+                        {"top_code", shape::amount(b.top_code, f.currency, f.period)},
                         {"derived_from_hourly", b.derived_from_hourly},
                         {"origin", b.origin}};
-    j.update(percentiles_json(f));
+    j.update(percentiles_json(f, true));
     list.push_back(std::move(j));
   }
   return {{"schema", schema_id::occupation_list},

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "render/salary_view.hpp"
+#include "render/json_shape.hpp"
 #include "render/schema_ids.hpp"
 
 namespace careerplan {
@@ -12,10 +13,11 @@ nlohmann::json opt_number(std::optional<double> v)
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
 
-nlohmann::json percentiles_json(const SalaryFigure& f)
+nlohmann::json percentiles_json(const SalaryFigure& f, bool amounts)
 {
-  return {{"p10", opt_number(f.p10)}, {"p25", opt_number(f.p25)}, {"median", opt_number(f.median)},
-          {"mean", opt_number(f.mean)}, {"p75", opt_number(f.p75)}, {"p90", opt_number(f.p90)}};
+  auto put = [&](std::optional<double> v) { return amounts ? shape::amount(v, f.currency, f.period) : opt_number(v); };
+  return {{"p10", put(f.p10)}, {"p25", put(f.p25)}, {"median", put(f.median)},
+          {"mean", put(f.mean)}, {"p75", put(f.p75)}, {"p90", put(f.p90)}};
 }
 
 nlohmann::json place_json(const Place& place)
@@ -78,7 +80,7 @@ nlohmann::json salary_json(const SalaryResult& r)
               {"derived_from_hourly", b.derived_from_hourly},
               {"origin", str_or_null(b.origin)},
               {"vs_bls", nullptr}};
-    j.update(percentiles_json(f));
+    j.update(percentiles_json(f, false));
     if (b.vs_bls) {
       const auto& c = *b.vs_bls;
       j["vs_bls"] = {{"figure", c.figure},       {"occupation", c.occupation}, {"period", c.period},

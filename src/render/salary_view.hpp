@@ -20,8 +20,9 @@ std::string range_bar(const SalaryFigure& f, std::optional<double> pay, const Ba
 
 // A number, or null when it is not known.
 nlohmann::json opt_number(std::optional<double> v);
-// p10, p25, median, mean, p75 and p90 of a figure, each a number or null (salary, occupation-list).
-nlohmann::json percentiles_json(const SalaryFigure& f);
+// p10, p25, median, mean, p75 and p90 of a figure, each null when not known: a number (salary/v1)
+// or, with `amounts`, {"value", "currency", "period"} (occupation-list/v2).
+nlohmann::json percentiles_json(const SalaryFigure& f, bool amounts);
 // {"kind", "code", "name"} of a place (national, state, country or region).
 nlohmann::json place_json(const Place& place);
 
