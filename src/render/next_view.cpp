@@ -288,12 +288,7 @@ Document next_document(const NextResult& r, const std::string& assessment, std::
     add(*r.onet, onet_view(r, top));
     doc.footnotes.push_back(k_onet_credit);
   }
-  if (!r.warnings.empty()) {
-    Section w;
-    w.heading = "Warnings";
-    w.bullets = r.warnings;
-    doc.sections.push_back(w);
-  }
+  add_bullets(doc, "Warnings", r.warnings);
   doc.footnotes.push_back("GAIN: readiness points on your targets (mean), ± 1.96 standard errors where O*NET gives "
                           "them; ≈: too close to call against the step above. A move counts under Nesta's rules "
                           "(\"Mapping Career Causeways\", 2020): job zone within one (O*NET only), median at least 0.75 "

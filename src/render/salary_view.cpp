@@ -301,12 +301,7 @@ Document salary_document(const SalaryResult& r)
     }
     doc.sections.push_back(words);
   }
-  if (!r.notes.empty()) {
-    Section notes;
-    notes.heading = "Notes";
-    notes.bullets = r.notes;
-    doc.sections.push_back(notes);
-  }
+  add_bullets(doc, "Notes", r.notes);
   doc.footnotes.push_back("BASIS: base pay, total compensation (equity and bonus included), or not stated by the "
                           "source. Estimates are ranges derived from a published regional adjustment; "
                           "'man careerplan' (SALARY ESTIMATES) gives the formula. " +
