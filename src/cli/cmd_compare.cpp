@@ -6,11 +6,11 @@
 
 #include "cli/context.hpp"
 #include "core/errors.hpp"
-#include "core/gap.hpp"
+#include "core/compare.hpp"
 #include "core/onet.hpp"
 #include "core/role_names.hpp"
 #include "render/occupation_view.hpp"
-#include "render/routes_view.hpp"
+#include "render/compare_view.hpp"
 
 namespace careerplan {
 
@@ -46,7 +46,8 @@ void compare_occupations(Context& ctx, const std::vector<std::string>& names)
     roles.push_back(anchored_roles(ctx.catalog(), *code));
   }
   const auto release = onet_release(db);
-  ctx.emit(compare_occupations_document(occs, *release), compare_occupations_json(occs, *release, roles));
+  ctx.emit({[&] { return compare_occupations_document(occs, *release); },
+            [&] { return compare_occupations_json(occs, *release, roles); }});
 }
 
 void run_compare(Context& ctx, const CompareOptions& o)
@@ -54,27 +55,17 @@ void run_compare(Context& ctx, const CompareOptions& o)
   if (o.roles.size() < 2) {
     throw UsageError("compare needs two roles or more", "e.g. 'careerplan compare mle data-scientist'");
   }
-  const Catalog& cat = ctx.catalog();
   if (std::any_of(o.roles.begin(), o.roles.end(), [&](const std::string& n) { return ctx.occupation_code(n).has_value(); })) {
     compare_occupations(ctx, o.roles);
     return;
   }
-  const std::optional<Assessment> a = ctx.assessment_if_any();
-  std::vector<CompareEntry> entries;
+  const Catalog& cat = ctx.catalog();
+  std::vector<const Role*> roles;
   for (const auto& name : o.roles) {
-    const Role& role = resolve_role(cat, name);
-    if (std::any_of(entries.begin(), entries.end(), [&](const CompareEntry& e) { return e.role == &role; })) {
-      throw UsageError(fmt::format("role '{}' is given twice", role.id), "name each role once");
-    }
-    CompareEntry e;
-    e.role = &role;
-    std::tie(e.level, e.level_basis) = choose_level(role, o.level, a ? a->years_experience : std::nullopt);
-    if (a) {
-      e.gap = compute_gap(role, cat, *a, e.level);
-    }
-    entries.push_back(std::move(e));
+    roles.push_back(&resolve_role(cat, name));
   }
-  ctx.emit(compare_document(cat, entries), compare_json(cat, entries));
+  const CompareResult r = compare_roles(cat, roles, o.level, ctx.assessment_if_any());
+  ctx.emit({[&] { return compare_document(r); }, [&] { return compare_json(r); }});
 }
 
 } // namespace

@@ -13,7 +13,7 @@ void setup_history(CLI::App& app, Context& ctx)
                                             "oldest first");
   cmd->callback([&ctx] {
     const History h = load_history(ctx);
-    ctx.emit(history_document(h), history_json(h));
+    ctx.emit({[&] { return history_document(h); }, [&] { return history_json(h); }});
   });
 }
 

@@ -43,7 +43,7 @@ void run_import_onet(Context& ctx, const std::string& dir)
                  missing.c_str());
   }
   const auto release = onet_release(db);
-  ctx.emit(import_onet_document(report, *release), import_onet_json(report, *release));
+  ctx.emit({[&] { return import_onet_document(report, *release); }, [&] { return import_onet_json(report, *release); }});
 }
 
 void run_import_list(Context& ctx)
@@ -55,7 +55,7 @@ void run_import_list(Context& ctx)
     onet = onet_release(*db);
     oews = oews_files(*db);
   }
-  ctx.emit(import_list_document(onet, oews), import_list_json(onet, oews));
+  ctx.emit({[&] { return import_list_document(onet, oews); }, [&] { return import_list_json(onet, oews); }});
 }
 
 } // namespace

@@ -75,7 +75,7 @@ void run_next(Context& ctx, const NextCliOptions& o)
   const Assessment& a = ctx.assessment();
   Db* db = ctx.store();
   const auto release = db != nullptr ? onet_release(*db) : std::nullopt;
-  nlohmann::json warnings = nlohmann::json::array();
+  std::vector<std::string> warnings;
 
   // Targets: the assessment's target_role, then every --target, each in its own vocabulary.
   std::vector<std::string> roles, occupations;
@@ -131,59 +131,15 @@ void run_next(Context& ctx, const NextCliOptions& o)
     opt.current_zone = current_zone(ctx, *db, a, zone_basis);
   }
 
-  Document doc;
-  doc.title = "Your next best step: which skill to raise one level";
-  Section head;
-  head.fields.emplace_back("assessment", a.file);
-  head.fields.emplace_back("threshold", fmt::format("{}% readiness", plain_number(o.threshold)));
-  head.fields.emplace_back("current pay", opt.current_pay ? money(*opt.current_pay, "USD") +
-                                                                fmt::format(" (a move needs a median of at least {} of it)",
-                                                                            plain_number(o.min_pay_ratio))
-                                                          : std::string("not given (the pay rule is not applied)"));
-  if (opt.current_zone) {
-    head.fields.emplace_back("job zone", fmt::format("{} — {} (a move spans at most {})", *opt.current_zone, zone_basis,
-                                                     o.max_zone_step));
-  }
-  doc.sections.push_back(head);
-  nlohmann::json j = {{"schema", "careerplan/next/v1"},
-                      {"assessment", a.file},
-                      {"threshold", o.threshold},
-                      {"max_zone_step", o.max_zone_step},
-                      {"min_pay_ratio", o.min_pay_ratio}};
-  j["current_pay"] = opt.current_pay ? nlohmann::json(*opt.current_pay) : nlohmann::json(nullptr);
-  j["current_job_zone"] = opt.current_zone ? nlohmann::json(*opt.current_zone) : nlohmann::json(nullptr);
-  j["current_job_zone_basis"] = zone_basis;
-  j["curated"] = nullptr;
-  j["onet"] = nullptr;
-  doc.csv.columns = {"vocabulary", "rank", "skill", "from", "to", "gain", "se", "within_reach", "too_close_to_previous"};
-
-  auto csv_rows = [&](const NextRanking& r, const std::string& vocabulary) {
-    std::size_t n = 0;
-    for (const auto& st : r.steps) {
-      if (n++ == o.top) {
-        break;
-      }
-      doc.csv.rows.push_back({vocabulary, std::to_string(n), st.skill, std::to_string(st.from), std::to_string(st.to),
-                              fmt::format("{}", st.gain), fmt::format("{}", st.se), std::to_string(st.reached_count),
-                              st.too_close_to_previous ? "true" : "false"});
-    }
-  };
-
+  NextResult res;
+  res.options = opt;
+  res.zone_basis = zone_basis;
   if (!a.ratings.empty()) {
     const MedianLookup median = [&](const Role& role) -> std::optional<std::pair<double, std::string>> {
       const SocMapping* soc = anchor_occupation(role);
       return soc != nullptr ? national_median(cat, db, soc->code) : std::nullopt;
     };
-    const NextRanking r = next_curated(cat, a, roles, opt, median);
-    const NextView v{"curated", "careerplan's skills (0-5) against the curated roles", "roles", o.top, "USD"};
-    for (auto& s : next_sections(r, v)) {
-      doc.sections.push_back(std::move(s));
-    }
-    if (o.explain) {
-      doc.sections.push_back(next_explain(r, v, opt));
-    }
-    j["curated"] = next_json(r, v);
-    csv_rows(r, "curated");
+    res.curated = next_curated(cat, a, roles, opt, median);
   } else {
     warnings.push_back("the curated roles are left out: the assessment rates none of careerplan's skills (0-5)");
   }
@@ -197,47 +153,25 @@ void run_next(Context& ctx, const NextCliOptions& o)
                                      a.onet_release, release->version));
     }
     const OccupationMedian median = [&](const std::string& code) { return national_median(cat, db, code.substr(0, 7)); };
-    const NextRanking r = next_onet(*db, a.onet_ratings, occupations, opt, median);
-    const NextView v{"onet", fmt::format("O*NET's skills and knowledge (0-7) against the {} occupations",
-                                         release->source_id()),
-                     "occupations", o.top, "USD"};
-    for (auto& s : next_sections(r, v)) {
-      doc.sections.push_back(std::move(s));
-    }
-    if (o.explain) {
-      doc.sections.push_back(next_explain(r, v, opt));
-    }
+    res.onet = next_onet(*db, a.onet_ratings, occupations, opt, median);
+    res.onet_source = release->source_id();
     for (const auto& code : occupations) {
-      if (std::none_of(r.units.begin(), r.units.end(), [&](const NextUnit& u) { return u.id == code; })) {
+      if (std::none_of(res.onet->units.begin(), res.onet->units.end(), [&](const NextUnit& u) { return u.id == code; })) {
         warnings.push_back(fmt::format("O*NET target {} is left out: O*NET gives it no skill ratings, or you rated none "
                                        "of the elements it counts", code));
       }
     }
-    j["onet"] = next_json(r, v);
-    csv_rows(r, "onet");
     if (!opt.current_zone) {
       warnings.push_back("your job zone is not known (set current_role to an O*NET occupation or a curated role, or "
                          "give --current-zone), so the job-zone rule is not applied");
     }
-    doc.footnotes.push_back(k_onet_credit);
   } else if (release) {
     warnings.push_back("O*NET occupations are left out: the assessment rates none of O*NET's skills (rate them with "
                        "'careerplan assess --set 2.A.1.e=N')");
   }
-  if (!warnings.empty()) {
-    Section w;
-    w.heading = "Warnings";
-    for (const auto& x : warnings) {
-      w.bullets.push_back(x.get<std::string>());
-    }
-    doc.sections.push_back(w);
-  }
-  doc.footnotes.push_back("GAIN: readiness points on your targets (mean), ± 1.96 standard errors where O*NET gives "
-                          "them; ≈: too close to call against the step above. A move counts under Nesta's rules "
-                          "(\"Mapping Career Causeways\", 2020): job zone within one (O*NET only), median at least 0.75 "
-                          "of your pay. --explain gives the formula.");
-  j["warnings"] = warnings;
-  ctx.emit(doc, j);
+  res.warnings = std::move(warnings);
+  ctx.emit({[&] { return next_document(res, a.file, o.top, o.explain); },
+            [&] { return next_document_json(res, a.file, o.top); }});
 }
 
 } // namespace

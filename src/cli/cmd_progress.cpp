@@ -30,18 +30,10 @@ void run_progress(Context& ctx, const ProgressOptions& o)
   }
   const auto roles = roles_to_measure(ctx, o.roles, h, "progress");
   std::vector<RoleProgress> results;
-  nlohmann::json arr = nlohmann::json::array();
   for (const Role* r : roles) {
     results.push_back(compute_progress(*r, ctx.catalog(), h, ProgressQuery{since, o.level}));
-    arr.push_back(progress_role_json(results.back()));
   }
-  nlohmann::json j = {{"schema", "careerplan/progress/v1"},
-                      {"history", h.file},
-                      {"snapshots", h.snapshots.size()},
-                      {"roles", arr},
-                      {"problems", history_problems_json(h)}};
-  j["since"] = since ? nlohmann::json(format_timestamp(*since)) : nlohmann::json(nullptr);
-  ctx.emit(progress_document(results, h, since), j);
+  ctx.emit({[&] { return progress_document(results, h, since); }, [&] { return progress_json(results, h, since); }});
 }
 
 } // namespace

@@ -32,7 +32,7 @@ void run_report(Context& ctx, const ReportOptions& o)
   const History h = load_history(ctx);
   const Report r = compute_report(role, cat, a, h, current_time(), o.level, ctx.store());
   if (o.html.empty()) {
-    ctx.emit(report_document(r), report_json(r));
+    ctx.emit({[&] { return report_document(r); }, [&] { return report_json(r); }});
     return;
   }
   const std::string page = render_report_html(r, k_version);

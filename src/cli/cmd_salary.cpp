@@ -122,7 +122,7 @@ void run_salary(Context& ctx, const SalaryOptions& o)
       throw UsageError(fmt::format("no imported BLS OEWS figures for {}", area),
                        "import BLS's files first: careerplan import oews FILE...");
     }
-    ctx.emit(occupation_list_document(place, list), occupation_list_json(place, list));
+    ctx.emit({[&] { return occupation_list_document(place, list); }, [&] { return occupation_list_json(place, list); }});
     return;
   }
   if (!wanted.empty() && find_role_by_name(cat, wanted) == nullptr) {
@@ -130,21 +130,21 @@ void run_salary(Context& ctx, const SalaryOptions& o)
       Role holder;
       SalaryResult r = soc_salary(db, code->substr(0, 7), place, holder);
       r.notes.insert(r.notes.begin(), onet_soc_note(*code));
-      ctx.emit(salary_document(r), salary_json(r));
+      ctx.emit({[&] { return salary_document(r); }, [&] { return salary_json(r); }});
       return;
     }
   }
   if (!wanted.empty() && is_soc_code(wanted)) { // role ids start with a letter
     Role holder;
     const SalaryResult r = soc_salary(db, wanted, place, holder);
-    ctx.emit(salary_document(r), salary_json(r));
+    ctx.emit({[&] { return salary_document(r); }, [&] { return salary_json(r); }});
     return;
   }
   if (!wanted.empty()) {
     const Role& role = resolve_role(cat, wanted);
     SalaryResult r = compute_salary(role, query_for(role, o, a, place));
     attach_bls(r, cat, db);
-    ctx.emit(salary_document(r), salary_json(r));
+    ctx.emit({[&] { return salary_document(r); }, [&] { return salary_json(r); }});
     return;
   }
 
@@ -170,7 +170,7 @@ void run_salary(Context& ctx, const SalaryOptions& o)
   for (auto& r : results) {
     attach_bls(r, cat, db);
   }
-  ctx.emit(salary_catalog_document(results), salary_list_json(results));
+  ctx.emit({[&] { return salary_catalog_document(results); }, [&] { return salary_list_json(results); }});
 }
 
 } // namespace

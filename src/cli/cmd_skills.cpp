@@ -9,6 +9,7 @@
 #include "core/onet_skills.hpp"
 #include "core/text.hpp"
 #include "render/format.hpp"
+#include "render/skills_view.hpp"
 
 namespace careerplan {
 
@@ -45,24 +46,11 @@ void add_onet_skills(Context& ctx, const std::string& category, Document& doc, n
 void run_skills(Context& ctx, const std::string& category)
 {
   const Catalog& cat = ctx.catalog();
-  Document doc;
-  doc.title = "Skills: the vocabulary that roles require and assessments rate";
-  Section list;
-  list.table.columns = {"ID", "NAME", "CATEGORY", "ALIASES", "DESCRIPTION"};
-  list.table.droppable = {3, 2};
-  doc.csv.columns = {"id", "name", "category", "aliases", "description"};
-  nlohmann::json skills = nlohmann::json::array();
+  std::vector<const SkillDef*> skills;
   for (const auto& s : cat.skills.skills) {
-    if (!category.empty() && s.category != category) {
-      continue;
+    if (category.empty() || s.category == category) {
+      skills.push_back(&s);
     }
-    list.table.rows.push_back({s.id, s.name, s.category, join(s.aliases, ", "), s.description});
-    doc.csv.rows.push_back({s.id, s.name, s.category, join(s.aliases, ";"), s.description});
-    skills.push_back({{"id", s.id},
-                      {"name", s.name},
-                      {"category", s.category},
-                      {"aliases", s.aliases},
-                      {"description", s.description}});
   }
   if (skills.empty()) {
     std::vector<std::string> categories;
@@ -74,12 +62,19 @@ void run_skills(Context& ctx, const std::string& category)
     throw UsageError(fmt::format("no skill in category '{}'", printable(category.substr(0, 80))),
                      "the categories are: " + join(categories, ", "));
   }
-  doc.sections.push_back(std::move(list));
-  doc.footnotes.push_back("Rate a skill by its id or an alias in an assessment ('careerplan assess'); "
-                          "'careerplan show ROLE' gives a role's required levels.");
-  nlohmann::json j = {{"schema", "careerplan/skill-list/v1"}, {"skills", skills}};
-  add_onet_skills(ctx, category, doc, j);
-  ctx.emit(doc, j);
+  // O*NET's skills join the list once imported (each format built only when asked for).
+  ctx.emit({[&] {
+              Document doc = skills_document(skills);
+              nlohmann::json unused;
+              add_onet_skills(ctx, category, doc, unused);
+              return doc;
+            },
+            [&] {
+              nlohmann::json j = skills_json(skills);
+              Document unused;
+              add_onet_skills(ctx, category, unused, j);
+              return j;
+            }});
 }
 
 } // namespace

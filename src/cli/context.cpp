@@ -288,16 +288,16 @@ const Role& Context::role_named(const std::string& wanted, const char* command)
   unknown_role(wanted);
 }
 
-void Context::emit(const Document& doc, const nlohmann::json& j) const
+void Context::emit(const Output& result) const
 {
   std::string out;
   const std::string f = format();
   if (f == "json") {
-    out = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    out = result.json().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   } else if (f == "csv") {
-    out = render_csv(doc);
+    out = render_csv(result.document());
   } else if (f == "markdown") {
-    out = render_markdown(doc);
+    out = render_markdown(result.document());
   } else {
     RenderOptions ro;
     const bool tty = ::isatty(STDOUT_FILENO) != 0;
@@ -305,12 +305,17 @@ void Context::emit(const Document& doc, const nlohmann::json& j) const
     ro.color = options.color == "always" ||
                (options.color == "auto" && tty && env("NO_COLOR").empty() && term != "dumb");
     ro.width = terminal_width(tty);
-    out = render_table(doc, ro);
+    out = render_table(result.document(), ro);
     if (page && tty && !options.no_pager && write_paged(out)) {
       return;
     }
   }
   write_stdout(out);
+}
+
+void Context::emit(const Document& doc, const nlohmann::json& j) const
+{
+  emit(Output{[&doc] { return doc; }, [&j] { return j; }});
 }
 
 void write_stdout(const std::string& out)

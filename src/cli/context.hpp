@@ -1,6 +1,7 @@
 #pragma once
 // What every command shares: the global options, the catalog (loaded once, on first use), the
 // assessment lookup, and the one place output is written.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +16,13 @@
 #include "render/document.hpp"
 
 namespace careerplan {
+
+// A command's result, ready to be written in any format; emit builds only the one asked for.
+struct Output
+{
+  std::function<Document()> document;   // table, markdown and CSV (Document::csv)
+  std::function<nlohmann::json()> json; // JSON: the documented contract (schemas/)
+};
 
 struct GlobalOptions
 {
@@ -81,7 +89,9 @@ public:
   // Keeps a command's parsed options alive as long as the context (its option bindings point into them).
   void keep(std::shared_ptr<void> bound) { m_kept.push_back(std::move(bound)); }
 
-  // Writes the command's result in the chosen format to stdout.
+  // Writes the command's result in the chosen format to stdout, building only that format.
+  void emit(const Output& out) const;
+  // The same for a result whose document and JSON are already built.
   void emit(const Document& doc, const nlohmann::json& j) const;
 
 private:

@@ -113,6 +113,18 @@ struct NextRanking
   std::vector<std::string> at_max; // rated at the top of the scale: nothing to raise
 };
 
+// What `careerplan next` found: a ranking per vocabulary it could rank, with the rules applied
+// and what was left out, in words.
+struct NextResult
+{
+  NextOptions options;
+  std::string zone_basis; // where options.current_zone came from
+  std::optional<NextRanking> curated; // careerplan's skills (0-5) against the curated roles
+  std::optional<NextRanking> onet; // O*NET's elements against the imported occupations
+  std::string onet_source; // the O*NET release's source id, with `onet`
+  std::vector<std::string> warnings;
+};
+
 // Ranks the candidates' steps over the units (the core of both vocabularies).
 NextRanking rank_next_steps(std::vector<NextUnit> units, const std::vector<NextCandidate>& candidates,
                             const NextOptions& options);

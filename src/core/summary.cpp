@@ -80,7 +80,7 @@ std::vector<SourceUse> source_uses(const Catalog& catalog, const Role* only)
     }
     for (const auto& [path, id] : role.refs.sources) {
       if (const Source* src = catalog.find_source(&role, id)) {
-        entry(src).used_by.emplace_back(role.id, path);
+        entry(src).used_by.emplace_back(&role, path);
       }
     }
   }

@@ -43,7 +43,7 @@ RoleSummary summarize(const Role& role);
 struct SourceUse
 {
   const Source* source = nullptr;
-  std::vector<std::pair<std::string, std::string>> used_by; // (role id, JSON pointer)
+  std::vector<std::pair<const Role*, std::string>> used_by; // (role, JSON pointer into its profile)
 };
 std::vector<SourceUse> source_uses(const Catalog& catalog, const Role* only);
 

@@ -44,6 +44,17 @@ struct Document
   std::vector<std::string> footnotes;
 };
 
+// Adds a section of bullets under `heading` ("Notes", "Warnings"), only when there are any.
+inline void add_bullets(Document& doc, std::string heading, const std::vector<std::string>& bullets)
+{
+  if (!bullets.empty()) {
+    Section s;
+    s.heading = std::move(heading);
+    s.bullets = bullets;
+    doc.sections.push_back(std::move(s));
+  }
+}
+
 struct RenderOptions
 {
   std::size_t width = 100;

@@ -20,11 +20,12 @@ std::string money(double value, const std::string& currency)
   return currency + " " + thousands(value);
 }
 
-std::string figure_text(const SalaryFigure& f)
+std::string figure_text(const SalaryFigure& f, FigureStyle style)
 {
   auto m = [&](double v) { return money(v, f.currency); };
-  std::vector<std::string> parts;
-  if (f.p10 || f.p25 || f.p75 || f.p90) {
+  const bool compact = style == FigureStyle::compact;
+  if (!compact && (f.p10 || f.p25 || f.p75 || f.p90)) {
+    std::vector<std::string> parts;
     if (f.p10) parts.push_back("p10 " + m(*f.p10));
     if (f.p25) parts.push_back("p25 " + m(*f.p25));
     if (f.median) parts.push_back("median " + m(*f.median));
@@ -36,19 +37,25 @@ std::string figure_text(const SalaryFigure& f)
   std::string out;
   const std::string open = f.high_open ? "+" : "";
   if (f.low && f.high) {
-    out = m(*f.low) + " – " + m(*f.high) + open;
+    out = m(*f.low) + (compact ? "–" : " – ") + m(*f.high) + open;
+  } else if (compact && f.p10 && f.p90) {
+    out = m(*f.p10) + "–" + m(*f.p90) + " (p10–p90)";
   } else if (f.high) {
     out = "up to " + m(*f.high) + open;
   } else if (f.low) {
     out = "from " + m(*f.low);
   }
   if (f.median) {
-    out += out.empty() ? "median " + m(*f.median) : " (median " + m(*f.median) + ")";
+    if (out.empty()) {
+      out = "median " + m(*f.median);
+    } else {
+      out += compact ? ", median " + m(*f.median) : " (median " + m(*f.median) + ")";
+    }
   }
   if (f.value) {
-    out += out.empty() ? m(*f.value) : " · " + m(*f.value);
+    out += out.empty() ? m(*f.value) : (compact ? ", " : " · ") + m(*f.value);
   }
-  if (!f.words.empty()) {
+  if (!f.words.empty() && (out.empty() || !compact)) {
     out += out.empty() ? "\"" + f.words + "\"" : " (\"" + f.words + "\")";
   }
   if (out.empty() && f.mean) {

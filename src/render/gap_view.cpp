@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include "core/text.hpp"
+#include "render/json_shape.hpp"
+#include "render/schema_ids.hpp"
 
 namespace careerplan {
 
@@ -105,23 +107,25 @@ Section explain_section(const GapResult& r)
   return s;
 }
 
+nlohmann::json gap_item_json(const SkillGap& g)
+{
+  return {{"skill", g.skill}, {"required", g.required}, {"rating", g.rating}, {"gap", g.gap}, {"priority", g.priority}};
+}
+
 nlohmann::json gap_json(const GapResult& r)
 {
   nlohmann::json skills = nlohmann::json::array();
   for (const auto& g : r.skills) {
     const RoleSkill& rs = *g.source;
-    skills.push_back({{"skill", g.skill},
-                      {"name", g.name},
-                      {"required", g.required},
-                      {"rating", g.rating},
-                      {"rated", g.rated},
-                      {"gap", g.gap},
-                      {"weight", g.weight},
-                      {"priority", g.priority},
-                      {"weight_basis", rs.weight_basis.kind},
-                      {"weight_source", rs.weight_basis.source},
-                      {"required_basis", rs.required_basis.kind},
-                      {"required_source", rs.required_basis.source}});
+    nlohmann::json j = gap_item_json(g);
+    j.update({{"name", g.name},
+              {"rated", g.rated},
+              {"weight", g.weight},
+              {"weight_basis", rs.weight_basis.kind},
+              {"weight_source", rs.weight_basis.source},
+              {"required_basis", rs.required_basis.kind},
+              {"required_source", rs.required_basis.source}});
+    skills.push_back(std::move(j));
   }
   nlohmann::json rules = nlohmann::json::array();
   for (const auto& rr : r.rules) {
@@ -148,16 +152,66 @@ nlohmann::json gap_json(const GapResult& r)
     }
     seniority.push_back(j);
   }
-  return {{"role", r.role->id},
-          {"title", r.role->title},
+  return {{"role", shape::role_ref(r.role->id, r.role->title)},
           {"level", r.level},
           {"level_basis", r.level_basis},
-          {"readiness", r.readiness},
+          {"readiness", shape::percent(r.readiness)},
           {"met_weight", r.met_weight},
           {"required_weight", r.required_weight},
           {"skills", skills},
           {"rules", rules},
           {"seniority", seniority}};
+}
+
+nlohmann::json gap_document_json(const GapResult& r, const std::string& assessment)
+{
+  nlohmann::json j = gap_json(r);
+  j["schema"] = schema_id::gap;
+  j["assessment"] = assessment;
+  return j;
+}
+
+Document gap_document(const GapResult& r, const std::string& assessment, bool explain)
+{
+  Document doc;
+  doc.title = fmt::format("{}: gap at level {}", r.role->title, r.level);
+  Section head;
+  head.fields.emplace_back("assessment", assessment);
+  head.fields.emplace_back("level", fmt::format("{} — {}", r.level, r.level_basis));
+  head.fields.emplace_back("readiness", fmt::format("{} {} (weighted coverage of the required levels)",
+                                                    percent(r.readiness), bar(r.readiness, 100, 20)));
+  doc.sections.push_back(head);
+  doc.sections.push_back(gap_table(r));
+  if (!r.rules.empty()) {
+    doc.sections.push_back(rules_section(r));
+  }
+  doc.sections.push_back(seniority_section(r));
+  if (explain) {
+    doc.sections.push_back(explain_section(r));
+  }
+  doc.footnotes.push_back("Weights and required levels are published, derived or modelling choices: 'careerplan show " +
+                          r.role->id + "' says which, and why.");
+  doc.csv = gap_csv(r, true);
+  return doc;
+}
+
+Table gap_csv(const GapResult& r, bool with_rated)
+{
+  Table t;
+  t.columns = {"skill", "name", "required", "rating"};
+  if (with_rated) {
+    t.columns.push_back("rated");
+  }
+  t.columns.insert(t.columns.end(), {"gap", "weight", "priority"});
+  for (const auto& g : r.skills) {
+    std::vector<std::string> row = {g.skill, g.name, fmt::format("{}", g.required), std::to_string(g.rating)};
+    if (with_rated) {
+      row.push_back(g.rated ? "true" : "false");
+    }
+    row.insert(row.end(), {fmt::format("{}", g.gap), fmt::format("{}", g.weight), fmt::format("{}", g.priority)});
+    t.rows.push_back(std::move(row));
+  }
+  return t;
 }
 
 } // namespace careerplan

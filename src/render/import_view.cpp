@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/text.hpp"
+#include "render/schema_ids.hpp"
 
 namespace careerplan {
 
@@ -67,7 +68,7 @@ nlohmann::json import_onet_json(const OnetImportReport& report, const OnetReleas
   for (const auto& [name, rows] : report.files) {
     files.push_back({{"file", name}, {"rows", rows}});
   }
-  return {{"schema", "careerplan/import/v1"},
+  return {{"schema", schema_id::import_onet},
           {"dataset", "onet"},
           {"source", onet_source_json(release)},
           {"occupations", release.occupations},
@@ -117,13 +118,60 @@ nlohmann::json import_list_json(const std::optional<OnetRelease>& onet, const st
   for (const auto& f : oews) {
     files.push_back({{"file", f.file}, {"sheet", f.sheet}, {"period", f.period}, {"rows", f.rows}});
   }
-  nlohmann::json j = {{"schema", "careerplan/import-list/v1"}, {"onet", nullptr}, {"oews", files}};
+  nlohmann::json j = {{"schema", schema_id::import_list}, {"onet", nullptr}, {"oews", files}};
   if (onet) {
     j["onet"] = onet_source_json(*onet);
     j["onet"]["occupations"] = onet->occupations;
     j["onet"]["rated_occupations"] = onet->rated;
   }
   return j;
+}
+
+Document import_oews_document(const OewsImportResult& result, const std::vector<OewsFile>& files, const std::string& path)
+{
+  Document doc;
+  Section s;
+  s.table.columns = {"FILE", "SHEET", "PERIOD", "ROWS"};
+  s.table.align = {Align::left, Align::left, Align::left, Align::right};
+  s.table.wrap = 0;
+  doc.csv.columns = {"file", "sheet", "period", "period_from", "rows", "skipped_industry_rows"};
+  for (const auto& f : result.files) {
+    s.table.rows.push_back({f.file, f.sheet.empty() ? "-" : f.sheet, f.period, thousands(static_cast<double>(f.rows))});
+    doc.csv.rows.push_back({f.file, f.sheet, f.period, f.period_from, std::to_string(f.rows),
+                            std::to_string(f.skipped_industry_rows)});
+  }
+  doc.sections.push_back(std::move(s));
+  doc.footnotes.push_back(fmt::format("Imported {} rows of BLS OEWS figures into {} (replacing {} rows).",
+                                      thousands(static_cast<double>(result.rows)), path,
+                                      thousands(static_cast<double>(result.replaced_rows))));
+  for (const auto& f : files) {
+    if (f.titles_only) {
+      doc.footnotes.push_back(fmt::format("{} has no OCC_CODE column: its occupations are matched by their exact "
+                                          "OCC_TITLE to the codes of {}.",
+                                          f.file, f.codes_from));
+    }
+  }
+  for (const auto& f : result.files) {
+    if (f.skipped_industry_rows > 0) {
+      doc.footnotes.push_back(fmt::format("{}: {} rows for a single industry skipped (figures are cross-industry).",
+                                          f.file, f.skipped_industry_rows));
+    }
+  }
+  return doc;
+}
+
+nlohmann::json import_oews_json(const OewsImportResult& result, const std::string& path)
+{
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& f : result.files) {
+    arr.push_back({{"file", f.file}, {"sheet", f.sheet}, {"period", f.period}, {"period_from", f.period_from},
+                   {"rows", f.rows}, {"skipped_industry_rows", f.skipped_industry_rows}});
+  }
+  return {{"schema", schema_id::import_oews},
+          {"store", path},
+          {"files", arr},
+          {"rows", result.rows},
+          {"replaced_rows", result.replaced_rows}};
 }
 
 } // namespace careerplan

@@ -2,10 +2,13 @@
 
 #include <fmt/format.h>
 
+#include "core/onet.hpp"
 #include "core/onet_import.hpp"
 #include "core/text.hpp"
 #include "render/format.hpp"
 #include "render/gap_view.hpp"
+#include "render/json_shape.hpp"
+#include "render/schema_ids.hpp"
 
 namespace careerplan {
 
@@ -113,12 +116,32 @@ std::vector<Section> next_sections(const NextRanking& r, const NextView& v)
   return out;
 }
 
+namespace {
+
+// A unit as the JSON names it: a curated role under "role", an O*NET occupation under "occupation".
+nlohmann::json unit_ref(const NextUnit& u, const NextView& v)
+{
+  if (v.vocabulary == "onet") {
+    return {{"occupation", shape::occupation_ref(u.id, u.title)}};
+  }
+  return {{"role", shape::role_ref(u.id, u.title)}};
+}
+
+nlohmann::json annual(std::optional<double> value, const NextView& v)
+{
+  return shape::amount(value, v.currency, "year");
+}
+
+} // namespace
+
 nlohmann::json next_json(const NextRanking& r, const NextView& v)
 {
   nlohmann::json targets = nlohmann::json::array();
   for (const auto& u : r.units) {
     if (u.target) {
-      targets.push_back({{"id", u.id}, {"title", u.title}, {"readiness", u.readiness}});
+      nlohmann::json t = unit_ref(u, v);
+      t["readiness"] = shape::percent(u.readiness);
+      targets.push_back(std::move(t));
     }
   }
   nlohmann::json steps = nlohmann::json::array();
@@ -126,14 +149,17 @@ nlohmann::json next_json(const NextRanking& r, const NextView& v)
   for (const auto& st : r.steps) {
     nlohmann::json tg = nlohmann::json::array();
     for (const auto& t : st.targets) {
-      tg.push_back({{"id", r.units[t.unit].id}, {"before", t.before}, {"after", t.after}, {"gain", t.gain}, {"se", t.se}});
+      nlohmann::json e = unit_ref(r.units[t.unit], v);
+      e.update({{"before", shape::percent(t.before)}, {"after", shape::percent(t.after)}, {"gain", t.gain}, {"se", t.se}});
+      tg.push_back(std::move(e));
     }
     nlohmann::json reached = nlohmann::json::array();
     for (const auto& x : st.reached) {
       const NextUnit& u = r.units[x.unit];
-      nlohmann::json e = {{"id", u.id}, {"title", u.title}, {"before", x.before}, {"after", x.after},
-                          {"counts", x.counts}, {"why_not", x.why_not}};
-      e["median_wage"] = u.median ? nlohmann::json(*u.median) : nlohmann::json(nullptr);
+      nlohmann::json e = unit_ref(u, v);
+      e.update({{"before", shape::percent(x.before)}, {"after", shape::percent(x.after)}, {"counts", x.counts},
+                {"why_not", x.why_not}});
+      e["median_wage"] = annual(u.median, v);
       e["median_source"] = u.median_source;
       e["job_zone"] = u.job_zone ? nlohmann::json(*u.job_zone) : nlohmann::json(nullptr);
       e["zone_step"] = x.zone_step ? nlohmann::json(*x.zone_step) : nlohmann::json(nullptr);
@@ -151,7 +177,7 @@ nlohmann::json next_json(const NextRanking& r, const NextView& v)
                         {"targets", tg},
                         {"newly_within_reach", reached},
                         {"within_reach_count", st.reached_count}};
-    s["best_median_wage"] = st.best_median ? nlohmann::json(*st.best_median) : nlohmann::json(nullptr);
+    s["best_median_wage"] = annual(st.best_median, v);
     steps.push_back(s);
     if (static_cast<std::size_t>(rank) == v.top) {
       break;
@@ -203,6 +229,88 @@ Section next_explain(const NextRanking& r, const NextView& v, const NextOptions&
                                        parts.empty() ? std::string("no target") : join(parts, "; "), pp(st.gain)));
   }
   return s;
+}
+
+namespace {
+
+NextView curated_view(std::size_t top)
+{
+  return {"curated", "careerplan's skills (0-5) against the curated roles", "roles", top, "USD"};
+}
+
+NextView onet_view(const NextResult& r, std::size_t top)
+{
+  return {"onet", fmt::format("O*NET's skills and knowledge (0-7) against the {} occupations", r.onet_source),
+          "occupations", top, "USD"};
+}
+
+} // namespace
+
+Document next_document(const NextResult& r, const std::string& assessment, std::size_t top, bool explain)
+{
+  const NextOptions& opt = r.options;
+  Document doc;
+  doc.title = "Your next best step: which skill to raise one level";
+  Section head;
+  head.fields.emplace_back("assessment", assessment);
+  head.fields.emplace_back("threshold", fmt::format("{}% readiness", plain_number(opt.threshold)));
+  head.fields.emplace_back("current pay", opt.current_pay ? money(*opt.current_pay, "USD") +
+                                                                fmt::format(" (a move needs a median of at least {} of it)",
+                                                                            plain_number(opt.min_pay_ratio))
+                                                          : std::string("not given (the pay rule is not applied)"));
+  if (opt.current_zone) {
+    head.fields.emplace_back("job zone", fmt::format("{} — {} (a move spans at most {})", *opt.current_zone, r.zone_basis,
+                                                     opt.max_zone_step));
+  }
+  doc.sections.push_back(head);
+  doc.csv.columns = {"vocabulary", "rank", "skill", "from", "to", "gain", "se", "within_reach", "too_close_to_previous"};
+  auto add = [&](const NextRanking& ranking, const NextView& v) {
+    for (auto& s : next_sections(ranking, v)) {
+      doc.sections.push_back(std::move(s));
+    }
+    if (explain) {
+      doc.sections.push_back(next_explain(ranking, v, opt));
+    }
+    std::size_t n = 0;
+    for (const auto& st : ranking.steps) {
+      if (n++ == top) {
+        break;
+      }
+      doc.csv.rows.push_back({v.vocabulary, std::to_string(n), st.skill, std::to_string(st.from), std::to_string(st.to),
+                              fmt::format("{}", st.gain), fmt::format("{}", st.se), std::to_string(st.reached_count),
+                              st.too_close_to_previous ? "true" : "false"});
+    }
+  };
+  if (r.curated) {
+    add(*r.curated, curated_view(top));
+  }
+  if (r.onet) {
+    add(*r.onet, onet_view(r, top));
+    doc.footnotes.push_back(k_onet_credit);
+  }
+  add_bullets(doc, "Warnings", r.warnings);
+  doc.footnotes.push_back("GAIN: readiness points on your targets (mean), ± 1.96 standard errors where O*NET gives "
+                          "them; ≈: too close to call against the step above. A move counts under Nesta's rules "
+                          "(\"Mapping Career Causeways\", 2020): job zone within one (O*NET only), median at least 0.75 "
+                          "of your pay. --explain gives the formula.");
+  return doc;
+}
+
+nlohmann::json next_document_json(const NextResult& r, const std::string& assessment, std::size_t top)
+{
+  const NextOptions& opt = r.options;
+  nlohmann::json j = {{"schema", schema_id::next},
+                      {"assessment", assessment},
+                      {"threshold", opt.threshold},
+                      {"max_zone_step", opt.max_zone_step},
+                      {"min_pay_ratio", opt.min_pay_ratio},
+                      {"warnings", r.warnings}};
+  j["current_pay"] = shape::amount(opt.current_pay, "USD", "year");
+  j["current_job_zone"] = opt.current_zone ? nlohmann::json(*opt.current_zone) : nlohmann::json(nullptr);
+  j["current_job_zone_basis"] = r.zone_basis;
+  j["curated"] = r.curated ? next_json(*r.curated, curated_view(top)) : nlohmann::json(nullptr);
+  j["onet"] = r.onet ? next_json(*r.onet, onet_view(r, top)) : nlohmann::json(nullptr);
+  return j;
 }
 
 } // namespace careerplan

@@ -24,4 +24,9 @@ nlohmann::json next_json(const NextRanking& r, const NextView& v);
 // The formula with the first step's figures in it.
 Section next_explain(const NextRanking& r, const NextView& v, const NextOptions& o);
 
+// `careerplan next`: every ranking of the result, `top` steps each (--explain adds the formula),
+// and its JSON (schemas/next-v*.json).
+Document next_document(const NextResult& r, const std::string& assessment, std::size_t top, bool explain);
+nlohmann::json next_document_json(const NextResult& r, const std::string& assessment, std::size_t top);
+
 } // namespace careerplan

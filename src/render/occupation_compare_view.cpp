@@ -6,6 +6,7 @@
 
 #include "core/text.hpp"
 #include "render/format.hpp"
+#include "render/schema_ids.hpp"
 #include "render/import_view.hpp"
 #include "render/occupation_view.hpp"
 
@@ -119,7 +120,7 @@ nlohmann::json compare_occupations_json(const std::vector<Occupation>& occs, con
   for (std::size_t i = 0; i < occs.size(); ++i) {
     arr.push_back(occupation_object(occs[i], roles[i]));
   }
-  return {{"schema", "careerplan/compare-occupations/v1"}, {"source", onet_source_json(release)}, {"occupations", arr}};
+  return {{"schema", schema_id::compare_occupations}, {"source", onet_source_json(release)}, {"occupations", arr}};
 }
 
 } // namespace careerplan

@@ -4,6 +4,9 @@
 
 #include "core/text.hpp"
 #include "render/format.hpp"
+#include "render/json_shape.hpp"
+#include "render/salary_view.hpp"
+#include "render/schema_ids.hpp"
 
 namespace careerplan {
 
@@ -27,11 +30,6 @@ std::string stat(const BlsFigure& b, const char* name, const std::optional<doubl
     }
   }
   return "—";
-}
-
-nlohmann::json opt(const std::optional<double>& v)
-{
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
 
 } // namespace
@@ -72,24 +70,19 @@ nlohmann::json occupation_list_json(const Place& place, const std::vector<BlsFig
   nlohmann::json list = nlohmann::json::array();
   for (const auto& b : occupations) {
     const SalaryFigure& f = b.figure;
-    list.push_back({{"soc", code_of(b)},
-                    {"title", b.title},
-                    {"period", b.period},
-                    {"currency", f.currency},
-                    {"p10", opt(f.p10)},
-                    {"p25", opt(f.p25)},
-                    {"median", opt(f.median)},
-                    {"mean", opt(f.mean)},
-                    {"p75", opt(f.p75)},
-                    {"p90", opt(f.p90)},
-                    {"employment", f.employment ? nlohmann::json(*f.employment) : nlohmann::json(nullptr)},
-                    {"top_coded", b.top_coded},
-                    {"top_code", opt(b.top_code)},
-                    {"derived_from_hourly", b.derived_from_hourly},
-                    {"origin", b.origin}});
+    nlohmann::json j = {{"soc", code_of(b)},
+                        {"title", b.title},
+                        {"period", b.period},
+                        {"employment", f.employment ? nlohmann::json(*f.employment) : nlohmann::json(nullptr)},
+                        {"top_coded", b.top_coded},
+                        {"top_code", shape::amount(b.top_code, f.currency, f.period)},
+                        {"derived_from_hourly", b.derived_from_hourly},
+                        {"origin", b.origin}};
+    j.update(percentiles_json(f, true));
+    list.push_back(std::move(j));
   }
-  return {{"schema", "careerplan/occupation-list/v1"},
-          {"place", {{"kind", kind_name(place.kind)}, {"code", place.code}, {"name", place.name}}},
+  return {{"schema", schema_id::occupation_list},
+          {"place", place_json(place)},
           {"occupations", list}};
 }
 

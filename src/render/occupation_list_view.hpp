@@ -9,7 +9,7 @@
 namespace careerplan {
 
 Document occupation_list_document(const Place& place, const std::vector<BlsFigure>& occupations);
-// careerplan/occupation-list/v1 (schemas/occupation-list-v1.json)
+// careerplan/occupation-list/v2 (schemas/occupation-list-v2.json)
 nlohmann::json occupation_list_json(const Place& place, const std::vector<BlsFigure>& occupations);
 
 } // namespace careerplan

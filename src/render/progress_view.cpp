@@ -4,6 +4,8 @@
 
 #include "core/text.hpp"
 #include "render/gap_view.hpp"
+#include "render/json_shape.hpp"
+#include "render/schema_ids.hpp"
 
 namespace careerplan {
 
@@ -110,7 +112,7 @@ nlohmann::json history_json(const History& h)
     }
     snaps.push_back(j);
   }
-  return {{"schema", "careerplan/history-list/v1"},
+  return {{"schema", schema_id::history_list},
           {"file", h.file},
           {"exists", h.exists},
           {"lines", h.lines},
@@ -199,7 +201,7 @@ nlohmann::json progress_role_json(const RoleProgress& p)
     nlohmann::json j = {{"at", format_timestamp(pt.snapshot->at)},
                         {"line", pt.snapshot->line},
                         {"level", pt.level},
-                        {"readiness", pt.readiness},
+                        {"readiness", shape::percent(pt.readiness)},
                         {"gaps", pt.gaps}};
     if (!pt.seniority.empty()) {
       j["seniority"] = pt.seniority;
@@ -219,12 +221,15 @@ nlohmann::json progress_role_json(const RoleProgress& p)
   for (const auto& m : p.opened) {
     opened.push_back(move_json(m));
   }
-  nlohmann::json j = {{"role", p.role->id},      {"title", p.role->title}, {"points", points},
-                      {"readiness_change", p.change}, {"moved", moved},        {"gaps_closed", closed},
+  nlohmann::json j = {{"role", shape::role_ref(p.role->id, p.role->title)},
+                      {"points", points},
+                      {"readiness_change", shape::percent(p.change)},
+                      {"moved", moved},
+                      {"gaps_closed", closed},
                       {"gaps_opened", opened}};
   if (!p.points.empty()) {
-    j["readiness_first"] = p.points.front().readiness;
-    j["readiness_last"] = p.points.back().readiness;
+    j["readiness_first"] = shape::percent(p.points.front().readiness);
+    j["readiness_last"] = shape::percent(p.points.back().readiness);
     if (!p.points.back().seniority.empty()) {
       j["seniority_reached"] = p.points.back().seniority;
     }
@@ -253,6 +258,20 @@ Document progress_document(const std::vector<RoleProgress>& roles, const History
                           "years of experience give (or --level); skills and gaps compare the first and the last snapshot "
                           "of the period.");
   return doc;
+}
+
+nlohmann::json progress_json(const std::vector<RoleProgress>& roles, const History& h, std::optional<Timestamp> since)
+{
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& r : roles) {
+    arr.push_back(progress_role_json(r));
+  }
+  return {{"schema", schema_id::progress},
+          {"history", h.file},
+          {"snapshots", h.snapshots.size()},
+          {"roles", arr},
+          {"problems", history_problems_json(h)},
+          {"since", since ? nlohmann::json(format_timestamp(*since)) : nlohmann::json(nullptr)}};
 }
 
 } // namespace careerplan

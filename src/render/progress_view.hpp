@@ -24,5 +24,6 @@ nlohmann::json history_problems_json(const History& h);
 std::vector<Section> progress_sections(const RoleProgress& p);
 nlohmann::json progress_role_json(const RoleProgress& p);
 Document progress_document(const std::vector<RoleProgress>& roles, const History& h, std::optional<Timestamp> since);
+nlohmann::json progress_json(const std::vector<RoleProgress>& roles, const History& h, std::optional<Timestamp> since);
 
 } // namespace careerplan

@@ -5,51 +5,15 @@
 #include "core/text.hpp"
 #include "render/format.hpp"
 #include "render/gap_view.hpp"
+#include "render/json_shape.hpp"
+#include "render/plan_view.hpp"
 #include "render/progress_view.hpp"
 #include "render/salary_view.hpp"
+#include "render/schema_ids.hpp"
+#include "render/sources_view.hpp"
 
 namespace careerplan {
 
-namespace {
-
-nlohmann::json plan_steps_json(const Plan& p)
-{
-  nlohmann::json steps = nlohmann::json::array();
-  int n = 0;
-  for (const auto& st : p.steps) {
-    nlohmann::json tools = nlohmann::json::array();
-    for (const Tool* t : st.tools) {
-      tools.push_back({{"name", t->name}, {"source", t->source}});
-    }
-    nlohmann::json projects = nlohmann::json::array();
-    for (const Project* pr : st.projects) {
-      projects.push_back({{"text", pr->text}, {"source", pr->source}});
-    }
-    nlohmann::json certs = nlohmann::json::array();
-    for (const Certification* c : st.certifications) {
-      nlohmann::json cj = {{"id", c->id}, {"name", c->name}, {"issuer", c->issuer}};
-      if (c->cost) {
-        cj["cost"] = *c->cost;
-        cj["currency"] = c->currency;
-        cj["cost_source"] = c->cost_source;
-      }
-      certs.push_back(cj);
-    }
-    steps.push_back({{"step", ++n},
-                     {"skill", p.gap_of(st).skill},
-                     {"name", p.gap_of(st).name},
-                     {"rating", p.gap_of(st).rating},
-                     {"required", p.gap_of(st).required},
-                     {"gap", p.gap_of(st).gap},
-                     {"priority", p.gap_of(st).priority},
-                     {"tools", tools},
-                     {"projects", projects},
-                     {"certifications", certs}});
-  }
-  return steps;
-}
-
-} // namespace
 
 std::string report_place(const Report& r)
 {
@@ -75,17 +39,7 @@ nlohmann::json report_json(const Report& r)
   }
   nlohmann::json sources = nlohmann::json::array();
   for (const Source* s : r.sources) {
-    nlohmann::json j = {{"id", s->id}, {"title", s->title}, {"publisher", s->publisher}, {"date", s->date}};
-    j["url"] = s->url.empty() ? nlohmann::json(nullptr) : nlohmann::json(s->url);
-    sources.push_back(j);
-  }
-  nlohmann::json next = nlohmann::json::array();
-  for (const auto& nl : r.plan.next) {
-    nlohmann::json asks = nlohmann::json::array();
-    for (const auto& g : nl.asks) {
-      asks.push_back({{"skill", g.skill}, {"rating", g.rating}, {"required", g.required}});
-    }
-    next.push_back({{"level", nl.level}, {"ladder", nl.ladder}, {"asks", asks}});
+    sources.push_back(source_json(*s));
   }
   nlohmann::json problems = nlohmann::json::array();
   for (const auto& pr : r.history_problems) {
@@ -95,18 +49,14 @@ nlohmann::json report_json(const Report& r)
     }
     problems.push_back(pj);
   }
-  nlohmann::json gap = gap_json(r.plan.gap);
-  gap["schema"] = "careerplan/gap/v1";
-  gap["assessment"] = a.file;
-  return {{"schema", "careerplan/report/v1"},
+  return {{"schema", schema_id::report},
           {"generated_at", format_timestamp(r.generated)},
           {"assessment", a.file},
-          {"role", r.role->id},
-          {"title", r.role->title},
+          {"role", shape::role_ref(r.role->id, r.role->title)},
           {"profile", profile},
-          {"gap", gap},
+          {"gap", gap_document_json(r.plan.gap, a.file)},
           {"plan", plan_steps_json(r.plan)},
-          {"next_levels", next},
+          {"next_levels", next_levels_json(r.plan)},
           {"salary", {{"national", salary_json(r.national)}, {"local", r.local ? salary_json(*r.local) : nlohmann::json(nullptr)}}},
           {"history", r.history_file},
           {"history_problems", problems},
@@ -142,10 +92,9 @@ Document report_document(const Report& r)
 
   Section plan;
   plan.heading = "Learning plan, in order";
-  int n = 0;
+  std::size_t n = 0;
   for (const auto& st : r.plan.steps) {
-    std::string text = fmt::format("{}. {}: from {} to {} (priority {:.3f})", ++n, r.plan.gap_of(st).name, r.plan.gap_of(st).rating,
-                                   plain_number(r.plan.gap_of(st).required), r.plan.gap_of(st).priority);
+    std::string text = plan_step_heading(++n, st);
     std::vector<std::string> extra;
     for (const Tool* t : st.tools) {
       extra.push_back(t->name);
@@ -157,7 +106,7 @@ Document report_document(const Report& r)
       text += "; prove it: " + p->text;
     }
     for (const Certification* c : st.certifications) {
-      text += "; certification: " + c->name + (c->cost ? " (" + money(*c->cost, c->currency) + ")" : "");
+      text += "; certification: " + certification_text(*c);
     }
     plan.bullets.push_back(text);
   }
@@ -201,12 +150,7 @@ Document report_document(const Report& r)
                                       s->url.empty() ? "" : " " + s->url));
   }
   doc.sections.push_back(std::move(src));
-  doc.csv = {};
-  doc.csv.columns = {"skill", "name", "required", "rating", "gap", "weight", "priority"};
-  for (const auto& k : g.skills) {
-    doc.csv.rows.push_back({k.skill, k.name, fmt::format("{}", k.required), std::to_string(k.rating), fmt::format("{}", k.gap),
-                            fmt::format("{}", k.weight), fmt::format("{}", k.priority)});
-  }
+  doc.csv = gap_csv(g, false);
   return doc;
 }
 

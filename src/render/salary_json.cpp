@@ -3,19 +3,42 @@
 #include <cmath>
 
 #include "render/salary_view.hpp"
+#include "render/json_shape.hpp"
+#include "render/schema_ids.hpp"
 
 namespace careerplan {
 
-namespace {
-
-nlohmann::json opt(std::optional<double> v)
+nlohmann::json opt_number(std::optional<double> v)
 {
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
 
+nlohmann::json percentiles_json(const SalaryFigure& f, bool amounts)
+{
+  auto put = [&](std::optional<double> v) { return amounts ? shape::amount(v, f.currency, f.period) : opt_number(v); };
+  return {{"p10", put(f.p10)}, {"p25", put(f.p25)}, {"median", put(f.median)},
+          {"mean", put(f.mean)}, {"p75", put(f.p75)}, {"p90", put(f.p90)}};
+}
+
+nlohmann::json place_json(const Place& place)
+{
+  return {{"kind", kind_name(place.kind)}, {"code", place.code}, {"name", place.name}};
+}
+
+namespace {
+
 nlohmann::json str_or_null(const std::string& s)
 {
   return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+}
+
+// The pay placed in the bands, and where it came from; null when none was given.
+nlohmann::json pay_json(const SalaryQuery& q)
+{
+  if (!q.pay) {
+    return nullptr;
+  }
+  return {{"amount", q.pay->amount}, {"currency", q.pay->currency}, {"basis", str_or_null(q.pay->basis)}, {"from", q.pay_from}};
 }
 
 } // namespace
@@ -30,16 +53,10 @@ nlohmann::json salary_json(const SalaryResult& r)
     json j = {{"kind", b.kind},
               {"figure", f.id},
               {"label", f.label},
-              {"low", opt(f.low)},
-              {"p10", opt(f.p10)},
-              {"p25", opt(f.p25)},
-              {"median", opt(f.median)},
-              {"mean", opt(f.mean)},
-              {"p75", opt(f.p75)},
-              {"p90", opt(f.p90)},
-              {"high", opt(f.high)},
+              {"low", opt_number(f.low)},
+              {"high", opt_number(f.high)},
               {"high_open", f.high_open},
-              {"value", opt(f.value)},
+              {"value", opt_number(f.value)},
               {"words", str_or_null(f.words)},
               {"currency", f.currency},
               {"period", f.period},
@@ -59,10 +76,11 @@ nlohmann::json salary_json(const SalaryResult& r)
               {"fit", nullptr},
               {"level_specific", b.level_specific},
               {"top_coded", b.top_coded},
-              {"top_code", opt(b.top_code)},
+              {"top_code", opt_number(b.top_code)},
               {"derived_from_hourly", b.derived_from_hourly},
               {"origin", str_or_null(b.origin)},
               {"vs_bls", nullptr}};
+    j.update(percentiles_json(f, false));
     if (b.vs_bls) {
       const auto& c = *b.vs_bls;
       j["vs_bls"] = {{"figure", c.figure},       {"occupation", c.occupation}, {"period", c.period},
@@ -75,7 +93,7 @@ nlohmann::json salary_json(const SalaryResult& r)
                           {"national", c.national},
                           {"difference", c.difference},
                           {"difference_pct", std::round(c.difference_pct * 10) / 10},
-                          {"published_pct", opt(c.published_pct)}};
+                          {"published_pct", opt_number(c.published_pct)}};
     }
     if (b.derivation) {
       const auto& d = *b.derivation;
@@ -100,7 +118,7 @@ nlohmann::json salary_json(const SalaryResult& r)
       const auto& fit = *b.fit;
       j["fit"] = {{"position", str_or_null(fit.position)},
                   {"band_pct", fit.band_pct ? json(std::round(*fit.band_pct * 10) / 10) : json(nullptr)},
-                  {"difference", opt(fit.difference)},
+                  {"difference", opt_number(fit.difference)},
                   {"difference_pct", fit.difference_pct ? json(std::round(*fit.difference_pct * 10) / 10) : json(nullptr)},
                   {"bracket", str_or_null(fit.bracket)},
                   {"notes", fit.notes}};
@@ -111,16 +129,12 @@ nlohmann::json salary_json(const SalaryResult& r)
   for (const auto& w : r.level_words) {
     words.push_back({{"ladder", w.ladder}, {"source", w.source}, {"level", w.level}, {"title", w.title}, {"words", w.words}});
   }
-  json pay = nullptr;
-  if (q.pay) {
-    pay = {{"amount", q.pay->amount}, {"currency", q.pay->currency}, {"basis", str_or_null(q.pay->basis)}, {"from", q.pay_from}};
-  }
-  return {{"schema", "careerplan/salary/v1"},
+  return {{"schema", schema_id::salary},
           {"role", {{"id", r.role->id}, {"title", r.role->title}}},
-          {"place", {{"kind", kind_name(q.place.kind)}, {"code", q.place.code}, {"name", q.place.name}}},
+          {"place", place_json(q.place)},
           {"level", str_or_null(q.level)},
           {"level_basis", str_or_null(q.level_basis)},
-          {"current_pay", pay},
+          {"current_pay", pay_json(q)},
           {"bands", bands},
           {"level_words", words},
           {"notes", r.notes}};
@@ -132,12 +146,8 @@ nlohmann::json salary_list_json(const std::vector<SalaryResult>& results)
   for (const auto& r : results) {
     list.push_back(salary_json(r));
   }
-  nlohmann::json pay = nullptr;
-  if (!results.empty() && results.front().query.pay) {
-    const SalaryQuery& q = results.front().query;
-    pay = {{"amount", q.pay->amount}, {"currency", q.pay->currency}, {"basis", str_or_null(q.pay->basis)}, {"from", q.pay_from}};
-  }
-  return {{"schema", "careerplan/salary-list/v1"}, {"current_pay", pay}, {"results", list}};
+  const nlohmann::json pay = results.empty() ? nlohmann::json(nullptr) : pay_json(results.front().query);
+  return {{"schema", schema_id::salary_list}, {"current_pay", pay}, {"results", list}};
 }
 
 } // namespace careerplan

@@ -211,35 +211,6 @@ std::vector<std::string> csv_columns()
 
 } // namespace
 
-std::string amount_text(const SalaryFigure& f)
-{
-  auto m = [&](double v) { return money(v, f.currency); };
-  const std::string open = f.high_open ? "+" : "";
-  std::string out;
-  if (f.low && f.high) {
-    out = m(*f.low) + "–" + m(*f.high) + open;
-  } else if (f.p10 && f.p90) {
-    out = m(*f.p10) + "–" + m(*f.p90) + " (p10–p90)";
-  } else if (f.high) {
-    out = "up to " + m(*f.high) + open;
-  } else if (f.low) {
-    out = "from " + m(*f.low);
-  }
-  if (f.median) {
-    out += (out.empty() ? "median " : ", median ") + m(*f.median);
-  }
-  if (f.value) {
-    out += (out.empty() ? "" : ", ") + m(*f.value);
-  }
-  if (out.empty() && !f.words.empty()) {
-    out = "\"" + f.words + "\"";
-  }
-  if (out.empty() && f.mean) {
-    out = "mean " + m(*f.mean);
-  }
-  return out;
-}
-
 std::string range_bar(const SalaryFigure& f, std::optional<double> pay, const BarScale& scale, std::size_t width)
 {
   std::vector<std::string> cells(width, "·");
@@ -311,7 +282,7 @@ Document salary_document(const SalaryResult& r)
     for (const auto& b : r.bands) {
       ++n;
       table.table.rows.push_back({std::to_string(n), range_bar(b.figure, pay, scale, k_bar_width),
-                                  (b.kind == "estimate" ? "~" : "") + amount_text(b.figure),
+                                  (b.kind == "estimate" ? "~" : "") + figure_text(b.figure, FigureStyle::compact),
                                   basis_word(b.figure.basis), source_word(b)});
       details.bullets.push_back(band_details(n, b, role));
       if (!r.query.level.empty() && !b.level_specific) {
@@ -330,12 +301,7 @@ Document salary_document(const SalaryResult& r)
     }
     doc.sections.push_back(words);
   }
-  if (!r.notes.empty()) {
-    Section notes;
-    notes.heading = "Notes";
-    notes.bullets = r.notes;
-    doc.sections.push_back(notes);
-  }
+  add_bullets(doc, "Notes", r.notes);
   doc.footnotes.push_back("BASIS: base pay, total compensation (equity and bonus included), or not stated by the "
                           "source. Estimates are ranges derived from a published regional adjustment; "
                           "'man careerplan' (SALARY ESTIMATES) gives the formula. " +
@@ -395,7 +361,7 @@ Document salary_catalog_document(const std::vector<SalaryResult>& results)
     const std::string more = r.bands.size() > 1 ? fmt::format(" (+{} more)", r.bands.size() - 1) : "";
     // The median (or single figure) where there is one; the bar shows the range.
     const auto point = b.figure.median ? b.figure.median : b.figure.value;
-    const std::string amount = point ? money(*point, b.figure.currency) : amount_text(b.figure);
+    const std::string amount = point ? money(*point, b.figure.currency) : figure_text(b.figure, FigureStyle::compact);
     table.table.rows.push_back({r.role->id, range_bar(b.figure, pay, scale, k_catalog_bar_width),
                                 (b.kind == "estimate" ? "~" : "") + amount,
                                 basis_word(b.figure.basis), source_word(b) + more});

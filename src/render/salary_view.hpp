@@ -17,8 +17,14 @@ struct BarScale
 // A bar of `width` cells on the scale: '━' the band, '●' its median or single figure, '▸' an
 // open-ended top, '┃' the user's pay, '·' the rest.
 std::string range_bar(const SalaryFigure& f, std::optional<double> pay, const BarScale& scale, std::size_t width);
-// "$130,000–$380,000, median $200,000"; "$63,650–$194,410 (p10–p90), median $112,590"; "$185,000".
-std::string amount_text(const SalaryFigure& f);
+
+// A number, or null when it is not known.
+nlohmann::json opt_number(std::optional<double> v);
+// p10, p25, median, mean, p75 and p90 of a figure, each null when not known: a number (salary/v1)
+// or, with `amounts`, {"value", "currency", "period"} (occupation-list/v2).
+nlohmann::json percentiles_json(const SalaryFigure& f, bool amounts);
+// {"kind", "code", "name"} of a place (national, state, country or region).
+nlohmann::json place_json(const Place& place);
 
 Document salary_document(const SalaryResult& r);
 Document salary_catalog_document(const std::vector<SalaryResult>& results);

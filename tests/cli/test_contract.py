@@ -138,7 +138,7 @@ class GapContract(unittest.TestCase):
     def test_gap_json_recomputes_from_the_documented_formula(self):
         for level in ("entry", "mid", "senior", "staff", "director"):
             g = run_json("gap", "--assessment", EXAMPLE, "--level", level)
-            self.assertEqual(g["schema"], "careerplan/gap/v1")
+            self.assertEqual(g["schema"], "careerplan/gap/v2")
             met = req = 0.0
             prev = None
             for s in g["skills"]:
@@ -149,7 +149,9 @@ class GapContract(unittest.TestCase):
                 if prev is not None:  # ordered by priority, ties to the heavier weight
                     self.assertGreaterEqual((prev["priority"], prev["weight"]), (s["priority"], s["weight"]))
                 prev = s
-            self.assertAlmostEqual(g["readiness"], 100 * met / req)
+            self.assertAlmostEqual(met, g["met_weight"])
+            self.assertAlmostEqual(req, g["required_weight"])
+            self.assertEqual(g["readiness"], round(100 * g["met_weight"] / g["required_weight"], 1))  # one decimal
 
     def test_match_and_plan_json(self):
         m = run_json("match", "--assessment", EXAMPLE)
@@ -179,7 +181,9 @@ class GapContract(unittest.TestCase):
         self.assertTrue(any("not rated in the assessment and count as 0" in w and "distributed-systems" in w
                             for w in few["warnings"]), few["warnings"])
         p = run_json("plan", "--assessment", EXAMPLE, "--level", "mid")
-        self.assertEqual(p["schema"], "careerplan/plan/v1")
+        self.assertEqual(p["schema"], "careerplan/plan/v2")
+        self.assertEqual(p["role"], {"id": "machine-learning-engineer", "title": run_json("show", "mle")["role"]["title"]})
+        self.assertEqual(p["readiness"], round(p["readiness"], 1))
         self.assertEqual(p["steps"][0]["skill"], "eval-design")
         self.assertTrue(all(s["gap"] > 0 for s in p["steps"]))
 
@@ -299,16 +303,20 @@ class RoutesAndCompare(unittest.TestCase):
     def test_compare_is_one_document_with_one_entry_per_role(self):
         example = os.path.join(ROOT, "data", "examples", "backend-engineer.json")
         doc = run_json("compare", "mle", "data-scientist", "swe", "--assessment", example)
-        self.assertEqual(doc["schema"], "careerplan/compare/v1")
-        self.assertEqual([r["id"] for r in doc["roles"]], ["machine-learning-engineer", "data-scientist", "software-engineer"])
+        self.assertEqual(doc["schema"], "careerplan/compare/v2")
+        self.assertEqual([r["role"]["id"] for r in doc["roles"]], ["machine-learning-engineer", "data-scientist", "software-engineer"])
         match = {r["role"]["id"]: r["readiness"] for r in run_json("match", "--assessment", example)["roles"]}
         for role in doc["roles"]:
-            self.assertAlmostEqual(role["readiness"], match[role["id"]], delta=0.051)  # match rounds to one decimal
+            self.assertEqual(role["readiness"], round(match[role["role"]["id"]], 1))  # one decimal, as the table
             for sk in role["skills"]:
                 self.assertIsInstance(sk["required"], (int, float))
                 self.assertEqual(sk["gap"], max(0, sk["required"] - (sk["rating"] or 0)))
             for fig in role["salary"]:
                 self.assertIn(fig["basis"], ("base", "total", "unspecified"))
+                for key in ("low", "p10", "median", "p90", "high", "value"):  # money: one amount object
+                    if fig[key] is not None:
+                        self.assertEqual(set(fig[key]), {"value", "currency", "period"}, (key, fig))
+                        self.assertIsInstance(fig[key]["value"], (int, float))
         self.assertEqual(set(doc["skills"]), {sk["skill"] for r in doc["roles"] for sk in r["skills"]})
 
 

@@ -51,6 +51,10 @@ class History(unittest.TestCase):
             self.assertEqual(lines[-1]["assessment"], json.load(f))
         doc = json.loads(run("progress", "-a", self.path, "--json").stdout)
         self.assertEqual([m["skill"] for m in doc["roles"][0]["moved"]], ["eval-design", "python"])
+        role = doc["roles"][0]
+        self.assertEqual((doc["schema"], role["role"]["id"]), ("careerplan/progress/v2", "machine-learning-engineer"))
+        for x in [role["readiness_first"], role["readiness_last"], role["readiness_change"]] + [p["readiness"] for p in role["points"]]:
+            self.assertEqual(x, round(x, 1))  # one decimal, as the table shows
 
     def test_the_state_before_the_log_is_kept(self):
         with open(self.path, "w", encoding="utf-8") as f:

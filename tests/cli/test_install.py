@@ -35,7 +35,7 @@ class Installed(unittest.TestCase):
                      "share/careerplan/data/skills.json", "share/careerplan/data/sources.json",
                      "share/careerplan/data/roles/machine-learning-engineer.json",
                      "share/careerplan/data/examples/backend-engineer.json",
-                     "share/careerplan/schemas/role-v1.json", "share/careerplan/schemas/gap-v1.json"):
+                     "share/careerplan/schemas/role-v1.json", "share/careerplan/schemas/gap-v2.json"):
             self.assertTrue(os.path.isfile(os.path.join(PREFIX, path)), path)
         self.assertTrue(os.access(os.path.join(PREFIX, "bin/careerplan"), os.X_OK))
 
@@ -46,7 +46,7 @@ class Installed(unittest.TestCase):
         example = os.path.join(PREFIX, "share/careerplan/data/examples/backend-engineer.json")
         p = run("careerplan", "gap", "--assessment", example, "--json")
         self.assertEqual(p.returncode, 0, p.stderr)
-        self.assertEqual(json.loads(p.stdout)["role"], "machine-learning-engineer")
+        self.assertEqual(json.loads(p.stdout)["role"]["id"], "machine-learning-engineer")
 
     def test_installed_data_validates(self):
         p = run("careerplan", "validate", os.path.join(PREFIX, "share/careerplan/data/roles/data-scientist.json"))

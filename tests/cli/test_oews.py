@@ -85,11 +85,13 @@ class Oews(unittest.TestCase):
         doc = self.json_of("salary", "--occupations")
         self.assertEqual([o["soc"] for o in doc["occupations"]], ["00-0000", "15-2041", "15-2051", "25-2021", "27-2011"])
         actors = doc["occupations"][-1]
-        self.assertEqual((actors["median"], actors["derived_from_hourly"], actors["employment"]), (52000, True, None))
+        self.assertEqual(doc["schema"], "careerplan/occupation-list/v2")
+        self.assertEqual(actors["median"], {"value": 52000, "currency": "USD", "period": "year"})  # an amount
+        self.assertEqual((actors["derived_from_hourly"], actors["employment"]), (True, None))
         table = self.run_cp("salary", "--occupations").stdout
         self.assertIn("≥ $239,200", table)  # Data Scientists' p90, '#' in the file
         ca = self.json_of("salary", "--occupations", "--state", "CA")["occupations"]
-        self.assertEqual([(o["soc"], o["median"], o["period"]) for o in ca], [("15-2051", 130000, "May 2030")])
+        self.assertEqual([(o["soc"], o["median"]["value"], o["period"]) for o in ca], [("15-2051", 130000, "May 2030")])
         err = self.run_cp("salary", "--occupations", "--state", "WY", status=2).stderr
         self.assertIn("no imported BLS OEWS figures for WY", err)
 

@@ -440,7 +440,9 @@ class Imported(unittest.TestCase):
         self.assertIsNone(d["curated"])  # no 0-5 ratings: the vocabularies are never mixed
         self.assertEqual(d["current_job_zone"], 5)  # Statisticians, from current_role
         onet = d["onet"]
-        self.assertEqual([t["id"] for t in onet["targets"]], ["15-2041.00", "29-1141.00"])
+        self.assertEqual(d["schema"], "careerplan/next/v2")
+        self.assertEqual([t["occupation"]["code"] for t in onet["targets"]], ["15-2041.00", "29-1141.00"])
+        self.assertTrue(all(t["readiness"] == round(t["readiness"], 1) for t in onet["targets"]))
         steps = onet["steps"]
         self.assertEqual([s["skill"] for s in steps], ["2.A.1.a", "2.A.1.e"])
         self.assertGreater(steps[0]["gain"], steps[1]["gain"])
@@ -449,7 +451,8 @@ class Imported(unittest.TestCase):
         self.assertIn("2.C.4.a", [u["skill"] for u in onet["unrated"]])
         self.assertNotIn("2.C.4.a", [s["skill"] for s in steps])
         reached = steps[0]["newly_within_reach"]
-        self.assertEqual([(r["id"], r["zone_step"], r["counts"]) for r in reached], [("29-1141.00", -1, True)])
+        self.assertEqual([(r["occupation"]["code"], r["zone_step"], r["counts"]) for r in reached], [("29-1141.00", -1, True)])
+        self.assertTrue(all(r["median_wage"] is None or set(r["median_wage"]) == {"value", "currency", "period"} for r in reached))
         d = self.e.json("next", "-a", a, "--max-zone-step", "0")
         self.assertFalse(d["onet"]["steps"][0]["newly_within_reach"][0]["counts"])
         self.assertIn("more than 0", d["onet"]["steps"][0]["newly_within_reach"][0]["why_not"])

@@ -220,7 +220,7 @@ class ReportInBrowser(unittest.TestCase):
             self.assertEqual(self.values("readiness", **{"data-index": str(i)}), [f"{pt['readiness']:.1f}%"])
             self.assertEqual(self.values("gaps", **{"data-index": str(i)}), [str(pt["gaps"])])
         for s in j["sources"]:
-            if s["url"]:
+            if s.get("url"):
                 self.assertEqual(self.dom.links.get(s["id"]), s["url"], s["id"])
         self.assertEqual(len(j["sources"]), len(re.findall(r'<li id="source-', self.render.stdout)))
 

@@ -78,10 +78,13 @@ class Schemas(unittest.TestCase):
         """The validator is not a formality: a wrong type or an unknown key fails."""
         doc = json.loads(run("gap", "--assessment", EXAMPLE, "--json").stdout)
         doc["readiness"] = "78%"
-        self.assertFalse(validator("gap-v1.json").is_valid(doc))
+        self.assertFalse(validator("gap-v2.json").is_valid(doc))
         doc = json.loads(run("gap", "--assessment", EXAMPLE, "--json").stdout)
         doc["skills"][0]["extra"] = 1
-        self.assertFalse(validator("gap-v1.json").is_valid(doc))
+        self.assertFalse(validator("gap-v2.json").is_valid(doc))
+        doc = json.loads(run("gap", "--assessment", EXAMPLE, "--json").stdout)
+        doc["role"] = doc["role"]["id"]  # v1's bare id is not v2's role reference
+        self.assertFalse(validator("gap-v2.json").is_valid(doc))
 
 
 class Output(unittest.TestCase):
@@ -108,14 +111,15 @@ class Output(unittest.TestCase):
     def check(self, *args, status=0):
         p = run(*args, "--json")
         self.assertEqual(p.returncode, status, (args, p.stderr))
-        docs = json.loads(p.stdout)
-        for doc in docs if isinstance(docs, list) else [docs]:
-            _, kind, version = doc["schema"].split("/")
-            name = f"{kind}-{version}.json"
-            self.assertIn(name, ALL, args)
-            errors = sorted(validator(name).iter_errors(doc), key=lambda e: list(e.absolute_path))
-            self.assertEqual([], [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors[:5]], args)
-        return docs
+        doc = json.loads(p.stdout)
+        # one document, never a bare array: its schema member names the schema and version
+        self.assertIsInstance(doc, dict, args)
+        _, kind, version = doc["schema"].split("/")
+        name = f"{kind}-{version}.json"
+        self.assertIn(name, ALL, args)
+        errors = sorted(validator(name).iter_errors(doc), key=lambda e: list(e.absolute_path))
+        self.assertEqual([], [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors[:5]], args)
+        return doc
 
     def test_roles_show_sources(self):
         self.check("roles")
