@@ -40,8 +40,8 @@ nlohmann::json plan_steps_json(const Plan& p)
     for (const Certification* c : st.certifications) {
       certs.push_back(certification_json(*c));
     }
-    nlohmann::json j = gap_item_json(*st.gap);
-    j.update({{"step", ++n}, {"name", st.gap->name}, {"tools", tools}, {"projects", projects}, {"certifications", certs}});
+    nlohmann::json j = gap_item_json(p.gap_of(st));
+    j.update({{"step", ++n}, {"name", p.gap_of(st).name}, {"tools", tools}, {"projects", projects}, {"certifications", certs}});
     steps.push_back(std::move(j));
   }
   return steps;
@@ -60,10 +60,10 @@ nlohmann::json next_levels_json(const Plan& p)
   return next;
 }
 
-std::string plan_step_heading(std::size_t n, const PlanStep& st)
+std::string plan_step_heading(std::size_t n, const Plan& p, const PlanStep& st)
 {
-  return fmt::format("{}. {} — from {} to {} (priority {:.3f})", n, st.gap->name, st.gap->rating,
-                     plain_number(st.gap->required), st.gap->priority);
+  return fmt::format("{}. {} — from {} to {} (priority {:.3f})", n, p.gap_of(st).name, p.gap_of(st).rating,
+                     plain_number(p.gap_of(st).required), p.gap_of(st).priority);
 }
 
 std::string certification_text(const Certification& c)
@@ -80,7 +80,7 @@ Document plan_document(const Plan& p)
   std::size_t n = 0;
   for (const auto& st : p.steps) {
     Section s;
-    s.heading = plan_step_heading(++n, st);
+    s.heading = plan_step_heading(++n, p, st);
     std::vector<std::string> tools;
     for (const Tool* t : st.tools) {
       tools.push_back(t->name + " " + cite(t->source));
@@ -101,8 +101,8 @@ Document plan_document(const Plan& p)
       s.paragraphs.push_back("The role profile names no tool, project or certification for this skill.");
     }
     doc.sections.push_back(std::move(s));
-    doc.csv.rows.push_back({std::to_string(n), st.gap->skill, std::to_string(st.gap->rating), fmt::format("{}", st.gap->required),
-                            fmt::format("{}", st.gap->gap), fmt::format("{}", st.gap->priority), join(tools, "; "),
+    doc.csv.rows.push_back({std::to_string(n), p.gap_of(st).skill, std::to_string(p.gap_of(st).rating), fmt::format("{}", p.gap_of(st).required),
+                            fmt::format("{}", p.gap_of(st).gap), fmt::format("{}", p.gap_of(st).priority), join(tools, "; "),
                             std::to_string(st.projects.size()), join(certs, "; ")});
   }
   if (p.steps.empty()) {

@@ -16,7 +16,7 @@ nlohmann::json plan_steps_json(const Plan& p);
 nlohmann::json next_levels_json(const Plan& p);
 nlohmann::json certification_json(const Certification& c);
 // "2. Statistics: from 1 to 3 (priority 0.300)"; n counts from 1.
-std::string plan_step_heading(std::size_t n, const PlanStep& st);
+std::string plan_step_heading(std::size_t n, const Plan& p, const PlanStep& st);
 // "AWS Certified Machine Learning – Specialty ($300)"
 std::string certification_text(const Certification& c);
 

@@ -94,7 +94,7 @@ Document report_document(const Report& r)
   plan.heading = "Learning plan, in order";
   std::size_t n = 0;
   for (const auto& st : r.plan.steps) {
-    std::string text = plan_step_heading(++n, st);
+    std::string text = plan_step_heading(++n, r.plan, st);
     std::vector<std::string> extra;
     for (const Tool* t : st.tools) {
       extra.push_back(t->name);

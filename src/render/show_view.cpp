@@ -1,5 +1,6 @@
 // show ROLE: the profile as a document of named parts, and its JSON (careerplan/show/v2).
 #include "render/show_view.hpp"
+#include "render/sources_view.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -339,18 +340,6 @@ ShowDocument show_document(const Role& role, const Catalog& cat)
 }
 
 namespace {
-
-nlohmann::json source_json(const Source& s)
-{
-  nlohmann::json j = {{"id", s.id}, {"title", s.title}, {"publisher", s.publisher}, {"date", s.date}, {"kind", s.kind}};
-  if (!s.url.empty()) {
-    j["url"] = s.url;
-  }
-  if (!s.seed.empty()) {
-    j["seed"] = s.seed;
-  }
-  return j;
-}
 
 bool has_key(const ShowSectionInfo& info, const std::string& key)
 {

@@ -52,7 +52,7 @@ TEST_CASE("gap, plan and compare JSON: the role is {id, title}, readiness has on
   REQUIRE(pj["steps"].size() == p.steps.size());
   if (!p.steps.empty()) {
     CHECK(pj["steps"][0]["step"] == 1);
-    CHECK(pj["steps"][0]["gap"] == p.steps[0].gap->gap);
+    CHECK(pj["steps"][0]["gap"] == p.gap_of(p.steps[0]).gap);
   }
 
   const Role& ds = resolve_role(cat, "data-scientist");
