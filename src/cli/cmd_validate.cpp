@@ -9,6 +9,7 @@
 #include "cli/context.hpp"
 #include "core/check_quotes.hpp"
 #include "core/text.hpp"
+#include "render/validate_view.hpp"
 
 namespace careerplan {
 
@@ -57,8 +58,7 @@ void run_validate_paths(Context& ctx, const std::vector<std::string>& paths,
                         const std::optional<std::string>& seeds)
 {
   LoadReport report = load_catalog_report(ctx.load_options());
-  Document doc;
-  nlohmann::json seeds_json = nullptr;
+  ValidateResult r;
   if (seeds) {
     // Quotes checked against the text of their sources (issue 17: every label true to its source).
     std::error_code ec;
@@ -69,50 +69,27 @@ void run_validate_paths(Context& ctx, const std::vector<std::string>& paths,
     for (const Role& role : report.catalog.all_roles()) {
       check_role_quotes(role, texts, report.problems);
     }
-    nlohmann::json ids = nlohmann::json::array();
-    std::vector<std::string> names;
+    r.seeds = ValidateResult::Seeds{*seeds, {}};
     for (const auto& [id, text] : texts) {
-      ids.push_back(id);
-      names.push_back(id);
+      r.seeds->sources.push_back(id);
     }
-    seeds_json = {{"dir", *seeds}, {"sources", ids}};
-    Section q;
-    q.heading = "Quotes checked against their sources' text";
-    q.bullets.push_back(texts.empty() ? fmt::format("{}: no seed file of a source is there", *seeds)
-                                      : fmt::format("{}: {}", *seeds, join(names, ", ")));
-    doc.sections.push_back(q);
   }
-  nlohmann::json dirs = nlohmann::json::array();
-  nlohmann::json assessment = nullptr;
-  std::vector<std::string> checked;
   if (paths.empty()) {
-    // The catalog in use, every directory searched and why, and the assessment in use.
-    Section searched;
-    searched.heading = "Data directories, in the order searched (later ones add or override roles)";
-    searched.bullets.push_back(std::string(k_bundled) + " (the bundled catalog, compiled in)");
+    // The catalog in use: every directory searched and why, and the assessment in use.
+    r.catalog_in_use = true;
     for (const auto& d : ctx.data_dirs()) {
-      searched.bullets.push_back(fmt::format("{} (from {}{})", d.path, d.origin, d.present ? "" : "; not present"));
-      dirs.push_back({{"path", d.path}, {"origin", d.origin}, {"present", d.present}});
+      r.data_dirs.push_back({d.path, d.origin, d.present});
     }
-    doc.sections.push_back(searched);
-    checked.push_back(std::string(k_bundled) + " (skills.json, sources.json, roles/)");
+    r.checked.push_back(std::string(k_bundled) + " (skills.json, sources.json, roles/)");
     for (const auto& f : report.files) {
-      checked.push_back(f);
+      r.checked.push_back(f);
     }
     const std::string path = ctx.assessment_path();
     std::error_code ec;
-    const bool present = !path.empty() && std::filesystem::exists(path, ec);
-    if (!path.empty()) {
-      assessment = {{"path", path}, {"origin", ctx.assessment_origin()}, {"present", present}};
-    }
-    Section a;
-    a.heading = "Assessment";
-    a.bullets.push_back(path.empty() ? std::string("none ($HOME is not set)")
-                        : fmt::format("{} (from {}{})", path, ctx.assessment_origin(), present ? "" : "; not present"));
-    doc.sections.push_back(a);
-    if (present) {
+    r.assessment = {path, ctx.assessment_origin(), !path.empty() && std::filesystem::exists(path, ec)};
+    if (r.assessment.present) {
       validate_file(path, report.catalog, report.problems);
-      checked.push_back(path);
+      r.checked.push_back(path);
     }
   } else {
     // A role file in a data directory is checked against that directory's skills and sources,
@@ -127,7 +104,7 @@ void run_validate_paths(Context& ctx, const std::vector<std::string>& paths,
                          });
       if (known) {
         validate_file(p, report.catalog, report.problems);
-        checked.push_back(p);
+        r.checked.push_back(p);
         continue;
       }
       auto it = homes.find(home);
@@ -137,42 +114,18 @@ void run_validate_paths(Context& ctx, const std::vector<std::string>& paths,
         it = homes.emplace(home, load_catalog_report(lo)).first;
       }
       validate_file(p, it->second.catalog, report.problems);
-      checked.push_back(p);
-      doc.footnotes.push_back(fmt::format("{} was checked with the skills and sources of its data directory {}", p, home));
+      r.checked.push_back(p);
+      r.notes.push_back(fmt::format("{} was checked with the skills and sources of its data directory {}", p, home));
     }
   }
-  Section files;
-  files.heading = "Checked";
-  files.bullets = checked;
-  doc.sections.push_back(files);
-  Section problems;
-  problems.heading = report.problems.empty() ? "No problems" : fmt::format("{} problem(s)", report.problems.size());
-  doc.csv.columns = {"file", "path", "problem"};
-  nlohmann::json arr = nlohmann::json::array();
-  for (const auto& p : report.problems) {
-    problems.bullets.push_back(p.to_string());
-    doc.csv.rows.push_back({p.file, p.path, p.message});
-    arr.push_back({{"file", p.file}, {"path", p.path}, {"message", p.message}});
-  }
-  doc.sections.push_back(problems);
-  nlohmann::json j = {{"schema", "careerplan/validate/v1"},
-                      {"valid", report.problems.empty()},
-                      {"files", checked},
-                      {"roles", report.catalog.roles.size()},
-                      {"problems", arr}};
-  if (seeds) {
-    j["seeds"] = seeds_json;
-  }
-  if (paths.empty()) {
-    j["data_dirs"] = dirs;
-    j["assessment"] = assessment;
-  }
+  r.roles = report.catalog.roles.size();
+  r.problems = report.problems;
   if (!ctx.quiet) {
-    ctx.emit(doc, j);
+    ctx.emit({[&] { return validate_document(r); }, [&] { return validate_json(r); }});
   }
-  if (!report.problems.empty()) {
+  if (!r.problems.empty()) {
     // --quiet prints nothing, not even this line (an Error with no message is reported by its status alone).
-    throw Error(ExitCode::data, ctx.quiet ? std::string() : fmt::format("{} problem(s) found", report.problems.size()));
+    throw Error(ExitCode::data, ctx.quiet ? std::string() : fmt::format("{} problem(s) found", r.problems.size()));
   }
 }
 

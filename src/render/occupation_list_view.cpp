@@ -78,7 +78,7 @@ nlohmann::json occupation_list_json(const Place& place, const std::vector<BlsFig
                         {"top_code", shape::amount(b.top_code, f.currency, f.period)},
                         {"derived_from_hourly", b.derived_from_hourly},
                         {"origin", b.origin}};
-    j.update(percentiles_json(f, true));
+    j.update(percentiles_json(f));
     list.push_back(std::move(j));
   }
   return {{"schema", schema_id::occupation_list},

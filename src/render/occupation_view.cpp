@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 #include "render/format.hpp"
 #include "render/import_view.hpp"
+#include "render/schema_ids.hpp"
 
 namespace careerplan {
 
@@ -224,7 +225,7 @@ Document occupation_document(const Occupation& occ, const OnetRelease& release, 
 
 nlohmann::json occupation_json(const Occupation& occ, const OnetRelease& release, const std::vector<AnchoredRole>& roles)
 {
-  return {{"schema", "careerplan/occupation/v1"}, {"source", onet_source_json(release)},
+  return {{"schema", schema_id::occupation}, {"source", onet_source_json(release)},
           {"occupation", occupation_object(occ, roles)}};
 }
 

@@ -1,5 +1,8 @@
-// The JSON renderings of salary results: careerplan/salary/v1 and careerplan/salary-list/v1
-// (schemas/salary-v1.json, schemas/salary-list-v1.json).
+// The JSON renderings of salary results: careerplan/salary/v2 and careerplan/salary-list/v2
+// (schemas/salary-v2.json, schemas/salary-list-v2.json). Every amount of money is
+// shape::amount ({"value", "currency", "period"}, null when not known), every percentage
+// shape::percent, the role shape::role_ref (json_shape.hpp).
+#include <cctype>
 #include <cmath>
 
 #include "render/salary_view.hpp"
@@ -8,14 +11,9 @@
 
 namespace careerplan {
 
-nlohmann::json opt_number(std::optional<double> v)
+nlohmann::json percentiles_json(const SalaryFigure& f)
 {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
-nlohmann::json percentiles_json(const SalaryFigure& f, bool amounts)
-{
-  auto put = [&](std::optional<double> v) { return amounts ? shape::amount(v, f.currency, f.period) : opt_number(v); };
+  auto put = [&](std::optional<double> v) { return shape::amount(v, f.currency, f.period); };
   return {{"p10", put(f.p10)}, {"p25", put(f.p25)}, {"median", put(f.median)},
           {"mean", put(f.mean)}, {"p75", put(f.p75)}, {"p90", put(f.p90)}};
 }
@@ -32,13 +30,28 @@ nlohmann::json str_or_null(const std::string& s)
   return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
 }
 
-// The pay placed in the bands, and where it came from; null when none was given.
+nlohmann::json opt_percent(std::optional<double> v)
+{
+  return v ? nlohmann::json(shape::percent(*v)) : nlohmann::json(nullptr);
+}
+
+// The pay placed in the bands (annual, as --current and the assessment give it), and where it
+// came from; null when none was given.
 nlohmann::json pay_json(const SalaryQuery& q)
 {
   if (!q.pay) {
     return nullptr;
   }
-  return {{"amount", q.pay->amount}, {"currency", q.pay->currency}, {"basis", str_or_null(q.pay->basis)}, {"from", q.pay_from}};
+  return {{"value", shape::amount(q.pay->amount, q.pay->currency, "year")},
+          {"basis", str_or_null(q.pay->basis)},
+          {"from", q.pay_from}};
+}
+
+// 'salary SOC-CODE' renders a BLS occupation through a holder Role whose id is the SOC code;
+// a catalog role's id starts with a letter.
+bool is_occupation(const Role& role)
+{
+  return !role.id.empty() && std::isdigit(static_cast<unsigned char>(role.id.front()));
 }
 
 } // namespace
@@ -50,13 +63,14 @@ nlohmann::json salary_json(const SalaryResult& r)
   json bands = json::array();
   for (const auto& b : r.bands) {
     const SalaryFigure& f = b.figure;
+    auto money = [&f](std::optional<double> v) { return shape::amount(v, f.currency, f.period); };
     json j = {{"kind", b.kind},
               {"figure", f.id},
               {"label", f.label},
-              {"low", opt_number(f.low)},
-              {"high", opt_number(f.high)},
+              {"low", money(f.low)},
+              {"high", money(f.high)},
               {"high_open", f.high_open},
-              {"value", opt_number(f.value)},
+              {"value", money(f.value)},
               {"words", str_or_null(f.words)},
               {"currency", f.currency},
               {"period", f.period},
@@ -76,30 +90,30 @@ nlohmann::json salary_json(const SalaryResult& r)
               {"fit", nullptr},
               {"level_specific", b.level_specific},
               {"top_coded", b.top_coded},
-              {"top_code", opt_number(b.top_code)},
+              {"top_code", money(b.top_code)},
               {"derived_from_hourly", b.derived_from_hourly},
               {"origin", str_or_null(b.origin)},
               {"vs_bls", nullptr}};
-    j.update(percentiles_json(f, false));
+    j.update(percentiles_json(f));
     if (b.vs_bls) {
       const auto& c = *b.vs_bls;
       j["vs_bls"] = {{"figure", c.figure},       {"occupation", c.occupation}, {"period", c.period},
-                     {"place", c.place},         {"statistic", c.statistic},   {"bls", c.bls},
-                     {"difference", c.difference}, {"difference_pct", std::round(c.difference_pct * 10) / 10}};
+                     {"place", c.place},         {"statistic", c.statistic},   {"bls", money(c.bls)},
+                     {"difference", money(c.difference)}, {"difference_pct", shape::percent(c.difference_pct)}};
     }
     if (b.vs_national) {
       const auto& c = *b.vs_national;
       j["vs_national"] = {{"figure", c.figure},
-                          {"national", c.national},
-                          {"difference", c.difference},
-                          {"difference_pct", std::round(c.difference_pct * 10) / 10},
-                          {"published_pct", opt_number(c.published_pct)}};
+                          {"national", money(c.national)},
+                          {"difference", money(c.difference)},
+                          {"difference_pct", shape::percent(c.difference_pct)},
+                          {"published_pct", opt_percent(c.published_pct)}};
     }
     if (b.derivation) {
       const auto& d = *b.derivation;
       json reference = json::array();
       for (const auto& ref : d.reference) {
-        reference.push_back({{"figure", ref.figure}, {"source", ref.source}, {"place", ref.place}, {"value", ref.value}});
+        reference.push_back({{"figure", ref.figure}, {"source", ref.source}, {"place", ref.place}, {"value", money(ref.value)}});
       }
       j["derivation"] = {{"adjustment", d.adjustment->id},
                          {"adjustment_source", d.adjustment->source},
@@ -109,17 +123,17 @@ nlohmann::json salary_json(const SalaryResult& r)
                          {"adjustment_basis", d.adjustment->basis},
                          {"members_basis", d.adjustment->members_basis.kind},
                          {"reference", reference},
-                         {"unrounded_low", d.unrounded_low},
-                         {"unrounded_high", d.unrounded_high},
+                         {"unrounded_low", money(d.unrounded_low)},
+                         {"unrounded_high", money(d.unrounded_high)},
                          {"rounding", 1000},
                          {"text", d.text}};
     }
     if (b.fit) {
       const auto& fit = *b.fit;
       j["fit"] = {{"position", str_or_null(fit.position)},
-                  {"band_pct", fit.band_pct ? json(std::round(*fit.band_pct * 10) / 10) : json(nullptr)},
-                  {"difference", opt_number(fit.difference)},
-                  {"difference_pct", fit.difference_pct ? json(std::round(*fit.difference_pct * 10) / 10) : json(nullptr)},
+                  {"band_pct", opt_percent(fit.band_pct)},
+                  {"difference", money(fit.difference)},
+                  {"difference_pct", opt_percent(fit.difference_pct)},
                   {"bracket", str_or_null(fit.bracket)},
                   {"notes", fit.notes}};
     }
@@ -129,8 +143,10 @@ nlohmann::json salary_json(const SalaryResult& r)
   for (const auto& w : r.level_words) {
     words.push_back({{"ladder", w.ladder}, {"source", w.source}, {"level", w.level}, {"title", w.title}, {"words", w.words}});
   }
+  const bool occupation = is_occupation(*r.role);
   return {{"schema", schema_id::salary},
-          {"role", {{"id", r.role->id}, {"title", r.role->title}}},
+          {"role", occupation ? json(nullptr) : shape::role_ref(r.role->id, r.role->title)},
+          {"occupation", occupation ? shape::occupation_ref(r.role->id, r.role->title) : json(nullptr)},
           {"place", place_json(q.place)},
           {"level", str_or_null(q.level)},
           {"level_basis", str_or_null(q.level_basis)},

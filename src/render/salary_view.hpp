@@ -18,18 +18,16 @@ struct BarScale
 // open-ended top, '┃' the user's pay, '·' the rest.
 std::string range_bar(const SalaryFigure& f, std::optional<double> pay, const BarScale& scale, std::size_t width);
 
-// A number, or null when it is not known.
-nlohmann::json opt_number(std::optional<double> v);
-// p10, p25, median, mean, p75 and p90 of a figure, each null when not known: a number (salary/v1)
-// or, with `amounts`, {"value", "currency", "period"} (occupation-list/v2).
-nlohmann::json percentiles_json(const SalaryFigure& f, bool amounts);
+// p10, p25, median, mean, p75 and p90 of a figure, each {"value", "currency", "period"}
+// (shape::amount), null when not known (salary/v2, occupation-list/v2).
+nlohmann::json percentiles_json(const SalaryFigure& f);
 // {"kind", "code", "name"} of a place (national, state, country or region).
 nlohmann::json place_json(const Place& place);
 
 Document salary_document(const SalaryResult& r);
 Document salary_catalog_document(const std::vector<SalaryResult>& results);
 nlohmann::json salary_json(const SalaryResult& r);
-// careerplan/salary-list/v1: every role's result, and the pay placed in them when there is one.
+// careerplan/salary-list/v2: every role's result, and the pay placed in them when there is one.
 nlohmann::json salary_list_json(const std::vector<SalaryResult>& results);
 
 } // namespace careerplan

@@ -191,20 +191,28 @@ class GapContract(unittest.TestCase):
 class SalaryContract(unittest.TestCase):
     NUMBERS = ("low", "p10", "p25", "median", "mean", "p75", "p90", "high", "value")
 
+    def check_amount(self, amount, band):
+        """Money is one amount object in the band's currency and period (salary/v2), or null."""
+        if amount is not None:
+            self.assertEqual(set(amount), {"value", "currency", "period"})
+            self.assertIsInstance(amount["value"], (int, float))
+            self.assertEqual((amount["currency"], amount["period"]), (band["currency"], band["period"]))
+
     def check_document(self, doc, sources):
-        self.assertEqual(doc["schema"], "careerplan/salary/v1")
+        self.assertEqual(doc["schema"], "careerplan/salary/v2")
         for band in doc["bands"]:
             self.assertIn(band["kind"], ("published", "estimate", "anchor"))
             self.assertIn(band["basis"], ("base", "total", "unspecified"))
             self.assertIn(band["source"], sources)
-            for key in self.NUMBERS:
-                self.assertTrue(band[key] is None or isinstance(band[key], (int, float)), (key, band[key]))
+            for key in self.NUMBERS + ("top_code",):
+                self.check_amount(band[key], band)
             if band["kind"] == "estimate":
                 d = band["derivation"]
                 self.assertIn(d["adjustment_source"], sources)
                 for ref in d["reference"]:
                     self.assertIn(ref["source"], sources)
-                    self.assertIsInstance(ref["value"], (int, float))
+                    self.check_amount(ref["value"], band)
+                    self.assertIsInstance(ref["value"]["value"], (int, float))
 
     def test_state_published_with_its_national_difference(self):
         sources = {s["id"] for s in run_json("sources")["sources"]}
@@ -212,15 +220,20 @@ class SalaryContract(unittest.TestCase):
         self.check_document(doc, sources)
         self.assertEqual(doc["place"], {"kind": "state", "code": "CA", "name": "California"})
         band, anchor = doc["bands"]
-        self.assertEqual((band["kind"], band["value"], band["source"]), ("published", 185000, "hakia-mle-2026"))
+        self.assertEqual((band["kind"], band["value"], band["source"]),
+                         ("published", {"value": 185000, "currency": "USD", "period": "year"}, "hakia-mle-2026"))
         vs = band["vs_national"]
-        self.assertEqual((vs["national"], vs["difference"], vs["published_pct"]), (150000, 35000, 23))
+        self.assertEqual((vs["national"]["value"], vs["difference"]["value"], vs["published_pct"]), (150000, 35000, 23))
+        self.check_amount(vs["national"], band)
+        self.check_amount(vs["difference"], band)
         # BLS beside it: the anchor occupation's California median, and the difference recomputed.
-        self.assertEqual((anchor["kind"], anchor["figure"], anchor["median"]), ("anchor", "bls-oews-2023-15-2051-ca", 133690))
+        self.assertEqual((anchor["kind"], anchor["figure"], anchor["median"]["value"]),
+                         ("anchor", "bls-oews-2023-15-2051-ca", 133690))
         bls = band["vs_bls"]
         self.assertEqual((bls["figure"], bls["bls"]), (anchor["figure"], anchor["median"]))
-        self.assertEqual(bls["difference"], band["value"] - anchor["median"])
-        self.assertAlmostEqual(bls["difference_pct"], round(100 * bls["difference"] / anchor["median"], 1))
+        self.assertEqual(bls["difference"]["value"], band["value"]["value"] - anchor["median"]["value"])
+        self.assertAlmostEqual(bls["difference_pct"],
+                               round(100 * bls["difference"]["value"] / anchor["median"]["value"], 1))
         self.assertFalse(anchor["level_specific"])
 
     def test_estimate_recomputes_from_its_derivation(self):
@@ -235,18 +248,21 @@ class SalaryContract(unittest.TestCase):
                     self.assertEqual((band["source"][:8], band["derivation"]), ("bls-oews", None))
                     continue
                 d = band["derivation"]
-                values = [r["value"] for r in d["reference"]]
-                self.assertAlmostEqual(d["unrounded_low"], min(values) * (1 + d["change_low"]))
-                self.assertAlmostEqual(d["unrounded_high"], max(values) * (1 + d["change_high"]))
-                self.assertEqual(band["low"], (d["unrounded_low"] // 1000) * 1000)
-                self.assertEqual(band["high"], -((-d["unrounded_high"]) // 1000) * 1000)
-                self.assertLess(band["low"], band["high"])
+                values = [r["value"]["value"] for r in d["reference"]]
+                low, high = min(values) * (1 + d["change_low"]), max(values) * (1 + d["change_high"])
+                # An amount of a year is in whole units: unrounded means before rounding to 1,000.
+                self.assertAlmostEqual(d["unrounded_low"]["value"], low, delta=0.5)
+                self.assertAlmostEqual(d["unrounded_high"]["value"], high, delta=0.5)
+                self.assertEqual(band["low"]["value"], (low // 1000) * 1000)
+                self.assertEqual(band["high"]["value"], -((-high) // 1000) * 1000)
+                self.assertLess(band["low"]["value"], band["high"]["value"])
 
     def test_current_pay_placed_in_each_band(self):
         doc = run_json("salary", "mle", "--level", "entry", "--current", "150000", "--basis", "base")
-        self.assertEqual(doc["current_pay"], {"amount": 150000, "currency": "USD", "basis": "base", "from": "--current"})
+        self.assertEqual(doc["current_pay"], {"value": {"value": 150000, "currency": "USD", "period": "year"},
+                                              "basis": "base", "from": "--current"})
         band, anchor = doc["bands"]
-        self.assertEqual((band["low"], band["high"], band["level_specific"]), (120000, 180000, True))
+        self.assertEqual((band["low"]["value"], band["high"]["value"], band["level_specific"]), (120000, 180000, True))
         self.assertEqual((anchor["kind"], anchor["level_specific"], anchor["scope"]), ("anchor", False, "national"))
         self.assertEqual(band["fit"]["position"], "within")
         self.assertEqual(band["fit"]["band_pct"], 50)
@@ -256,7 +272,7 @@ class SalaryContract(unittest.TestCase):
     def test_catalog_is_an_array_of_role_documents(self):
         sources = {s["id"] for s in run_json("sources")["sources"]}
         listing = run_json("salary", "--state", "CA")
-        self.assertEqual(listing["schema"], "careerplan/salary-list/v1")
+        self.assertEqual(listing["schema"], "careerplan/salary-list/v2")
         docs = listing["results"]
         roles = [r["role"]["id"] for r in run_json("roles")["roles"]]
         self.assertEqual([d["role"]["id"] for d in docs], roles)

@@ -68,15 +68,18 @@ class Oews(unittest.TestCase):
 
         nat = self.json_of("salary", "15-2051")
         band = nat["bands"][0]
-        self.assertEqual((band["median"], band["p90"], band["top_coded"], band["top_code"]), (115440, None, ["p90"], 239200))
+        usd = {"currency": "USD", "period": "year"}
+        self.assertEqual((band["median"], band["p90"], band["top_coded"], band["top_code"]),
+                         ({"value": 115440, **usd}, None, ["p90"], {"value": 239200, **usd}))
+        self.assertEqual((nat["role"], nat["occupation"]), (None, {"code": "15-2051", "title": "Data Scientists"}))
         self.assertEqual(band["year"], 2030)
         table = self.run_cp("salary", "15-2051").stdout
         self.assertIn("p90: ≥ $239,200 (BLS's top code)", table)
 
         ca = self.json_of("salary", "15-2051", "--state", "CA")["bands"][0]
-        self.assertEqual(ca["vs_national"]["difference"], 130000 - 115440)
+        self.assertEqual(ca["vs_national"]["difference"]["value"], 130000 - 115440)
         actors = self.json_of("salary", "27-2011")["bands"][0]  # hourly only: annual = hourly x 2,080
-        self.assertEqual((actors["median"], actors["derived_from_hourly"]), (25 * 2080, True))
+        self.assertEqual((actors["median"]["value"], actors["derived_from_hourly"]), (25 * 2080, True))
         err = self.run_cp("salary", "11-1011", status=2).stderr
         self.assertIn("no imported BLS OEWS figure for SOC 11-1011", err)
 
@@ -100,7 +103,7 @@ class Oews(unittest.TestCase):
         da = self.json_of("salary", "data-analyst", "--state", "CA")
         anchor = [b for b in da["bands"] if b["kind"] == "anchor"]
         self.assertEqual(len(anchor), 1)
-        self.assertEqual((anchor[0]["median"], anchor[0]["year"]), (130000, 2030))  # May 2030 beats the catalog's May 2023
+        self.assertEqual((anchor[0]["median"]["value"], anchor[0]["year"]), (130000, 2030))  # May 2030 beats the catalog's May 2023
         self.assertIn("the anchor occupation: an assumption", anchor[0]["label"])
         self.assertTrue(anchor[0]["origin"].endswith("state_M2030_dl.csv row 2"))
 
@@ -138,12 +141,14 @@ class Oews(unittest.TestCase):
         hakia = [b for b in mle["bands"] if b["figure"] == "hakia-ca-2026"][0]
         self.assertEqual(hakia["vs_bls"], {"figure": "bls-oews-2023-15-2051-ca", "occupation": "Data Scientists (15-2051)",
                                            "period": "May 2023", "place": "California", "statistic": "median",
-                                           "bls": 133690, "difference": 51310, "difference_pct": 38.4})
+                                           "bls": {"value": 133690, "currency": "USD", "period": "year"},
+                                           "difference": {"value": 51310, "currency": "USD", "period": "year"},
+                                           "difference_pct": 38.4})
         table = self.run_cp("salary", "mle", "--state", "CA").stdout
         self.assertIn("Beside BLS's $133,690 (May 2023, Data Scientists (15-2051), California median): +$51,310", table)
         da = self.json_of("salary", "data-analyst", "--state", "CA")
         anchor = [b for b in da["bands"] if b["kind"] == "anchor"][0]
-        self.assertEqual((anchor["median"], anchor["origin"], anchor["level_specific"]), (133690, "catalog", False))
+        self.assertEqual((anchor["median"]["value"], anchor["origin"], anchor["level_specific"]), (133690, "catalog", False))
         self.assertFalse(any(n.startswith("No source gives a figure for California") for n in da["notes"]))
 
     def test_level_all_and_no_assessment(self):
@@ -153,7 +158,7 @@ class Oews(unittest.TestCase):
         doc = self.json_of("salary", "mle", "--level", "all", "--assessment", EXAMPLE)
         self.assertIsNone(doc["level"])
         listing = self.json_of("--no-assessment", "salary")
-        self.assertEqual(listing["schema"], "careerplan/salary-list/v1")
+        self.assertEqual(listing["schema"], "careerplan/salary-list/v2")
         self.assertIsNone(listing["current_pay"])
         csv = self.run_cp("salary", "--state", "WY", "--format", "csv").stdout
         self.assertIn("no source gives a figure for", csv)

@@ -71,9 +71,9 @@ class RealData(unittest.TestCase):
         bls = rows["15-2041"]
         band = self.e.json("show", "15-2041.00")["wages"]["bands"][0]
         for key, col in (("p10", "A_PCT10"), ("median", "A_MEDIAN"), ("p90", "A_PCT90")):
-            self.assertEqual(band[key], float(bls[col].replace(",", "")), key)
+            self.assertEqual(band[key]["value"], float(bls[col].replace(",", "")), key)
         s = self.e.json("salary", "statisticians")
-        self.assertEqual(s["bands"][0]["median"], float(bls["A_MEDIAN"].replace(",", "")))
+        self.assertEqual(s["bands"][0]["median"]["value"], float(bls["A_MEDIAN"].replace(",", "")))
         finer = self.e.json("salary", "15-1299.08")
         self.assertIn("finer than SOC", finer["notes"][0])
         self.assertEqual(finer["bands"][0]["median"], self.e.json("salary", "15-1299")["bands"][0]["median"])

@@ -205,7 +205,7 @@ class ReportInBrowser(unittest.TestCase):
                 for first, second in (("low", "p10"), ("median", "value"), ("high", "p90")):
                     key = first if band[first] is not None else second
                     if band[key] is not None:
-                        want[key] = [money(band[key])]
+                        want[key] = [money(band[key]["value"])]  # an amount object (salary/v2)
                 for key in ("low", "p10", "median", "value", "high", "p90"):
                     shown = self.values(key, **{"data-scope": scope, "data-figure": band["figure"]})
                     self.assertEqual(shown, want.get(key, []), (scope, band["figure"], key))

@@ -266,7 +266,7 @@ class ImportedOutput(unittest.TestCase):
         d = ("--data-dir", self.data)
         self.assertEqual(self.check(*d, "import", "--list")["onet"]["version"], "29.3")
         for code in ("15-2041.00", "15-2051.00", "statisticians"):
-            self.assertEqual(self.check(*d, "show", code)["schema"], "careerplan/occupation/v1")
+            self.assertEqual(self.check(*d, "show", code)["schema"], "careerplan/occupation/v2")
         self.assertTrue(self.check(*d, "roles", "--search", "data")["occupations"])
         self.assertTrue(self.check(*d, "roles", "--onet")["occupations"])
         self.assertTrue(self.check(*d, "show", "mle")["onet_occupations"])
