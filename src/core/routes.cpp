@@ -17,11 +17,15 @@ int group_of(const RankedRoute& r)
   return 2;
 }
 
-std::vector<RoleLink> links(const std::vector<Link>& in, const Catalog& catalog)
+std::vector<RoleLink> links(const std::vector<Link>& in, const Catalog& catalog, std::map<std::string, std::string>& titles)
 {
   std::vector<RoleLink> out;
   for (const auto& l : in) {
-    out.push_back({&l, !l.role.empty() && catalog.find_role(l.role) != nullptr});
+    const Role* target = l.role.empty() ? nullptr : catalog.find_role(l.role);
+    if (target != nullptr) {
+      titles[l.role] = target->title;
+    }
+    out.push_back({&l, target != nullptr});
   }
   return out;
 }
@@ -48,6 +52,8 @@ RoutesResult compute_routes(const Role& role, const Catalog& catalog, const Asse
       if (o == nullptr) {
         continue;
       }
+      r.titles[origin] = o->title;
+      r.titles[o->id] = o->title;
       if (assessment != nullptr) {
         const double readiness = compute_gap(*o, catalog, *assessment).readiness;
         if (rr.why != "current_role" && (!rr.origin_readiness || readiness > *rr.origin_readiness)) {
@@ -86,8 +92,13 @@ RoutesResult compute_routes(const Role& role, const Catalog& catalog, const Asse
       }
     }
   }
-  r.progressions = links(role.progressions, catalog);
-  r.pivots = links(role.pivots, catalog);
+  r.progressions = links(role.progressions, catalog, r.titles);
+  r.pivots = links(role.pivots, catalog, r.titles);
+  if (!from.empty()) {
+    if (const Role* f = catalog.find_role(from)) {
+      r.titles[from] = f->title;
+    }
+  }
   return r;
 }
 

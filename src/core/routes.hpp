@@ -5,6 +5,7 @@
 // origin in the catalog, by the user's readiness for that origin role (the best of its origins:
 // the seeds' "start adjacent" advice, which adjacent role is nearest); then the routes with no
 // catalog origin. Ties keep the role profile's order.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,14 @@ struct RoleLink
   bool in_catalog = false;
 };
 
+// A role the result names (the user's, a route's origin, a link's), with its catalog title when the
+// catalog has it (else "").
+struct NamedRole
+{
+  std::string id;
+  std::string title;
+};
+
 struct RoutesResult
 {
   const Role* role = nullptr;
@@ -39,6 +48,14 @@ struct RoutesResult
   std::vector<RankedRoute> routes;
   std::vector<RoleLink> progressions;
   std::vector<RoleLink> pivots;
+  // The catalog title of every role id the result names; an id the catalog lacks is absent.
+  std::map<std::string, std::string> titles;
+
+  NamedRole named(const std::string& id) const
+  {
+    const auto it = titles.find(id);
+    return {id, it == titles.end() ? std::string() : it->second};
+  }
 };
 
 // `assessment` may be null (no ranking by readiness, no gaps); `from` is a catalog role id or "".

@@ -1,4 +1,6 @@
 #include "render/routes_view.hpp"
+#include "render/schema_ids.hpp"
+#include "render/json_shape.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -44,12 +46,27 @@ nlohmann::json cited_json(const std::vector<Cited>& list)
   return out;
 }
 
-nlohmann::json links_json(const std::vector<RoleLink>& links)
+// A role the document names: {"id","title"} (shape::role_ref); the title is null when the catalog
+// lacks the role.
+nlohmann::json role_json(const RoutesResult& r, const std::string& id)
+{
+  if (id.empty()) {
+    return nullptr;
+  }
+  const NamedRole n = r.named(id);
+  nlohmann::json j = shape::role_ref(n.id, n.title);
+  if (n.title.empty()) {
+    j["title"] = nullptr;
+  }
+  return j;
+}
+
+nlohmann::json links_json(const RoutesResult& r, const std::vector<RoleLink>& links)
 {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& l : links) {
     out.push_back({{"title", l.link->title},
-                   {"role", l.link->role.empty() ? nlohmann::json(nullptr) : nlohmann::json(l.link->role)},
+                   {"role", role_json(r, l.link->role)},
                    {"in_catalog", l.in_catalog},
                    {"source", l.link->source}});
   }
@@ -162,10 +179,16 @@ nlohmann::json routes_json(const RoutesResult& r)
     routes.push_back({{"rank", ++n},
                       {"id", route.id},
                       {"title", route.title},
-                      {"from", route.from},
+                      {"from", [&] {
+                         json from = json::array();
+                         for (const auto& id : route.from) {
+                           from.push_back(role_json(r, id));
+                         }
+                         return from;
+                       }()},
                       {"why", rr.why},
-                      {"origin", rr.origin.empty() ? json(nullptr) : json(rr.origin)},
-                      {"origin_readiness", rr.origin_readiness ? json(std::round(*rr.origin_readiness * 10) / 10) : json(nullptr)},
+                      {"origin", role_json(r, rr.origin)},
+                      {"origin_readiness", rr.origin_readiness ? json(shape::percent(*rr.origin_readiness)) : json(nullptr)},
                       {"cohort", route.cohort.empty() ? json(nullptr) : json(route.cohort)},
                       {"duration", duration},
                       {"steps", route.steps},
@@ -175,14 +198,14 @@ nlohmann::json routes_json(const RoutesResult& r)
                       {"develops", route.develops},
                       {"addressed_gaps", n == 1 && r.assessed ? addressed : json(nullptr)}});
   }
-  return {{"schema", "careerplan/routes/v1"},
-          {"role", {{"id", r.role->id}, {"title", r.role->title}}},
-          {"from", r.from.empty() ? json(nullptr) : json(r.from)},
+  return {{"schema", schema_id::routes},
+          {"role", shape::role_ref(r.role->id, r.role->title)},
+          {"from", role_json(r, r.from)},
           {"from_basis", r.from_basis.empty() ? json(nullptr) : json(r.from_basis)},
           {"assessed", r.assessed},
           {"routes", routes},
-          {"progressions", links_json(r.progressions)},
-          {"pivots", links_json(r.pivots)}};
+          {"progressions", links_json(r, r.progressions)},
+          {"pivots", links_json(r, r.pivots)}};
 }
 
 } // namespace careerplan

@@ -17,6 +17,7 @@ inline constexpr const char* occupation_list = "careerplan/occupation-list/v2";
 inline constexpr const char* plan = "careerplan/plan/v2";
 inline constexpr const char* progress = "careerplan/progress/v2";
 inline constexpr const char* report = "careerplan/report/v2";
+inline constexpr const char* routes = "careerplan/routes/v2";
 inline constexpr const char* salary = "careerplan/salary/v2";
 inline constexpr const char* salary_list = "careerplan/salary-list/v2";
 inline constexpr const char* skill_list = "careerplan/skill-list/v1";

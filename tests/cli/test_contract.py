@@ -294,8 +294,8 @@ class RoutesAndCompare(unittest.TestCase):
         for origin, route, warning in (("software-engineer", "from-software-engineering", "unit tests"),
                                        ("data-scientist", "from-data-science", "offline metrics")):
             doc = run_json("routes", "mle", "--from", origin)
-            self.assertEqual(doc["schema"], "careerplan/routes/v1")
-            self.assertEqual(doc["from"], origin)
+            self.assertEqual(doc["schema"], "careerplan/routes/v2")
+            self.assertEqual(doc["from"], {"id": origin, "title": run_json("show", origin)["role"]["title"]})
             top = doc["routes"][0]
             self.assertEqual((top["id"], top["why"], top["rank"]), (route, "current_role", 1))
             self.assertTrue(any(warning in p["text"] for p in top["pitfalls"]), top["pitfalls"])
@@ -303,7 +303,11 @@ class RoutesAndCompare(unittest.TestCase):
                 self.assertIn(r["source"], sources)
                 for c in r["advice"] + r["pitfalls"]:
                     self.assertIn(c["source"], sources)
-            self.assertTrue(any(p["in_catalog"] and p["role"] == "data-scientist" for p in doc["pivots"]))
+            self.assertTrue(any(p["in_catalog"] and p["role"] == {"id": "data-scientist", "title": "Data Scientist"}
+                                for p in doc["pivots"]))
+            for r in doc["routes"]:  # every role the document names is {id, title}, as everywhere
+                self.assertTrue(all(set(f) == {"id", "title"} for f in r["from"]), r["from"])
+                self.assertTrue(r["origin"] is None or set(r["origin"]) == {"id", "title"}, r["origin"])
 
     def test_routes_by_readiness_with_an_assessment(self):
         example = os.path.join(ROOT, "data", "examples", "backend-engineer.json")
