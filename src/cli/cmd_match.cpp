@@ -146,9 +146,11 @@ void run_match(Context& ctx, const MatchOptions& o, bool top_given)
   int n = 0;
   for (const auto& e : m.roles) {
     std::vector<std::string> gaps;
+    std::vector<std::string> cells; // a no-break space keeps each skill and its levels on one line
     nlohmann::json gaps_json = nlohmann::json::array();
     for (const SkillGap* g : top_gaps(e.gap, 3)) {
       gaps.push_back(fmt::format("{} ({}→{})", g->skill, g->rating, plain_number(g->required)));
+      cells.push_back(fmt::format("{}\u00A0({}→{})", g->skill, g->rating, plain_number(g->required)));
       gaps_json.push_back({{"skill", g->skill}, {"rating", g->rating}, {"required", g->required}, {"gap", g->gap},
                            {"priority", g->priority}});
     }
@@ -162,7 +164,7 @@ void run_match(Context& ctx, const MatchOptions& o, bool top_given)
     ++n;
     s.table.rows.push_back({std::to_string(n), e.gap.role->id, e.gap.level, percent(e.gap.readiness),
                             bar(e.gap.readiness, 100, 10),
-                            (gaps.empty() ? std::string("none") : join(gaps, ", ")) + (e.over_qualified ? " — over-qualified" : "")});
+                            (cells.empty() ? std::string("none") : join(cells, ", ")) + (e.over_qualified ? " — over-qualified" : "")});
     doc.csv.rows.push_back({std::to_string(n), e.gap.role->id, e.gap.level, fmt::format("{}", e.gap.readiness),
                             e.over_qualified ? "true" : "false", join(gaps, "; ")});
     roles.push_back({{"rank", n},

@@ -80,7 +80,8 @@ void run_new_role(Context& ctx, const NewRoleOptions& o)
                      "edit it, or give another path with --output FILE");
   }
   lock.write(text);
-  std::fprintf(stderr, "careerplan: wrote %s; edit it, then run 'careerplan validate %s'\n", printable(path).c_str(),
+  // Two lines: the command to run next stays whole (copyable) on an 80-column terminal.
+  std::fprintf(stderr, "careerplan: wrote %s; edit it, then run:\n  careerplan validate %s\n", printable(path).c_str(),
                printable(path).c_str());
 }
 

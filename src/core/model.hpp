@@ -108,6 +108,12 @@ struct Basis
   std::string derivation;
 };
 
+struct Cited
+{
+  std::string text;
+  std::string source;
+};
+
 struct RoleSkill
 {
   std::string skill;
@@ -117,6 +123,7 @@ struct RoleSkill
   std::map<std::string, double> required; // level id -> required level on the role's scale
   Basis required_basis;
   std::vector<std::string> named_by; // sources that name the skill for the role
+  std::vector<Cited> expects;        // what this role expects of the skill, in its sources' words
 };
 
 struct Rule
@@ -187,12 +194,6 @@ struct Adjustment
   std::string basis; // pay basis the change applies to
   std::string source;
   std::string quote;
-};
-
-struct Cited
-{
-  std::string text;
-  std::string source;
 };
 
 struct Duration

@@ -169,9 +169,8 @@ Role read_role(const json& j, const ReadContext& ctx)
       }
       rs.required[level] = v.get<double>();
     });
-    // What this role expects of the skill, in its sources' words: checked (each names a source)
-    // and kept in the profile's file; no command prints it yet.
-    (void)read_cited_list(s, "expects", r.refs);
+    // What this role expects of the skill, in its sources' words (each names a source).
+    rs.expects = read_cited_list(s, "expects", r.refs);
     if (const json* b = s.get("required_basis")) {
       rs.required_basis = read_basis(*b, s.path_of("required_basis"), ctx, r.refs);
     } else {

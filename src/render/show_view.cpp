@@ -9,6 +9,7 @@
 
 #include "core/text.hpp"
 #include "render/format.hpp"
+#include "render/show_skills.hpp"
 
 namespace careerplan {
 
@@ -78,58 +79,9 @@ ShowDocument show_document(const Role& role, const Catalog& cat)
   }
   add_if(doc, "occupations", soc);
 
-  Section skills;
-  skills.heading = "Skills (required level on the 0–5 scale, by seniority)";
-  skills.table.columns = {"RANK", "SKILL", "WEIGHT", "BASIS"};
-  skills.table.align = {Align::right, Align::left, Align::right, Align::left};
-  skills.table.wrap = 3; // BASIS; the level columns stay in line
-  for (const auto& level : role.levels) {
-    skills.table.columns.push_back(to_lower(level).substr(0, 8));
-    skills.table.align.push_back(Align::right);
+  for (auto& sec : skill_sections(role)) {
+    add(doc, "skills", std::move(sec));
   }
-  for (const auto& rs : role.skills) {
-    std::vector<std::string> row = {rs.rank > 0 ? std::to_string(rs.rank) : "—", rs.skill, plain_number(rs.weight),
-                                    rs.weight_basis.source.empty() ? basis_text(rs.weight_basis)
-                                                                    : basis_text(rs.weight_basis) + " " + cite(rs.weight_basis.source)};
-    for (const auto& level : role.levels) {
-      const auto it = rs.required.find(level);
-      row.push_back(it == rs.required.end() ? "—" : plain_number(it->second));
-    }
-    skills.table.rows.push_back(std::move(row));
-  }
-  add_if(doc, "skills", skills);
-
-  Section bases;
-  bases.heading = "How the weights and levels were set";
-  // One line per distinct basis, naming every skill that rests on it.
-  std::vector<std::pair<const Basis*, std::vector<std::string>>> groups;
-  for (const auto& rs : role.skills) {
-    for (const Basis* b : {&rs.weight_basis, &rs.required_basis}) {
-      if (b->kind == BasisKind::published) {
-        continue;
-      }
-      auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
-        return g.first->kind == b->kind && g.first->quote == b->quote && g.first->derivation == b->derivation;
-      });
-      const std::string what = rs.skill + (b == &rs.weight_basis ? " weight" : " levels");
-      if (it == groups.end()) {
-        groups.push_back({b, {what}});
-      } else {
-        it->second.push_back(what);
-      }
-    }
-  }
-  for (const auto& [b, what] : groups) {
-    if (b->source.empty()) { // own_judgement: no source to quote or cite
-      bases.bullets.push_back(fmt::format("{} ({}){}", join(what, ", "), basis_text(*b),
-                                          b->derivation.empty() ? "" : ": " + b->derivation));
-      continue;
-    }
-    bases.bullets.push_back(fmt::format("{} ({}): {}{}{}", join(what, ", "), basis_text(*b),
-                                        b->quote.empty() ? "" : "\"" + b->quote + "\" ", cite(b->source),
-                                        b->derivation.empty() ? "" : " — " + b->derivation));
-  }
-  add_if(doc, "skills", bases);
 
   Section rules;
   rules.heading = "Rules";
@@ -325,6 +277,8 @@ ShowDocument show_document(const Role& role, const Catalog& cat)
   for (const auto& level : role.levels) {
     doc.csv.columns.push_back("required_" + level);
   }
+  doc.csv.columns.push_back("required_basis");
+  doc.csv.columns.push_back("required_source");
   for (const auto& rs : role.skills) {
     const SkillDef* def = cat.find_skill(rs.skill);
     std::vector<std::string> row = {rs.skill, def != nullptr ? def->name : rs.skill,
@@ -334,6 +288,8 @@ ShowDocument show_document(const Role& role, const Catalog& cat)
       const auto it = rs.required.find(level);
       row.push_back(it == rs.required.end() ? "" : plain_number(it->second));
     }
+    row.push_back(std::string(basis_kind_id(rs.required_basis.kind)));
+    row.push_back(rs.required_basis.source);
     doc.csv.rows.push_back(std::move(row));
   }
   return doc;
