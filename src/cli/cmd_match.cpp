@@ -80,22 +80,23 @@ void match_occupations(Context& ctx, const Assessment& a, const MatchOptions& o,
     throw UsageError("--min-wage needs BLS wages and no OEWS data is imported",
                      "download BLS's national OEWS file (national_M2024_dl.xlsx) and run 'careerplan import oews FILE'");
   }
+  // A rating of an id the release does not rate matches no row, so the one pass over the
+  // ratings can take every rating and tell which ids it saw.
+  std::set<std::string> elements;
+  std::vector<OnetMatchEntry> all = onet_match(*db, a.onet_ratings, &elements);
   std::map<std::string, int> known;
   std::vector<std::string> unknown;
-  const auto elements = onet_elements(*db);
   for (const auto& entry : a.onet_ratings) {
-    const std::string& id = entry.first; // a plain reference: clang 14 cannot capture a structured binding
-    if (std::any_of(elements.begin(), elements.end(), [&](const OnetElementRef& e) { return e.id == id; })) {
-      known.emplace(id, entry.second);
+    if (elements.count(entry.first) > 0) {
+      known.emplace(entry.first, entry.second);
     } else {
-      unknown.push_back(id);
+      unknown.push_back(entry.first);
     }
   }
   if (!unknown.empty()) {
     warnings.push_back(fmt::format("O*NET rating(s) for {} left out: not a skill or knowledge element of {}", join(unknown, ", "),
                                    release->source_id()));
   }
-  std::vector<OnetMatchEntry> all = onet_match(*db, known);
   add_fit(*db, all);
   std::vector<OnetMatchEntry> kept;
   std::size_t no_wage = 0, below_wage = 0;
@@ -126,7 +127,7 @@ void match_occupations(Context& ctx, const Assessment& a, const MatchOptions& o,
     warnings.push_back("every O*NET rating is the same; flat self-ratings give misleading matches — rate each against "
                        "O*NET's anchors ('careerplan show OCC')");
   }
-  add_onet_match(doc, j, kept, o.top, top_given, *release, a.years_experience, a.education);
+  add_onet_match(doc, j, kept, o.top, top_given, *release, a.years_experience, a.education, ctx.json());
 }
 
 void run_match(Context& ctx, const MatchOptions& o, bool top_given)

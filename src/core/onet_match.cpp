@@ -20,6 +20,53 @@ struct Row
   bool not_relevant = false;
 };
 
+// Why an element is left out of the readiness; empty when it counts.
+const char* left_out_why(const Row& r)
+{
+  if (!r.im || !r.lv) {
+    return "O*NET gives no importance or no level";
+  }
+  if (r.suppress) {
+    return "low precision (O*NET: Recommend Suppress)";
+  }
+  if (r.not_relevant) {
+    return "not relevant (O*NET: Not Relevant)";
+  }
+  if (*r.lv <= 0) {
+    return "required level 0";
+  }
+  if (*r.im <= 1) {
+    return "not important (IM 1)";
+  }
+  return "";
+}
+
+// The figures of a score, without its names (the match pass names only the gaps it keeps).
+void score_figures(OnetElementScore& s, const Row& r, std::optional<int> rating)
+{
+  s.importance = r.im.value_or(0);
+  s.level = r.lv.value_or(0);
+  s.level_se = r.se;
+  s.counted = *left_out_why(r) == '\0';
+  if (s.counted) {
+    s.weight = *r.im - 1;
+  }
+  if (rating) {
+    s.rating = *rating;
+    if (s.counted) {
+      s.coverage = std::min<double>(*rating, s.level) / s.level;
+      s.gap = std::max(0.0, s.level - *rating);
+      s.priority = s.weight * s.gap;
+    }
+  }
+}
+
+std::optional<int> rating_of(const std::string& element, const std::map<std::string, int>& ratings)
+{
+  const auto it = ratings.find(element);
+  return it == ratings.end() ? std::nullopt : std::optional<int>(it->second);
+}
+
 OnetElementScore score(const std::string& element, const std::string& name, const std::string& domain, const Row& r,
                        const std::map<std::string, int>& ratings)
 {
@@ -27,39 +74,18 @@ OnetElementScore score(const std::string& element, const std::string& name, cons
   s.element = element;
   s.name = name;
   s.domain = domain;
-  s.importance = r.im.value_or(0);
-  s.level = r.lv.value_or(0);
-  s.level_se = r.se;
-  if (!r.im || !r.lv) {
-    s.why = "O*NET gives no importance or no level";
-  } else if (r.suppress) {
-    s.why = "low precision (O*NET: Recommend Suppress)";
-  } else if (r.not_relevant) {
-    s.why = "not relevant (O*NET: Not Relevant)";
-  } else if (*r.lv <= 0) {
-    s.why = "required level 0";
-  } else if (*r.im <= 1) {
-    s.why = "not important (IM 1)";
-  } else {
-    s.counted = true;
-    s.weight = *r.im - 1;
-  }
-  if (const auto it = ratings.find(element); it != ratings.end()) {
-    s.rating = it->second;
-    if (s.counted) {
-      s.coverage = std::min<double>(it->second, s.level) / s.level;
-      s.gap = std::max(0.0, s.level - it->second);
-      s.priority = s.weight * s.gap;
-    }
-  }
+  s.why = left_out_why(r);
+  score_figures(s, r, rating_of(element, ratings));
   return s;
 }
 
 // Readiness, its standard error and the weights, from the scored elements.
-void summarize(OnetReadiness& out)
+template <class Elements, class Get>
+void summarize(OnetReadiness& out, const Elements& elements, Get get)
 {
   double sum = 0;
-  for (const auto& e : out.elements) {
+  for (const auto& x : elements) {
+    const OnetElementScore& e = get(x);
     if (!e.counted) {
       continue;
     }
@@ -77,13 +103,19 @@ void summarize(OnetReadiness& out)
   }
   out.readiness = 100 * sum / out.weight_rated;
   double var = 0;
-  for (const auto& e : out.elements) {
+  for (const auto& x : elements) {
+    const OnetElementScore& e = get(x);
     if (e.counted && e.rating && *e.rating < e.level && e.level_se) {
       const double d = (e.weight / out.weight_rated) * (*e.rating / (e.level * e.level)) * *e.level_se;
       var += d * d;
     }
   }
   out.se = 100 * std::sqrt(var);
+}
+
+void summarize(OnetReadiness& out)
+{
+  summarize(out, out.elements, [](const OnetElementScore& e) -> const OnetElementScore& { return e; });
 }
 
 bool by_priority(const OnetElementScore& a, const OnetElementScore& b)
@@ -168,54 +200,92 @@ OnetReadiness onet_readiness(const Occupation& occ, const std::map<std::string, 
   return out;
 }
 
-std::vector<OnetMatchEntry> onet_match(Db& db, const std::map<std::string, int>& ratings)
+std::vector<OnetMatchEntry> onet_match(Db& db, const std::map<std::string, int>& ratings,
+                                       std::set<std::string>* elements_seen)
 {
+  // One pass over the ratings in their key's order (code, element, scale). An element's names
+  // and the user's rating are looked up once per element, not per row; an occupation's scores
+  // carry only their figures, and only the three top gaps kept get their names.
+  struct Element
+  {
+    std::string id, name, domain;
+    std::optional<int> rating;
+  };
+  struct Scored
+  {
+    OnetElementScore s;
+    std::size_t element = 0;
+  };
+  std::vector<Element> info;
+  std::map<std::string, std::size_t, std::less<>> index;
   std::vector<OnetMatchEntry> out;
+  std::vector<Scored> scored;
   Stmt s(db, "SELECT r.code, o.title, o.job_zone, r.element, r.name, r.domain, r.scale, r.value, r.se, r.suppress, "
              "r.not_relevant FROM onet_rating r JOIN onet_occupation o ON o.code = r.code ORDER BY r.code, r.element");
-  std::string code, element, name, domain;
+  std::string code;
+  std::size_t element = 0;
+  bool have_element = false;
   Row row;
   OnetReadiness current;
   auto flush_element = [&] {
-    if (!element.empty()) {
-      current.elements.push_back(score(element, name, domain, row, ratings));
+    if (have_element) {
+      Scored x;
+      x.element = element;
+      score_figures(x.s, row, info[element].rating);
+      scored.push_back(std::move(x));
     }
+    have_element = false;
     row = Row{};
   };
   auto flush_occupation = [&] {
     flush_element();
     if (!current.code.empty()) {
-      summarize(current);
-      std::stable_sort(current.elements.begin(), current.elements.end(), by_priority);
-      auto& el = current.elements;
-      el.erase(std::remove_if(el.begin(), el.end(), [](const OnetElementScore& e) { return e.priority <= 0; }), el.end());
-      if (el.size() > 3) {
-        el.resize(3);
+      summarize(current, scored, [](const Scored& x) -> const OnetElementScore& { return x.s; });
+      std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return by_priority(a.s, b.s); });
+      for (auto& x : scored) {
+        if (x.s.priority <= 0 || current.elements.size() == 3) {
+          continue;
+        }
+        const Element& e = info[x.element];
+        x.s.element = e.id;
+        x.s.name = e.name;
+        x.s.domain = e.domain;
+        current.elements.push_back(std::move(x.s));
       }
-      out.push_back({std::move(current), false});
+      OnetMatchEntry entry;
+      entry.result = std::move(current);
+      out.push_back(std::move(entry));
     }
+    scored.clear();
     current = OnetReadiness{};
-    element.clear();
   };
   while (s.step()) {
-    std::string c = s.text(0);
-    if (c != code) {
+    if (const std::string_view c = s.view(0); c != code) {
       flush_occupation();
       code = c;
-      current.code = std::move(c);
+      current.code = code;
       current.title = s.text(1);
       if (!s.is_null(2)) {
         current.job_zone = static_cast<int>(s.integer(2));
       }
     }
-    std::string el = s.text(3);
-    if (el != element) {
+    const std::string_view el = s.view(3);
+    if (!have_element || el != info[element].id) {
       flush_element();
-      element = std::move(el);
-      name = s.text(4);
-      domain = s.text(5);
+      auto it = index.find(el);
+      if (it == index.end()) {
+        Element e{std::string(el), s.text(4), s.text(5), std::nullopt};
+        e.rating = rating_of(e.id, ratings);
+        if (elements_seen != nullptr) {
+          elements_seen->insert(e.id);
+        }
+        it = index.emplace(e.id, info.size()).first;
+        info.push_back(std::move(e));
+      }
+      element = it->second;
+      have_element = true;
     }
-    const std::string scale = s.text(6);
+    const std::string_view scale = s.view(6);
     const bool suppress = !s.is_null(9) && s.integer(9) == 1;
     if (scale == "IM") {
       row.im = s.real(7);

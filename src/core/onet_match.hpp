@@ -11,6 +11,7 @@
 // whose difference is under 1.96 × √(se₁² + se₂²) are too close to call.
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -70,7 +71,10 @@ struct OnetMatchEntry
 };
 // Every rated occupation's readiness, best first; occupations for which no counted element is
 // rated come last, without a readiness.
-std::vector<OnetMatchEntry> onet_match(Db& db, const std::map<std::string, int>& ratings);
+// elements_seen, when given, receives the id of every element the release rates (so a rating of
+// any other id is known to be left out).
+std::vector<OnetMatchEntry> onet_match(Db& db, const std::map<std::string, int>& ratings,
+                                       std::set<std::string>* elements_seen = nullptr);
 // Sets too_close_to_previous between neighbours of a ranking (again after filtering it).
 void mark_too_close(std::vector<OnetMatchEntry>& ranked);
 // Sets each entry's typical experience and national median wage (core/onet_fit.hpp).

@@ -163,6 +163,14 @@ std::string Stmt::text(int col) const
                                     static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col)));
 }
 
+std::string_view Stmt::view(int col) const
+{
+  const auto* p = sqlite3_column_text(m_stmt, col);
+  return p == nullptr ? std::string_view()
+                      : std::string_view(reinterpret_cast<const char*>(p),
+                                         static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col)));
+}
+
 std::int64_t Stmt::integer(int col) const
 {
   return sqlite3_column_int64(m_stmt, col);

@@ -68,6 +68,8 @@ public:
 
   bool is_null(int col) const;
   std::string text(int col) const;
+  // The text of a column without a copy; valid until the next step() or column call on it.
+  std::string_view view(int col) const;
   std::int64_t integer(int col) const;
   double real(int col) const;
   std::optional<double> opt_real(int col) const;

@@ -115,7 +115,7 @@ std::string wage_cell(const OnetMatchEntry& e)
 
 void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatchEntry>& entries, std::size_t shown,
                     bool limit_json, const OnetRelease& release, std::optional<double> years,
-                    const std::string& education)
+                    const std::string& education, bool want_json)
 {
   std::size_t edu_compared = 0, edu_below = 0;
   Section s;
@@ -148,7 +148,9 @@ void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatc
     nlohmann::json gaps_json = nlohmann::json::array();
     for (const auto& g : r.elements) {
       gaps.push_back(fmt::format("{} ({}→{:.2f})", g.name, g.rating.value_or(0), g.level));
-      gaps_json.push_back(element_json(g));
+      if (want_json) {
+        gaps_json.push_back(element_json(g));
+      }
     }
     if (rank <= shown) {
       s.table.rows.push_back({std::to_string(rank), r.code, r.title, r.job_zone ? std::to_string(*r.job_zone) : "—",
@@ -157,13 +159,15 @@ void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatc
                                   (gaps.empty() ? std::string("none") : join(gaps, ", "))});
     }
     if (!limit_json || rank <= shown) {
-      nlohmann::json o = match_item_json(e, rank, years, education);
       if (e.education && education_category(education) > 0) {
         ++edu_compared;
         edu_below += education_fit(education_category(education), *e.education) == "below" ? 1 : 0;
       }
-      o["top_gaps"] = gaps_json;
-      arr.push_back(std::move(o));
+      if (want_json) {
+        nlohmann::json o = match_item_json(e, rank, years, education);
+        o["top_gaps"] = gaps_json;
+        arr.push_back(std::move(o));
+      }
       doc.csv.rows.push_back({std::to_string(rank), r.code, "", fmt::format("{}", *r.readiness), "false", join(gaps, "; ")});
     }
   }

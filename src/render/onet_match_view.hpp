@@ -13,10 +13,11 @@
 namespace careerplan {
 
 // Appends the ranking (the first `shown` entries in the table; all of `entries` in JSON and CSV
-// unless `limit_json`) to doc and j["occupations"].
+// unless `limit_json`) to doc and j["occupations"]; j's occupations are built only when
+// `want_json` (the other formats read only doc).
 void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatchEntry>& entries, std::size_t shown,
                     bool limit_json, const OnetRelease& release, std::optional<double> years,
-                    const std::string& education);
+                    const std::string& education, bool want_json = true);
 
 // `plan OCC`: the gaps by priority with O*NET's anchor for the required level, the elements to
 // rate first, and the occupation's in-demand and hot technologies as concrete things to learn.
