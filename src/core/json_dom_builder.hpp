@@ -1,5 +1,6 @@
 #pragma once
 // Internal to core/json_reader.cpp: a document built from nlohmann's SAX events.
+#include <deque>
 #include <string>
 #include <utility>
 #include <vector>
@@ -46,8 +47,9 @@ public:
       if (m_duplicate.empty()) {
         m_duplicate = it->first;
       }
-      m_dropped = nullptr;
-      m_member = &m_dropped;
+      // Each dropped value has its own slot: a dropped object may itself hold a duplicate key
+      // while it is being built (on m_stack), so one shared slot would be freed under it.
+      m_member = &m_dropped.emplace_back();
     }
     return true;
   }
@@ -77,7 +79,7 @@ private:
   std::string& m_duplicate;
   std::vector<json*> m_stack;
   json* m_member = nullptr;
-  json m_dropped;
+  std::deque<json> m_dropped; // stable addresses: emplace_back keeps the others where they are
 
   template <typename T>
   json* add(T&& v)

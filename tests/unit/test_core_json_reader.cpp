@@ -30,6 +30,11 @@ TEST_CASE("empty files, BOMs, duplicate keys and invalid UTF-8 are rejected")
   CHECK(parse_problems("\xEF\xBB\xBF{}").at(0).message.find("byte-order mark") != std::string::npos);
   CHECK(parse_problems("{\"a\": 1, \"a\": 2}").at(0).message.find("duplicate key 'a'") != std::string::npos);
   CHECK(parse_problems("{\"a\": {\"b\": 1}, \"b\": 2}").empty());
+  // A duplicate inside a dropped duplicate (found by the fuzzer: the dropped object was freed
+  // while it was still being built): the first duplicate is named, nothing is read after free.
+  CHECK(parse_problems("{\"a\": 1, \"a\": {\"b\": 1, \"b\": {\"c\": [1, {\"d\": 2, \"d\": 3}]}, \"e\": \"x\"}}")
+            .at(0)
+            .message.find("duplicate key 'a'") != std::string::npos);
   CHECK(parse_problems("{\"a\": \"\xff\"}").at(0).message.find("malformed JSON") != std::string::npos);
   CHECK(parse_problems("{} trailing").at(0).message.find("line 1") != std::string::npos);
   CHECK(parse_problems("{\"a\": 1}").empty());
