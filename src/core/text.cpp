@@ -196,7 +196,19 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, LongWord
   std::size_t pos = 0;
   width = std::max<std::size_t>(width, 10);
   while (pos < text.size()) {
-    const std::size_t end = text.find(' ', pos);
+    std::size_t end = text.find(' ', pos);
+    // A quoted command ('careerplan sources ROLE') stays on one line when it fits, so that it can
+    // be copied as it is.
+    if (text.substr(pos).rfind("'careerplan ", 0) == 0) {
+      const std::size_t close = text.find('\'', pos + 1);
+      if (close != std::string_view::npos) {
+        const std::size_t after = text.find(' ', close);
+        const std::size_t stop = after == std::string_view::npos ? text.size() : after;
+        if (display_width(text.substr(pos, stop - pos)) <= width) {
+          end = after;
+        }
+      }
+    }
     const std::string_view word = text.substr(pos, end == std::string_view::npos ? text.size() - pos : end - pos);
     pos = end == std::string_view::npos ? text.size() : end + 1;
     if (word.empty()) {

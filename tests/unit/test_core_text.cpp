@@ -80,3 +80,12 @@ TEST_CASE("printable neutralises every control character, bidi override and inva
   CHECK(printable("\xed\xa0\x80") == "???"); // a surrogate
   CHECK(printable("\xe2\x80") == "??"); // truncated
 }
+
+TEST_CASE("wrap keeps a quoted command on one line when it fits")
+{
+  const auto lines = wrap("[id] names the source of each figure; 'careerplan sources machine-learning-engineer' lists them", 60);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[1].rfind("'careerplan sources machine-learning-engineer'", 0) == 0);
+  // Wider than the line: it breaks at spaces as any text does.
+  CHECK(wrap("'careerplan sources machine-learning-engineer' lists them", 20).size() > 2);
+}
