@@ -324,6 +324,14 @@ struct Role
   std::vector<Cited> interview_topics;
   std::vector<Cited> education;
   std::vector<Cited> challenges;
+  // Parts the profile leaves empty, each with why (no citable public source found, not yet
+  // researched): an empty part is then answered in the data, not left to look like an oversight.
+  struct Absent
+  {
+    std::string part; // education, routes, certifications, tools, projects, salary, outlook
+    std::string note;
+  };
+  std::vector<Absent> absent;
   std::vector<Source> sources;
   std::string file; // where it was loaded from ("<bundled>/roles/x.json" for the built-in catalog)
   // The validated document, as loaded (none when read for a whole-catalog command). Shared, so

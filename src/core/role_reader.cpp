@@ -347,10 +347,33 @@ Role read_role(const json& j, const ReadContext& ctx)
   r.interview_topics = read_cited_list(o, "interview_topics", r.refs);
   r.education = read_cited_list(o, "education", r.refs);
   r.challenges = read_cited_list(o, "challenges", r.refs);
+  o.array("absent", false, [&](const json& e, const std::string& p) {
+    ObjectReader a(ctx, e, p);
+    Role::Absent ab;
+    ab.part = read_enum(a, "part", {"education", "routes", "certifications", "tools", "projects", "salary", "outlook"}, true);
+    ab.note = a.req_str("note");
+    a.finish();
+    r.absent.push_back(std::move(ab));
+  });
 
   o.array("sources", false, [&](const json& e, const std::string& p) { r.sources.push_back(read_source(e, p, ctx)); });
   o.finish();
 
+  for (std::size_t i = 0; i < r.absent.size(); ++i) {
+    const std::string& part = r.absent[i].part;
+    const bool has = part == "education" ? !r.education.empty()
+                     : part == "routes" ? !r.routes.empty()
+                     : part == "certifications" ? !r.certifications.empty()
+                     : part == "tools" ? !r.tools.empty()
+                     : part == "projects" ? !r.projects.empty()
+                     : part == "salary" ? !r.salary.empty()
+                     : part == "outlook" ? !r.outlook.empty()
+                                         : false;
+    if (has) {
+      ctx.add(pointer_append("/absent", i) + "/part",
+              fmt::format("the profile has {}: a part it gives is not absent", part));
+    }
+  }
   check_unique(r.sources, "/sources", "source", ctx);
   check_unique(r.salary, "/salary", "salary figure", ctx);
   check_unique(r.routes, "/routes", "route", ctx);

@@ -260,6 +260,13 @@ ShowDocument show_document(const Role& role, const Catalog& cat)
   add_if(doc, "education", cited_section("Education and credentials", role.education));
   add_if(doc, "education", cited_section("Challenges", role.challenges));
 
+  Section absent;
+  absent.heading = "Not in this profile";
+  for (const auto& a : role.absent) {
+    absent.bullets.push_back(a.part + ": " + a.note);
+  }
+  add_if(doc, "about", absent);
+
   Section sources;
   sources.heading = "Sources";
   sources.table.columns = {"ID", "DATE", "TITLE AND PUBLISHER"};
@@ -307,7 +314,8 @@ bool has_key(const ShowSectionInfo& info, const std::string& key)
 const std::vector<ShowSectionInfo>& show_sections()
 {
   static const std::vector<ShowSectionInfo> k_sections = {
-      {"about", "aliases, family, summary and file", {"family", "aliases", "summary", "scale", "levels"}},
+      {"about", "aliases, family, summary, file and the parts it lacks",
+       {"family", "aliases", "summary", "scale", "levels", "absent"}},
       {"occupations", "the SOC codes (and imported O*NET occupations)", {"soc", "onet_occupations"}},
       {"skills", "skills with weights and required levels, their bases, rules and relevance weights",
        {"scale", "levels", "skills", "skills_also_named", "rules", "assessment_weights"}},
