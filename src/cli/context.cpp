@@ -121,6 +121,24 @@ LoadOptions Context::load_options() const
       lo.data_dirs.push_back(d.path);
     }
   }
+  if (options.no_bundled) {
+    // --no-bundled: the first data directory stands in for the bundled catalog, so it must hold
+    // the skills and sources that every later layer's roles refer to.
+    lo.bundled = false;
+    if (lo.data_dirs.empty()) {
+      throw UsageError("--no-bundled needs a data directory to read the catalog from",
+                       "give --data-dir DIR (holding skills.json, sources.json and roles/) or set CAREERPLAN_DATA");
+    }
+    for (const char* name : {"skills.json", "sources.json"}) {
+      std::error_code ec;
+      const fs::path p = fs::path(lo.data_dirs.front()) / name;
+      if (!fs::is_regular_file(p, ec)) {
+        throw DataError({{p.string(), "",
+                          "not found: with --no-bundled the first data directory must hold skills.json and "
+                          "sources.json"}});
+      }
+    }
+  }
   return lo;
 }
 
@@ -382,6 +400,9 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
                  "repeatable, later ones win")
       ->option_text("DIR")
       ->allow_extra_args(false);
+  app.add_flag("--no-bundled", options.no_bundled,
+               "Use only the data directories given, not the catalog built into the program (the first "
+               "one must hold skills.json and sources.json)");
   auto* file = app.add_option("-a,--assessment", options.assessment, "Self-assessment file to use")->option_text("FILE");
   app.add_flag("--no-assessment", options.no_assessment, "Ignore the saved self-assessment (its role, level, "
                                                          "place and pay)")
