@@ -122,20 +122,24 @@ LoadOptions Context::load_options() const
     }
   }
   if (options.no_bundled) {
-    // --no-bundled: the first data directory stands in for the bundled catalog, so it must hold
-    // the skills and sources that every later layer's roles refer to.
+    // --no-bundled: the data directories stand in for the bundled catalog, so one of them must
+    // hold the skills and one the sources that every role refers to. (Any one, not the first:
+    // $XDG_DATA_HOME/careerplan comes first and may hold only the user's own roles.)
     lo.bundled = false;
     if (lo.data_dirs.empty()) {
       throw UsageError("--no-bundled needs a data directory to read the catalog from",
                        "give --data-dir DIR (holding skills.json, sources.json and roles/) or set CAREERPLAN_DATA");
     }
     for (const char* name : {"skills.json", "sources.json"}) {
-      std::error_code ec;
-      const fs::path p = fs::path(lo.data_dirs.front()) / name;
-      if (!fs::is_regular_file(p, ec)) {
-        throw DataError({{p.string(), "",
-                          "not found: with --no-bundled the first data directory must hold skills.json and "
-                          "sources.json"}});
+      const bool found = std::any_of(lo.data_dirs.begin(), lo.data_dirs.end(), [name](const std::string& d) {
+        std::error_code ec;
+        return fs::is_regular_file(fs::path(d) / name, ec);
+      });
+      if (!found) {
+        throw DataError({{(fs::path(lo.data_dirs.back()) / name).string(), "",
+                          fmt::format("not found, nor in any other data directory in use: with --no-bundled the "
+                                      "catalog's {} must come from a data directory",
+                                      name)}});
       }
     }
   }

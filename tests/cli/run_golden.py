@@ -16,6 +16,8 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 TESTS = os.path.dirname(HERE)
 ROOT = os.path.dirname(TESTS)
+FIXTURE = os.path.join(TESTS, "fixtures", "catalog")
+DATA = ("fixture", "bundled")
 
 
 def run_case(binary, case, tmp):
@@ -36,6 +38,8 @@ def run_case(binary, case, tmp):
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
     args = [a.replace("@ROOT@", ROOT).replace("@TMP@", tmp) for a in shlex.split(case["args"])]
+    if case["data"] == "fixture":
+        args = ["--no-bundled", "--data-dir", FIXTURE] + args
     proc = subprocess.run([binary] + args, env=env, cwd=tmp, input=case.get("stdin", "").encode(),
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
 
@@ -61,6 +65,11 @@ def main():
     dupes = {n for n in names if names.count(n) > 1}
     if dupes:
         print("duplicate case names:", ", ".join(sorted(dupes)))
+        return 1
+    unsaid = [c["name"] for c in cases if c.get("data") not in DATA]
+    if unsaid:
+        print("cases that do not say which data they run on (\"data\": \"fixture\" or \"bundled\"):",
+              ", ".join(unsaid))
         return 1
     passed = failed = 0
     for case in cases:
