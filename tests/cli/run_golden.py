@@ -17,7 +17,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TESTS = os.path.dirname(HERE)
 ROOT = os.path.dirname(TESTS)
 FIXTURE = os.path.join(TESTS, "fixtures", "catalog")
-DATA = ("fixture", "bundled")
+DATA = ("fixture", "bundled", "given")
 
 
 def run_case(binary, case, tmp):
@@ -68,7 +68,7 @@ def main():
         return 1
     unsaid = [c["name"] for c in cases if c.get("data") not in DATA]
     if unsaid:
-        print("cases that do not say which data they run on (\"data\": \"fixture\" or \"bundled\"):",
+        print("cases that do not say which data they run on (\"data\": \"fixture\", \"bundled\" or \"given\"):",
               ", ".join(unsaid))
         return 1
     passed = failed = 0
