@@ -9,6 +9,7 @@ and exit status with the golden files in golden/. A missing golden file is a fai
 import json
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -39,7 +40,10 @@ def run_case(binary, case, tmp):
             f.write(text)
     args = [a.replace("@ROOT@", ROOT).replace("@TMP@", tmp) for a in shlex.split(case["args"])]
     if case["data"] == "fixture":
-        args = ["--no-bundled", "--data-dir", FIXTURE] + args
+        # A copy under the case's own directory, named by a relative path: a path in the output
+        # (show's file:, validate's list) is then the same, and wraps the same, in every checkout.
+        shutil.copytree(FIXTURE, os.path.join(tmp, "fixture"))
+        args = ["--no-bundled", "--data-dir", "fixture"] + args
     proc = subprocess.run([binary] + args, env=env, cwd=tmp, input=case.get("stdin", "").encode(),
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
 
