@@ -241,6 +241,11 @@ void apply_answers(Assessment& a, const InterviewAnswers& ans)
 
 void run_assess(Context& ctx, const AssessOptions& o)
 {
+  if (o.example && ctx.options.no_bundled) {
+    throw UsageError("--example starts from the bundled example, which rates the bundled catalog's skills; "
+                     "--no-bundled leaves that catalog out",
+                     "drop --no-bundled, or start from your own file with --assessment FILE");
+  }
   const Catalog& cat = ctx.catalog();
   // Start from the assessment in use (if it exists); write it back, or to --output.
   const std::string source = ctx.assessment_path();
