@@ -405,8 +405,8 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
       ->option_text("DIR")
       ->allow_extra_args(false);
   app.add_flag("--no-bundled", options.no_bundled,
-               "Use only the data directories given, not the catalog built into the program (the first "
-               "one must hold skills.json and sources.json)");
+               "Use only the data directories given, not the catalog built into the program (one of "
+               "them must hold skills.json and sources.json)");
   auto* file = app.add_option("-a,--assessment", options.assessment, "Self-assessment file to use")->option_text("FILE");
   app.add_flag("--no-assessment", options.no_assessment, "Ignore the saved self-assessment (its role, level, "
                                                          "place and pay)")
