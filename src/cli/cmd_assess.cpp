@@ -191,7 +191,13 @@ void apply_changes(Context& ctx, Assessment& a, const AssessOptions& o, const Ca
   for (const auto& s : o.sets) {
     const auto eq = s.find('=');
     if (eq == std::string::npos) {
-      throw UsageError(fmt::format("--set '{}' is not SKILL=N", s), "e.g. --set python=4");
+      // The example names a skill of the catalog in use (the one given, when it is one).
+      const SkillDef* named = cat.find_skill(s);
+      const std::string example = named != nullptr          ? named->id
+                                  : cat.skills.skills.empty() ? std::string("python")
+                                                              : cat.skills.skills.front().id;
+      throw UsageError(fmt::format("--set '{}' is not SKILL=N", printable(s.substr(0, 80))),
+                       fmt::format("e.g. --set {}=4", example));
     }
     const std::string skill = s.substr(0, eq);
     const SkillDef* def = skill.rfind("onet:", 0) == 0 || is_onet_element_id(skill) ? nullptr : cat.find_skill(skill);
@@ -241,6 +247,11 @@ void apply_answers(Assessment& a, const InterviewAnswers& ans)
 
 void run_assess(Context& ctx, const AssessOptions& o)
 {
+  if (o.example && ctx.options.no_bundled) {
+    throw UsageError("--example starts from the bundled example, which rates the bundled catalog's skills; "
+                     "--no-bundled leaves that catalog out",
+                     "drop --no-bundled, or start from your own file with --assessment FILE");
+  }
   const Catalog& cat = ctx.catalog();
   // Start from the assessment in use (if it exists); write it back, or to --output.
   const std::string source = ctx.assessment_path();

@@ -80,7 +80,10 @@ void run_validate_paths(Context& ctx, const std::vector<std::string>& paths,
     for (const auto& d : ctx.data_dirs()) {
       r.data_dirs.push_back({d.path, d.origin, d.present});
     }
-    r.checked.push_back(std::string(k_bundled) + " (skills.json, sources.json, roles/)");
+    r.bundled = !ctx.options.no_bundled;
+    if (r.bundled) {
+      r.checked.push_back(std::string(k_bundled) + " (skills.json, sources.json, roles/)");
+    }
     for (const auto& f : report.files) {
       r.checked.push_back(f);
     }

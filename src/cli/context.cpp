@@ -121,6 +121,28 @@ LoadOptions Context::load_options() const
       lo.data_dirs.push_back(d.path);
     }
   }
+  if (options.no_bundled) {
+    // --no-bundled: the data directories stand in for the bundled catalog, so one of them must
+    // hold the skills and one the sources that every role refers to. (Any one, not the first:
+    // $XDG_DATA_HOME/careerplan comes first and may hold only the user's own roles.)
+    lo.bundled = false;
+    if (lo.data_dirs.empty()) {
+      throw UsageError("--no-bundled needs a data directory to read the catalog from",
+                       "give --data-dir DIR (holding skills.json, sources.json and roles/) or set CAREERPLAN_DATA");
+    }
+    for (const char* name : {"skills.json", "sources.json"}) {
+      const bool found = std::any_of(lo.data_dirs.begin(), lo.data_dirs.end(), [name](const std::string& d) {
+        std::error_code ec;
+        return fs::is_regular_file(fs::path(d) / name, ec);
+      });
+      if (!found) {
+        throw DataError({{(fs::path(lo.data_dirs.back()) / name).string(), "",
+                          fmt::format("not found, nor in any other data directory in use: with --no-bundled the "
+                                      "catalog's {} must come from a data directory",
+                                      name)}});
+      }
+    }
+  }
   return lo;
 }
 
@@ -382,6 +404,9 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
                  "repeatable, later ones win")
       ->option_text("DIR")
       ->allow_extra_args(false);
+  app.add_flag("--no-bundled", options.no_bundled,
+               "Use only the data directories given, not the catalog built into the program (one of "
+               "them must hold skills.json and sources.json)");
   auto* file = app.add_option("-a,--assessment", options.assessment, "Self-assessment file to use")->option_text("FILE");
   app.add_flag("--no-assessment", options.no_assessment, "Ignore the saved self-assessment (its role, level, "
                                                          "place and pay)")

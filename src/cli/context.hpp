@@ -29,6 +29,7 @@ struct GlobalOptions
   std::string format = "table";
   bool json = false;
   std::vector<std::string> data_dirs;
+  bool no_bundled = false; // --no-bundled: the data directories alone, without the catalog built in
   std::string assessment;
   bool no_assessment = false; // --no-assessment: commands run as if there were none
   std::string color = "auto";

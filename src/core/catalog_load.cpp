@@ -275,7 +275,8 @@ Catalog open_catalog(const LoadOptions& options)
   // The bundled catalog is checked when it is built; a data directory's files are checked when
   // they change (and the bundled roles with them, against the data directories' skills).
   if (!options.data_dirs.empty()) {
-    refresh_role_index(cat, options, catalog_key(shared));
+    // Without the bundled catalog a role file is checked against other skills: another key.
+    refresh_role_index(cat, options, catalog_key(shared) + (options.bundled ? "" : "-no-bundled"));
   }
   return cat;
 }

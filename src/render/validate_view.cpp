@@ -24,7 +24,9 @@ Document validate_document(const ValidateResult& r)
     // The catalog in use, every directory searched and why, and the assessment in use.
     Section searched;
     searched.heading = "Data directories, in the order searched (later ones add or override roles)";
-    searched.bullets.push_back(std::string(k_bundled) + " (the bundled catalog, compiled in)");
+    if (r.bundled) {
+      searched.bullets.push_back(std::string(k_bundled) + " (the bundled catalog, compiled in)");
+    }
     for (const auto& d : r.data_dirs) {
       searched.bullets.push_back(fmt::format("{} (from {}{})", d.path, d.origin, d.present ? "" : "; not present"));
     }

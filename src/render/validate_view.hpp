@@ -36,6 +36,7 @@ struct ValidateResult
   // Without PATH: the catalog in use. Then data_dirs and assessment are reported; an empty
   // assessment path means none ($HOME is not set).
   bool catalog_in_use = false;
+  bool bundled = true; // the catalog built into the program is in use (not with --no-bundled)
   std::vector<DataDir> data_dirs;
   AssessmentFile assessment;
   std::vector<std::string> checked; // every file checked, in order

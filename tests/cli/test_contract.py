@@ -55,6 +55,19 @@ class JsonContract(unittest.TestCase):
         for path, source in cited:
             self.assertIn(source, sources, f"{path}: source {source!r} does not resolve")
 
+    def test_every_bundled_role_shows_in_every_format(self):
+        # The rendering goldens run on the fixture catalog (tests/cli/run_golden.py); this keeps
+        # every real role shown, in every format, without an error or a warning.
+        for role in run_json("roles")["roles"]:
+            for fmt in ("table", "markdown", "csv"):
+                with self.subTest(role=role["role"]["id"], format=fmt):
+                    out, err, status = run("show", role["role"]["id"], "--format", fmt)
+                    self.assertEqual((status, err), (0, ""))
+                    if fmt == "csv":
+                        self.assertTrue(out.startswith("skill,"), out[:80])  # the skills, one row each
+                    else:
+                        self.assertIn(role["role"]["title"], out)
+
     def test_every_seed_figure_is_a_number_with_a_source(self):
         role = run_json("show", "mle")["role"]
         numbers = {}

@@ -74,6 +74,42 @@ class Schemas(unittest.TestCase):
                 with open(path, encoding="utf-8") as f:
                     validator(schema_name).validate(json.load(f))
 
+    def test_fixture_catalog(self):
+        """The made-up catalog the rendering goldens run on is valid input too."""
+        fixture = os.path.join(ROOT, "tests", "fixtures", "catalog")
+        pairs = [("skills-v1.json", os.path.join(fixture, "skills.json")),
+                 ("sources-v1.json", os.path.join(fixture, "sources.json")),
+                 ("assessment-v1.json", os.path.join(fixture, "assessment.json"))]
+        roles = os.path.join(fixture, "roles")
+        pairs += [("role-v1.json", os.path.join(roles, f)) for f in sorted(os.listdir(roles))]
+        for schema_name, path in pairs:
+            with self.subTest(path):
+                with open(path, encoding="utf-8") as f:
+                    validator(schema_name).validate(json.load(f))
+
+    def test_golden_json(self):
+        """Every JSON document in the golden files (mostly rendered from the fixture catalog, whose
+        profiles have parts the real data lacks) validates against the schema it names."""
+        golden = os.path.join(ROOT, "tests", "cli", "golden")
+        checked = 0
+        for name in sorted(os.listdir(golden)):
+            with open(os.path.join(golden, name), encoding="utf-8") as f:
+                text = f.read()
+            if not text.startswith("{"):
+                continue
+            try:
+                doc = json.loads(text)
+            except ValueError:
+                continue  # JSON Lines, or JSON-looking text that a case checks as text
+            if not isinstance(doc, dict) or not str(doc.get("schema", "")).startswith("careerplan/"):
+                continue
+            _, kind, version = doc["schema"].split("/")
+            with self.subTest(name):
+                errors = list(validator(f"{kind}-{version}.json").iter_errors(doc))
+                self.assertEqual([], [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors[:5]])
+            checked += 1
+        self.assertGreater(checked, 20)
+
     def test_schemas_catch_drift(self):
         """The validator is not a formality: a wrong type or an unknown key fails."""
         doc = json.loads(run("gap", "--assessment", EXAMPLE, "--json").stdout)

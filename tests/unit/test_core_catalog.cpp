@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
 #include "core/catalog.hpp"
 
 using namespace careerplan;
@@ -121,4 +125,39 @@ TEST_CASE("salary figures need a value and an ordered band")
   CHECK(problems_of(j).at(0).path == "/salary/0/state");
   j["salary"][0]["state"] = "ca";
   CHECK(problems_of(j).empty());
+}
+
+TEST_CASE("without the bundled catalog, the data directories alone are the catalog")
+{
+  namespace fs = std::filesystem;
+  std::string dir = (fs::temp_directory_path() / "careerplan-unit-XXXXXX").string();
+  REQUIRE(::mkdtemp(dir.data()) != nullptr);
+  const auto write = [&](const std::string& name, const std::string& text) {
+    fs::create_directories(fs::path(dir + "/" + name).parent_path());
+    std::ofstream(dir + "/" + name) << text;
+  };
+  write("skills.json", R"({"schema": "careerplan/skills/v1", "scales": [], "skills": [
+    {"id": "python", "name": "Python", "category": "programming", "description": "d"}]})");
+  write("sources.json", R"({"schema": "careerplan/sources/v1", "sources": [
+    {"id": "bls-oews-2024", "title": "t", "publisher": "p", "date": "2025", "kind": "statistics"}]})");
+  auto role = tiny_role();
+  role["scale"] = "own-scale"; // no scale is bundled in: the role names one its directory lacks
+  write("roles/tiny.json", role.dump());
+
+  LoadOptions lo;
+  lo.bundled = false;
+  lo.data_dirs = {dir};
+  const LoadReport report = load_catalog_report(lo);
+  REQUIRE(report.catalog.roles.size() == 1);
+  CHECK(report.catalog.roles[0].id == "tiny");
+  CHECK(report.catalog.skills.skills.size() == 1);
+  CHECK(report.catalog.sources.size() == 1);
+  CHECK(report.catalog.skills.scales.empty());
+  REQUIRE_FALSE(report.problems.empty());
+  CHECK(report.problems[0].message.find("own-scale") != std::string::npos);
+
+  // The same directory on top of the bundled catalog: the bundled roles are there too.
+  lo.bundled = true;
+  CHECK(load_catalog_report(lo).catalog.roles.size() > 1);
+  fs::remove_all(dir);
 }
