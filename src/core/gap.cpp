@@ -225,6 +225,7 @@ GapResult compute_gap(const Role& role, const Catalog& catalog, const Assessment
     r.rules.push_back(std::move(rr));
   }
   if (assessment.years_experience) {
+    r.years = assessment.years_experience;
     r.seniority = match_seniority(role, *assessment.years_experience);
   }
   return r;

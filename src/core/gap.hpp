@@ -67,6 +67,7 @@ struct GapResult
   double required_weight = 0; // sum w * required
   std::vector<RuleResult> rules;
   std::vector<LevelMatch> seniority;
+  std::optional<double> years; // the assessment's years of experience, when it gives them
 };
 
 // Maps years of experience onto each of the role's ladders: the level with the greatest

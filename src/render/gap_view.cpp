@@ -79,8 +79,29 @@ Section seniority_section(const GapResult& r)
     }
     s.bullets.push_back(text);
   }
-  if (r.seniority.empty()) {
+  if (r.seniority.empty() && !r.years) {
     s.bullets.push_back("no years of experience in the assessment");
+  } else if (r.seniority.empty()) {
+    // Years are given, but below the first level of every ladder that gives years (or no ladder does).
+    bool any = false;
+    for (const auto& ladder : r.role->ladders) {
+      const LadderLevel* first = nullptr;
+      for (const auto& lv : ladder.levels) {
+        if (lv.years_min && (first == nullptr || *lv.years_min < *first->years_min)) {
+          first = &lv;
+        }
+      }
+      if (first != nullptr) {
+        any = true;
+        s.bullets.push_back(fmt::format("{} [{}]: below its first level, {} ({}), which starts at {} year(s) of "
+                                        "experience ({} given)",
+                                        ladder.id, ladder.source, first->level, first->title,
+                                        plain_number(*first->years_min), plain_number(*r.years)));
+      }
+    }
+    if (!any) {
+      s.bullets.push_back("no ladder of this role gives years of experience");
+    }
   }
   return s;
 }
