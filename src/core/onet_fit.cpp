@@ -190,18 +190,10 @@ std::map<std::string, NationalMedian> national_medians(Db& db)
   return out;
 }
 
-void add_fit(Db& db, std::vector<OnetMatchEntry>& entries)
+void add_national_medians(Db& db, std::vector<OnetMatchEntry>& entries)
 {
-  const auto experience = typical_experience(db);
-  const auto education = typical_education(db);
   const auto medians = national_medians(db);
   for (auto& e : entries) {
-    if (const auto it = experience.find(e.result.code); it != experience.end()) {
-      e.experience = it->second;
-    }
-    if (const auto it = education.find(e.result.code); it != education.end()) {
-      e.education = it->second;
-    }
     if (const auto it = medians.find(soc_of(e.result.code)); it != medians.end() && it->second.value) {
       e.median = it->second;
     }
