@@ -297,6 +297,32 @@ class Imported(unittest.TestCase):
             json.dump({"schema": "careerplan/assessment/v1", "onet_ratings": {"2.A.1.e": 9}}, f)
         self.assertIn("out of range (0 to 7)", self.e.run("match", "-a", a, status=3).stderr)
 
+    def test_a_store_imported_before_onet_profile_matches_the_same_and_says_to_reimport(self):
+        a = os.path.join(self.e.tmp, "older-a.json")
+        with open(a, "w") as f:
+            json.dump({"schema": "careerplan/assessment/v1", "years_experience": 3, "education": "bachelor",
+                       "onet_ratings": {"2.A.1.e": 5, "2.A.2.a": 3, "2.B.3.e": 2, "2.C.4.a": 4}}, f)
+        new = self.e.json("match", "-a", a)
+        self.assertFalse(any("older careerplan" in w for w in new["warnings"]), new["warnings"])
+        with tempfile.TemporaryDirectory(prefix="careerplan-onet-old-") as tmp:
+            old = Env(os.path.realpath(tmp))
+            shutil.copytree(os.path.join(self.e.tmp, "data"), os.path.join(old.tmp, "data"))
+            store = os.path.join(old.tmp, "data", "careerplan", "careerplan.sqlite3")
+            import sqlite3
+            with sqlite3.connect(store) as db:
+                db.execute("DROP TABLE onet_profile")
+                db.execute("DROP TABLE onet_profile_element")
+            got = old.json("match", "-a", a)
+            self.assertEqual(got["occupations"], new["occupations"])
+            self.assertTrue(any("re-run 'careerplan import onet " in w for w in got["warnings"]), got["warnings"])
+            # A damaged packed row: one line naming the store and the occupation, exit 1.
+            old.run("import", "onet", FIXTURE)
+            with sqlite3.connect(store) as db:
+                db.execute("UPDATE onet_profile SET ratings = x'00' WHERE code = '15-2041.00'")
+            err = old.run("match", "-a", a, status=1).stderr
+            self.assertEqual(len(err.splitlines()), 1, err)
+            self.assertIn("O*NET profile of 15-2041.00 is damaged; re-run 'careerplan import onet DIR'", err)
+
     def test_plan_on_an_occupation(self):
         a = os.path.join(self.e.tmp, "plan-a.json")
         with open(a, "w") as f:
