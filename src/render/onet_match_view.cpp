@@ -126,6 +126,7 @@ void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatc
                    Align::right, Align::right, Align::right, Align::left};
   s.table.droppable = {7, 3, 4};
   s.table.wrap = 8;
+  s.table.wrap_also = {2}; // long titles wrap too, so that 80 columns show a table, not a block per row
   s.paragraphs.push_back(
       years ? fmt::format("You have {} y of experience (the assessment's years_experience). EXPERIENCE is the "
                           "occupation's typical related work experience (O*NET's most frequent answer) and where your "

@@ -297,6 +297,20 @@ class Imported(unittest.TestCase):
             json.dump({"schema": "careerplan/assessment/v1", "onet_ratings": {"2.A.1.e": 9}}, f)
         self.assertIn("out of range (0 to 7)", self.e.run("match", "-a", a, status=3).stderr)
 
+    def test_match_at_80_columns_is_a_table_not_a_block_per_row(self):
+        a = os.path.join(self.e.tmp, "narrow-a.json")
+        with open(a, "w") as f:
+            json.dump({"schema": "careerplan/assessment/v1", "onet_ratings": {"2.A.1.e": 2, "2.A.2.a": 3, "2.B.3.e": 1}}, f)
+        import re
+        for columns in ("80", "100"):
+            out = self.e.run("match", "-a", a, env={"COLUMNS": columns}).stdout
+            lines = out.splitlines()
+            self.assertTrue(any(re.match(r"^\s+#\s+CODE\s+TITLE\b", l) for l in lines), out)
+            self.assertFalse(any(re.match(r"^\s+CODE\s+\d\d-\d{4}\.\d\d", l) for l in lines), out)
+            self.assertLessEqual(max(len(l) for l in lines), int(columns), out)
+            codes = {r["O*NET-SOC Code"] for r in tsv("Skills.txt")}
+            self.assertEqual({m for l in lines for m in re.findall(r"\b\d\d-\d{4}\.\d\d\b", l)} & codes, codes)
+
     def test_a_store_imported_before_onet_profile_matches_the_same_and_says_to_reimport(self):
         a = os.path.join(self.e.tmp, "older-a.json")
         with open(a, "w") as f:
