@@ -1,6 +1,7 @@
 #include "core/onet_profile.hpp"
 
 #include <bit>
+#include <cstring>
 #include <map>
 
 #include <fmt/format.h>
@@ -23,6 +24,13 @@ void put_le(std::string& out, std::uint64_t v, int bytes)
 
 std::uint64_t get_le(const char* p, int bytes)
 {
+  if constexpr (std::endian::native == std::endian::little) {
+    if (bytes == 8) {
+      std::uint64_t v = 0;
+      std::memcpy(&v, p, 8);
+      return v;
+    }
+  }
   std::uint64_t v = 0;
   for (int i = 0; i < bytes; ++i) {
     v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
