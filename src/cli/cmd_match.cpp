@@ -134,7 +134,8 @@ void match_occupations(Context& ctx, const Assessment& a, const MatchOptions& o,
     warnings.push_back("every O*NET rating is the same; flat self-ratings give misleading matches — rate each against "
                        "O*NET's anchors ('careerplan show OCC')");
   }
-  add_onet_match(doc, j, kept, o.top, top_given, *release, a.years_experience, a.education, ctx.json());
+  add_onet_match(doc, j, kept, o.top, top_given, *release, a.years_experience, a.education, ctx.json(),
+                 ctx.format() == "csv");
 }
 
 void run_match(Context& ctx, const MatchOptions& o, bool top_given)
