@@ -175,7 +175,7 @@ std::map<std::string, NationalMedian> national_medians(Db& db)
   // read as oews_store.cpp reads them, and derived by its annual().
   Stmt s(db, "SELECT w.occ_code, w.period, w.a_median, w.a_median_mark, w.h_median, w.h_median_mark, p.top_annual "
              "FROM oews_wage w LEFT JOIN oews_period p ON p.period = w.period WHERE w.area = 'US' AND "
-             "w.year = (SELECT max(year) FROM oews_wage WHERE area = 'US') ORDER BY w.occ_code");
+             "w.year = (SELECT max(year) FROM oews_wage WHERE area = 'US')");
   OewsWages w;
   auto figure = [&](int col) {
     OewsFigure f;
