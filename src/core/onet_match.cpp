@@ -139,7 +139,10 @@ bool by_priority(const Score& a, const Score& b)
 std::vector<OnetElementRef> onet_elements(Db& db)
 {
   std::vector<OnetElementRef> out;
-  Stmt s(db, "SELECT DISTINCT element, name, domain FROM onet_rating ORDER BY domain DESC, element");
+  // The import's list of them (core/onet_profile.hpp): ~100 rows, not every rating row.
+  Stmt s(db, db.has_table("onet_profile_element")
+                 ? "SELECT element, name, domain FROM onet_profile_element ORDER BY domain DESC, element"
+                 : "SELECT DISTINCT element, name, domain FROM onet_rating ORDER BY domain DESC, element");
   while (s.step()) {
     out.push_back({s.text(0), s.text(1), s.text(2)});
   }

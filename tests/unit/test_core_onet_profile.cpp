@@ -83,7 +83,18 @@ TEST_CASE("import writes the profiles; a store without them is read from the rat
   CHECK(p.ratings[1].not_relevant);
   CHECK_FALSE(p.ratings[1].level_se);
 
+  const auto elements = careerplan::onet_elements(db);
+  REQUIRE(elements.size() == 2);
+  CHECK(elements[0].id == "2.A.1.e");
+  CHECK(elements[1].name == "Programming");
   db.exec("DROP TABLE onet_profile; DROP TABLE onet_profile_element;");
+  const auto from_ratings = careerplan::onet_elements(db);
+  REQUIRE(from_ratings.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(from_ratings[i].id == elements[i].id);
+    CHECK(from_ratings[i].name == elements[i].name);
+    CHECK(from_ratings[i].domain == elements[i].domain);
+  }
   const auto built = careerplan::read_onet_profiles(db);
   CHECK_FALSE(built.stored);
   REQUIRE(built.occupations.size() == 1);
