@@ -80,10 +80,16 @@ void match_occupations(Context& ctx, const Assessment& a, const MatchOptions& o,
     throw UsageError("--min-wage needs BLS wages and no OEWS data is imported",
                      "download BLS's national OEWS file (national_M2024_dl.xlsx) and run 'careerplan import oews FILE'");
   }
-  // A rating of an id the release does not rate matches no row, so the one pass over the
-  // ratings can take every rating and tell which ids it saw.
+  const OnetProfiles profiles = read_onet_profiles(*db);
+  if (!profiles.stored) {
+    warnings.push_back(fmt::format("the O*NET data was imported by an older careerplan, so match reads every rating "
+                                   "row (slower); re-run 'careerplan import onet {}' to make it fast",
+                                   release->directory.empty() ? std::string("DIR") : printable(release->directory)));
+  }
   std::set<std::string> elements;
-  std::vector<OnetMatchEntry> all = onet_match(*db, a.onet_ratings, &elements);
+  for (const auto& e : profiles.elements) {
+    elements.insert(e.id);
+  }
   std::map<std::string, int> known;
   std::vector<std::string> unknown;
   for (const auto& entry : a.onet_ratings) {
@@ -97,7 +103,8 @@ void match_occupations(Context& ctx, const Assessment& a, const MatchOptions& o,
     warnings.push_back(fmt::format("O*NET rating(s) for {} left out: not a skill or knowledge element of {}", join(unknown, ", "),
                                    release->source_id()));
   }
-  add_fit(*db, all);
+  std::vector<OnetMatchEntry> all = onet_match(profiles, known);
+  add_national_medians(*db, all);
   std::vector<OnetMatchEntry> kept;
   std::size_t no_wage = 0, below_wage = 0;
   for (auto& e : all) {
@@ -127,7 +134,8 @@ void match_occupations(Context& ctx, const Assessment& a, const MatchOptions& o,
     warnings.push_back("every O*NET rating is the same; flat self-ratings give misleading matches — rate each against "
                        "O*NET's anchors ('careerplan show OCC')");
   }
-  add_onet_match(doc, j, kept, o.top, top_given, *release, a.years_experience, a.education, ctx.json());
+  add_onet_match(doc, j, kept, o.top, top_given, *release, a.years_experience, a.education, ctx.json(),
+                 ctx.format() == "csv");
 }
 
 void run_match(Context& ctx, const MatchOptions& o, bool top_given)

@@ -171,37 +171,43 @@ std::map<std::string, NationalMedian> national_medians(Db& db)
   if (!has_oews(db)) {
     return out;
   }
-  for (const auto& w : oews_area(db, "US")) {
-    if (w.occ_code.empty()) {
+  // The columns a median needs (oews_area reads every column of every row: five times slower),
+  // read as oews_store.cpp reads them, and derived by its annual().
+  Stmt s(db, "SELECT w.occ_code, w.period, w.a_median, w.a_median_mark, w.h_median, w.h_median_mark, p.top_annual "
+             "FROM oews_wage w LEFT JOIN oews_period p ON p.period = w.period WHERE w.area = 'US' AND "
+             "w.year = (SELECT max(year) FROM oews_wage WHERE area = 'US')");
+  OewsWages w;
+  auto figure = [&](int col) {
+    OewsFigure f;
+    f.value = s.opt_real(col);
+    f.mark = f.value ? OewsMark::value : oews_mark_from_symbol(s.text(col + 1));
+    return f;
+  };
+  while (s.step()) {
+    if (s.view(0).empty()) {
       continue;
     }
+    w.figures[k_a_median] = figure(2);
+    w.figures[k_h_median] = figure(4);
     const AnnualFigure a = annual(w, k_a_median);
     NationalMedian m;
-    m.period = w.period;
+    m.period = s.text(1);
     m.derived = a.derived;
     if (a.figure.value) {
       m.value = a.figure.value;
-    } else if (a.figure.mark == OewsMark::top_coded && w.top_annual) {
-      m.value = w.top_annual;
+    } else if (a.figure.mark == OewsMark::top_coded && !s.is_null(6)) {
+      m.value = s.real(6);
       m.top_coded = true;
     }
-    out.emplace(w.occ_code, m);
+    out.emplace(s.text(0), m);
   }
   return out;
 }
 
-void add_fit(Db& db, std::vector<OnetMatchEntry>& entries)
+void add_national_medians(Db& db, std::vector<OnetMatchEntry>& entries)
 {
-  const auto experience = typical_experience(db);
-  const auto education = typical_education(db);
   const auto medians = national_medians(db);
   for (auto& e : entries) {
-    if (const auto it = experience.find(e.result.code); it != experience.end()) {
-      e.experience = it->second;
-    }
-    if (const auto it = education.find(e.result.code); it != education.end()) {
-      e.education = it->second;
-    }
     if (const auto it = medians.find(soc_of(e.result.code)); it != medians.end() && it->second.value) {
       e.median = it->second;
     }

@@ -11,6 +11,7 @@
 
 #include "core/errors.hpp"
 #include "core/onet_import_internal.hpp"
+#include "core/onet_profile.hpp"
 #include "core/tsv.hpp"
 
 namespace careerplan {
@@ -313,6 +314,7 @@ OnetImportReport Importer::run(const std::string& imported_at)
   technology();
   alt_titles();
   interests();
+  write_onet_profiles(m_db, build_onet_profiles(m_db));
   Stmt meta(m_db, "INSERT INTO onet_meta VALUES (?,?)");
   meta.bind(1, "version").bind(2, m_report.version).run();
   meta.bind(1, "release").bind(2, m_report.release).run();

@@ -1,6 +1,7 @@
 #include "core/onet_match.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -13,17 +14,10 @@ namespace careerplan {
 
 namespace {
 
-struct Row
-{
-  std::optional<double> im, lv, se;
-  bool suppress = false;
-  bool not_relevant = false;
-};
-
 // Why an element is left out of the readiness; empty when it counts.
-const char* left_out_why(const Row& r)
+const char* left_out_why(const OnetProfileRating& r)
 {
-  if (!r.im || !r.lv) {
+  if (!r.importance || !r.level) {
     return "O*NET gives no importance or no level";
   }
   if (r.suppress) {
@@ -32,24 +26,35 @@ const char* left_out_why(const Row& r)
   if (r.not_relevant) {
     return "not relevant (O*NET: Not Relevant)";
   }
-  if (*r.lv <= 0) {
+  if (*r.level <= 0) {
     return "required level 0";
   }
-  if (*r.im <= 1) {
+  if (*r.importance <= 1) {
     return "not important (IM 1)";
   }
   return "";
 }
 
-// The figures of a score, without its names (the match pass names only the gaps it keeps).
-void score_figures(OnetElementScore& s, const Row& r, std::optional<int> rating)
+// The figures of one element's score, without its names (the match pass names only the gaps it
+// keeps). Its fields are named as OnetElementScore's, so summarize() and by_priority() take both.
+struct Figures
 {
-  s.importance = r.im.value_or(0);
-  s.level = r.lv.value_or(0);
-  s.level_se = r.se;
+  double importance = 0, level = 0, weight = 0;
+  std::optional<double> level_se;
+  bool counted = false;
+  std::optional<int> rating;
+  double coverage = 0, gap = 0, priority = 0;
+};
+
+Figures figures(const OnetProfileRating& r, std::optional<int> rating)
+{
+  Figures s;
+  s.importance = r.importance.value_or(0);
+  s.level = r.level.value_or(0);
+  s.level_se = r.level_se;
   s.counted = *left_out_why(r) == '\0';
   if (s.counted) {
-    s.weight = *r.im - 1;
+    s.weight = *r.importance - 1;
   }
   if (rating) {
     s.rating = *rating;
@@ -59,6 +64,20 @@ void score_figures(OnetElementScore& s, const Row& r, std::optional<int> rating)
       s.priority = s.weight * s.gap;
     }
   }
+  return s;
+}
+
+void copy_figures(OnetElementScore& s, const Figures& f)
+{
+  s.importance = f.importance;
+  s.level = f.level;
+  s.weight = f.weight;
+  s.level_se = f.level_se;
+  s.counted = f.counted;
+  s.rating = f.rating;
+  s.coverage = f.coverage;
+  s.gap = f.gap;
+  s.priority = f.priority;
 }
 
 std::optional<int> rating_of(const std::string& element, const std::map<std::string, int>& ratings)
@@ -67,25 +86,13 @@ std::optional<int> rating_of(const std::string& element, const std::map<std::str
   return it == ratings.end() ? std::nullopt : std::optional<int>(it->second);
 }
 
-OnetElementScore score(const std::string& element, const std::string& name, const std::string& domain, const Row& r,
-                       const std::map<std::string, int>& ratings)
-{
-  OnetElementScore s;
-  s.element = element;
-  s.name = name;
-  s.domain = domain;
-  s.why = left_out_why(r);
-  score_figures(s, r, rating_of(element, ratings));
-  return s;
-}
-
 // Readiness, its standard error and the weights, from the scored elements.
 template <class Elements, class Get>
 void summarize(OnetReadiness& out, const Elements& elements, Get get)
 {
   double sum = 0;
   for (const auto& x : elements) {
-    const OnetElementScore& e = get(x);
+    const auto& e = get(x);
     if (!e.counted) {
       continue;
     }
@@ -104,7 +111,7 @@ void summarize(OnetReadiness& out, const Elements& elements, Get get)
   out.readiness = 100 * sum / out.weight_rated;
   double var = 0;
   for (const auto& x : elements) {
-    const OnetElementScore& e = get(x);
+    const auto& e = get(x);
     if (e.counted && e.rating && *e.rating < e.level && e.level_se) {
       const double d = (e.weight / out.weight_rated) * (*e.rating / (e.level * e.level)) * *e.level_se;
       var += d * d;
@@ -118,7 +125,8 @@ void summarize(OnetReadiness& out)
   summarize(out, out.elements, [](const OnetElementScore& e) -> const OnetElementScore& { return e; });
 }
 
-bool by_priority(const OnetElementScore& a, const OnetElementScore& b)
+template <class Score>
+bool by_priority(const Score& a, const Score& b)
 {
   if (a.priority != b.priority) {
     return a.priority > b.priority;
@@ -131,7 +139,10 @@ bool by_priority(const OnetElementScore& a, const OnetElementScore& b)
 std::vector<OnetElementRef> onet_elements(Db& db)
 {
   std::vector<OnetElementRef> out;
-  Stmt s(db, "SELECT DISTINCT element, name, domain FROM onet_rating ORDER BY domain DESC, element");
+  // The import's list of them (core/onet_profile.hpp): ~100 rows, not every rating row.
+  Stmt s(db, db.has_table("onet_profile_element")
+                 ? "SELECT element, name, domain FROM onet_profile_element ORDER BY domain DESC, element"
+                 : "SELECT DISTINCT element, name, domain FROM onet_rating ORDER BY domain DESC, element");
   while (s.step()) {
     out.push_back({s.text(0), s.text(1), s.text(2)});
   }
@@ -179,124 +190,86 @@ OnetReadiness onet_readiness(const Occupation& occ, const std::map<std::string, 
   }
   for (const auto* list : {&occ.skills, &occ.knowledge}) {
     for (const auto& r : *list) {
-      Row row;
+      OnetProfileRating row;
       if (r.importance) {
-        row.im = r.importance->value;
+        row.importance = r.importance->value;
         row.suppress = row.suppress || r.importance->suppress;
       }
       if (r.level) {
-        row.lv = r.level->value;
-        row.se = r.level->se;
+        row.level = r.level->value;
+        row.level_se = r.level->se;
         row.suppress = row.suppress || r.level->suppress;
       }
       row.not_relevant = r.not_relevant.value_or(false);
-      OnetElementScore s = score(r.element, r.name, r.domain, row, ratings);
+      OnetElementScore s;
+      s.element = r.element;
+      s.name = r.name;
+      s.domain = r.domain;
+      s.why = left_out_why(row);
+      copy_figures(s, figures(row, rating_of(r.element, ratings)));
       s.anchor = r.anchor;
       out.elements.push_back(std::move(s));
     }
   }
   summarize(out);
-  std::stable_sort(out.elements.begin(), out.elements.end(), by_priority);
+  std::stable_sort(out.elements.begin(), out.elements.end(), by_priority<OnetElementScore>);
   return out;
 }
 
-std::vector<OnetMatchEntry> onet_match(Db& db, const std::map<std::string, int>& ratings,
-                                       std::set<std::string>* elements_seen)
+std::vector<OnetMatchEntry> onet_match(const OnetProfiles& profiles, const std::map<std::string, int>& ratings)
 {
-  // One pass over the ratings in their key's order (code, element, scale). An element's names
-  // and the user's rating are looked up once per element, not per row; an occupation's scores
-  // carry only their figures, and only the three top gaps kept get their names.
-  struct Element
-  {
-    std::string id, name, domain;
-    std::optional<int> rating;
-  };
-  struct Scored
-  {
-    OnetElementScore s;
-    std::size_t element = 0;
-  };
-  std::vector<Element> info;
-  std::map<std::string, std::size_t, std::less<>> index;
-  std::vector<OnetMatchEntry> out;
-  std::vector<Scored> scored;
-  Stmt s(db, "SELECT r.code, o.title, o.job_zone, r.element, r.name, r.domain, r.scale, r.value, r.se, r.suppress, "
-             "r.not_relevant FROM onet_rating r JOIN onet_occupation o ON o.code = r.code ORDER BY r.code, r.element");
-  std::string code;
-  std::size_t element = 0;
-  bool have_element = false;
-  Row row;
-  OnetReadiness current;
-  auto flush_element = [&] {
-    if (have_element) {
-      Scored x;
-      x.element = element;
-      score_figures(x.s, row, info[element].rating);
-      scored.push_back(std::move(x));
-    }
-    have_element = false;
-    row = Row{};
-  };
-  auto flush_occupation = [&] {
-    flush_element();
-    if (!current.code.empty()) {
-      summarize(current, scored, [](const Scored& x) -> const OnetElementScore& { return x.s; });
-      std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return by_priority(a.s, b.s); });
-      for (auto& x : scored) {
-        if (x.s.priority <= 0 || current.elements.size() == 3) {
-          continue;
-        }
-        const Element& e = info[x.element];
-        x.s.element = e.id;
-        x.s.name = e.name;
-        x.s.domain = e.domain;
-        current.elements.push_back(std::move(x.s));
-      }
-      OnetMatchEntry entry;
-      entry.result = std::move(current);
-      out.push_back(std::move(entry));
-    }
-    scored.clear();
-    current = OnetReadiness{};
-  };
-  while (s.step()) {
-    if (const std::string_view c = s.view(0); c != code) {
-      flush_occupation();
-      code = c;
-      current.code = code;
-      current.title = s.text(1);
-      if (!s.is_null(2)) {
-        current.job_zone = static_cast<int>(s.integer(2));
-      }
-    }
-    const std::string_view el = s.view(3);
-    if (!have_element || el != info[element].id) {
-      flush_element();
-      auto it = index.find(el);
-      if (it == index.end()) {
-        Element e{std::string(el), s.text(4), s.text(5), std::nullopt};
-        e.rating = rating_of(e.id, ratings);
-        if (elements_seen != nullptr) {
-          elements_seen->insert(e.id);
-        }
-        it = index.emplace(e.id, info.size()).first;
-        info.push_back(std::move(e));
-      }
-      element = it->second;
-      have_element = true;
-    }
-    const std::string_view scale = s.view(6);
-    const bool suppress = !s.is_null(9) && s.integer(9) == 1;
-    if (scale == "IM") {
-      row.im = s.real(7);
-    } else if (scale == "LV") {
-      row.lv = s.real(7);
-      row.se = s.opt_real(8);
-      row.not_relevant = !s.is_null(10) && s.integer(10) == 1;
-    }
-    row.suppress = row.suppress || suppress;
+  // The user's rating of each element, looked up once per element, not per occupation.
+  std::vector<std::optional<int>> rating(profiles.elements.size());
+  for (std::size_t i = 0; i < rating.size(); ++i) {
+    rating[i] = rating_of(profiles.elements[i].id, ratings);
   }
-  flush_occupation();
+  std::vector<OnetMatchEntry> out;
+  out.reserve(profiles.occupations.size());
+  std::vector<std::pair<Figures, std::uint16_t>> scored;
+  for (const OnetProfile& p : profiles.occupations) {
+    scored.clear();
+    for (const auto& r : p.ratings) {
+      scored.emplace_back(figures(r, rating[r.element]), r.element);
+    }
+    OnetMatchEntry entry;
+    OnetReadiness& current = entry.result;
+    current.code = p.code;
+    current.title = p.title;
+    current.job_zone = p.job_zone;
+    summarize(current, scored, [](const auto& x) -> const Figures& { return x.first; });
+    // The three top gaps, as a stable sort by priority, then weight, would put them first.
+    std::array<const std::pair<Figures, std::uint16_t>*, 3> top{};
+    std::size_t kept = 0;
+    for (const auto& x : scored) {
+      if (x.first.priority <= 0) {
+        continue;
+      }
+      std::size_t at = 0;
+      while (at < kept && !by_priority(x.first, top[at]->first)) {
+        ++at;
+      }
+      if (at == top.size()) {
+        continue;
+      }
+      for (std::size_t i = std::min(kept, top.size() - 1); i > at; --i) {
+        top[i] = top[i - 1];
+      }
+      top[at] = &x;
+      kept = std::min(kept + 1, top.size());
+    }
+    for (std::size_t i = 0; i < kept; ++i) {
+      const OnetProfileElement& e = profiles.elements[top[i]->second];
+      OnetElementScore g;
+      g.element = e.id;
+      g.name = e.name;
+      g.domain = e.domain;
+      copy_figures(g, top[i]->first);
+      current.elements.push_back(std::move(g));
+    }
+    entry.experience = p.experience;
+    entry.education = p.education;
+    out.push_back(std::move(entry));
+  }
   std::stable_sort(out.begin(), out.end(), [](const OnetMatchEntry& a, const OnetMatchEntry& b) {
     if (a.result.readiness.has_value() != b.result.readiness.has_value()) {
       return a.result.readiness.has_value();

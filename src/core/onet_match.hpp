@@ -17,6 +17,7 @@
 
 #include "core/onet.hpp"
 #include "core/onet_fit.hpp"
+#include "core/onet_profile.hpp"
 
 namespace careerplan {
 
@@ -65,19 +66,16 @@ struct OnetMatchEntry
 {
   OnetReadiness result; // elements: only the three top gaps
   bool too_close_to_previous = false;
-  std::optional<TypicalExperience> experience; // set by add_fit
+  std::optional<TypicalExperience> experience;
   std::optional<TypicalEducation> education;
-  std::optional<NationalMedian> median;
+  std::optional<NationalMedian> median; // set by add_national_medians
 };
-// Every rated occupation's readiness, best first; occupations for which no counted element is
-// rated come last, without a readiness.
-// elements_seen, when given, receives the id of every element the release rates (so a rating of
-// any other id is known to be left out).
-std::vector<OnetMatchEntry> onet_match(Db& db, const std::map<std::string, int>& ratings,
-                                       std::set<std::string>* elements_seen = nullptr);
+// Every rated occupation's readiness, best first, with its typical experience and education;
+// occupations for which no counted element is rated come last, without a readiness.
+std::vector<OnetMatchEntry> onet_match(const OnetProfiles& profiles, const std::map<std::string, int>& ratings);
 // Sets too_close_to_previous between neighbours of a ranking (again after filtering it).
 void mark_too_close(std::vector<OnetMatchEntry>& ranked);
-// Sets each entry's typical experience and national median wage (core/onet_fit.hpp).
-void add_fit(Db& db, std::vector<OnetMatchEntry>& entries);
+// Sets each entry's national median wage (core/onet_fit.hpp).
+void add_national_medians(Db& db, std::vector<OnetMatchEntry>& entries);
 
 } // namespace careerplan

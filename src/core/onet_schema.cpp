@@ -1,4 +1,5 @@
-// The O*NET tables of the store, created anew by each import (inside its transaction).
+// The O*NET tables of the store, created anew by each import (inside its transaction). onet_profile
+// and onet_profile_element are what `match` reads (core/onet_profile.hpp).
 #include "core/onet_import.hpp"
 
 namespace careerplan {
@@ -19,6 +20,8 @@ DROP TABLE IF EXISTS onet_related;
 DROP TABLE IF EXISTS onet_technology;
 DROP TABLE IF EXISTS onet_alt_title;
 DROP TABLE IF EXISTS onet_interest;
+DROP TABLE IF EXISTS onet_profile;
+DROP TABLE IF EXISTS onet_profile_element;
 CREATE TABLE onet_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE onet_occupation (code TEXT PRIMARY KEY, title TEXT NOT NULL, description TEXT NOT NULL,
   slug TEXT NOT NULL UNIQUE, job_zone INTEGER, job_zone_date TEXT, line INTEGER NOT NULL);
@@ -46,6 +49,11 @@ CREATE INDEX onet_alt_title_code ON onet_alt_title (code);
 CREATE TABLE onet_interest (code TEXT NOT NULL, element TEXT NOT NULL, name TEXT NOT NULL, scale TEXT NOT NULL,
   value REAL NOT NULL);
 CREATE INDEX onet_interest_code ON onet_interest (code);
+CREATE TABLE onet_profile_element (idx INTEGER PRIMARY KEY, element TEXT NOT NULL, name TEXT NOT NULL,
+  domain TEXT NOT NULL);
+CREATE TABLE onet_profile (code TEXT PRIMARY KEY, title TEXT NOT NULL, job_zone INTEGER, ratings BLOB NOT NULL,
+  exp_category INTEGER, exp_percent REAL, exp_description TEXT, edu_category INTEGER, edu_percent REAL,
+  edu_description TEXT);
 )sql";
 
 } // namespace

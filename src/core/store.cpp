@@ -126,6 +126,12 @@ Stmt& Stmt::bind_null(int i)
   return *this;
 }
 
+Stmt& Stmt::bind_blob(int i, std::string_view bytes)
+{
+  sqlite3_bind_blob(m_stmt, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
 bool Stmt::step()
 {
   const int rc = sqlite3_step(m_stmt);
@@ -168,6 +174,14 @@ std::string_view Stmt::view(int col) const
   const auto* p = sqlite3_column_text(m_stmt, col);
   return p == nullptr ? std::string_view()
                       : std::string_view(reinterpret_cast<const char*>(p),
+                                         static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col)));
+}
+
+std::string_view Stmt::blob(int col) const
+{
+  const void* p = sqlite3_column_blob(m_stmt, col);
+  return p == nullptr ? std::string_view()
+                      : std::string_view(static_cast<const char*>(p),
                                          static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col)));
 }
 

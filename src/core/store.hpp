@@ -59,6 +59,7 @@ public:
   Stmt& bind(int i, const std::optional<double>& value);
   Stmt& bind(int i, const std::optional<std::int64_t>& value);
   Stmt& bind_null(int i);
+  Stmt& bind_blob(int i, std::string_view bytes);
 
   // True while there is a row; false when done. IoError on failure.
   bool step();
@@ -70,6 +71,8 @@ public:
   std::string text(int col) const;
   // The text of a column without a copy; valid until the next step() or column call on it.
   std::string_view view(int col) const;
+  // The bytes of a BLOB column without a copy; valid until the next step() or column call on it.
+  std::string_view blob(int col) const;
   std::int64_t integer(int col) const;
   double real(int col) const;
   std::optional<double> opt_real(int col) const;

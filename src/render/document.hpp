@@ -21,6 +21,9 @@ struct Table
   // The column whose text wraps when the table is too wide (default: the last). A table that
   // does not fit even so prints as one block of "COLUMN  value" lines per row.
   std::optional<std::size_t> wrap;
+  // Further columns whose text wraps as `wrap`'s does (e.g. a long title beside the gaps); the
+  // room left by the other columns is shared between them.
+  std::vector<std::size_t> wrap_also;
   // A column's legend ("LEVEL: █ met, ░ gap"): printed under the table only when the column is
   // (a legend for a column dropped on a narrow terminal would describe nothing).
   std::vector<std::pair<std::size_t, std::string>> legends;

@@ -115,7 +115,7 @@ std::string wage_cell(const OnetMatchEntry& e)
 
 void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatchEntry>& entries, std::size_t shown,
                     bool limit_json, const OnetRelease& release, std::optional<double> years,
-                    const std::string& education, bool want_json)
+                    const std::string& education, bool want_json, bool want_csv)
 {
   std::size_t edu_compared = 0, edu_below = 0;
   Section s;
@@ -126,6 +126,7 @@ void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatc
                    Align::right, Align::right, Align::right, Align::left};
   s.table.droppable = {7, 3, 4};
   s.table.wrap = 8;
+  s.table.wrap_also = {2}; // long titles wrap too, so that 80 columns show a table, not a block per row
   s.paragraphs.push_back(
       years ? fmt::format("You have {} y of experience (the assessment's years_experience). EXPERIENCE is the "
                           "occupation's typical related work experience (O*NET's most frequent answer) and where your "
@@ -144,11 +145,14 @@ void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatc
       continue;
     }
     ++rank;
-    std::vector<std::string> gaps;
+    const bool listed = !limit_json || rank <= shown; // in JSON and CSV
+    std::vector<std::string> gaps; // text for the table's rows and CSV's only
     nlohmann::json gaps_json = nlohmann::json::array();
     for (const auto& g : r.elements) {
-      gaps.push_back(fmt::format("{} ({}→{:.2f})", g.name, g.rating.value_or(0), g.level));
-      if (want_json) {
+      if (rank <= shown || (listed && want_csv)) {
+        gaps.push_back(fmt::format("{} ({}→{:.2f})", g.name, g.rating.value_or(0), g.level));
+      }
+      if (listed && want_json) {
         gaps_json.push_back(element_json(g));
       }
     }
@@ -158,7 +162,7 @@ void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatc
                               (e.too_close_to_previous ? "too close to call with #" + std::to_string(rank - 1) + "; " : "") +
                                   (gaps.empty() ? std::string("none") : join(gaps, ", "))});
     }
-    if (!limit_json || rank <= shown) {
+    if (listed) {
       if (e.education && education_category(education) > 0) {
         ++edu_compared;
         edu_below += education_fit(education_category(education), *e.education) == "below" ? 1 : 0;
@@ -168,7 +172,9 @@ void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatc
         o["top_gaps"] = gaps_json;
         arr.push_back(std::move(o));
       }
-      doc.csv.rows.push_back({std::to_string(rank), r.code, "", fmt::format("{}", *r.readiness), "false", join(gaps, "; ")});
+      if (want_csv) {
+        doc.csv.rows.push_back({std::to_string(rank), r.code, "", fmt::format("{}", *r.readiness), "false", join(gaps, "; ")});
+      }
     }
   }
   if (rank > shown) {

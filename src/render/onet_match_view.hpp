@@ -14,10 +14,10 @@ namespace careerplan {
 
 // Appends the ranking (the first `shown` entries in the table; all of `entries` in JSON and CSV
 // unless `limit_json`) to doc and j["occupations"]; j's occupations are built only when
-// `want_json` (the other formats read only doc).
+// `want_json`, doc's CSV rows only when `want_csv` (each format reads only its own).
 void add_onet_match(Document& doc, nlohmann::json& j, const std::vector<OnetMatchEntry>& entries, std::size_t shown,
                     bool limit_json, const OnetRelease& release, std::optional<double> years,
-                    const std::string& education, bool want_json = true);
+                    const std::string& education, bool want_json = true, bool want_csv = true);
 
 // `plan OCC`: the gaps by priority with O*NET's anchor for the required level, the elements to
 // rate first, and the occupation's in-demand and hot technologies as concrete things to learn.

@@ -27,26 +27,48 @@ std::size_t wrap_column(const Table& t)
   return t.wrap && *t.wrap < t.columns.size() ? *t.wrap : t.columns.size() - 1;
 }
 
-// The narrowest the table can be: every column at its natural width but the wrapping one, which
-// needs 12 cells or its longest word.
-std::size_t narrowest_width(const Table& t)
+// The wrapping columns: `wrap` (default: the last) and `wrap_also`.
+std::vector<std::size_t> wrap_columns(const Table& t)
 {
-  std::size_t total = 2;
-  const std::size_t wrap_col = wrap_column(t);
-  for (std::size_t c = 0; c < t.columns.size(); ++c) {
-    std::size_t w = display_width(t.columns[c]);
-    std::size_t longest = w;
-    for (const auto& row : t.rows) {
-      if (c < row.size()) {
-        w = std::max(w, display_width(row[c]));
-        if (c == wrap_col) {
-          for (const auto& word : wrap(row[c], 1)) {
-            longest = std::max(longest, display_width(word));
-          }
+  std::vector<std::size_t> out;
+  if (!t.columns.empty()) {
+    out.push_back(wrap_column(t));
+  }
+  for (std::size_t c : t.wrap_also) {
+    if (c < t.columns.size() && std::find(out.begin(), out.end(), c) == out.end()) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// A column's natural width (its widest cell) and, for a wrapping column, the narrowest it may
+// be: 12 cells or its longest word.
+std::pair<std::size_t, std::size_t> column_widths(const Table& t, std::size_t c, bool wraps)
+{
+  std::size_t w = display_width(t.columns[c]);
+  std::size_t longest = w;
+  for (const auto& row : t.rows) {
+    if (c < row.size()) {
+      w = std::max(w, display_width(row[c]));
+      if (wraps) {
+        for (const auto& word : wrap(row[c], 1)) {
+          longest = std::max(longest, display_width(word));
         }
       }
     }
-    total += c == wrap_col ? std::max(std::min<std::size_t>(w, 12), longest) : w;
+  }
+  return {w, wraps ? std::max(std::min<std::size_t>(w, 12), longest) : w};
+}
+
+// The narrowest the table can be: every column at its natural width but the wrapping ones.
+std::size_t narrowest_width(const Table& t)
+{
+  std::size_t total = 2;
+  const auto wrapping = wrap_columns(t);
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    const bool wraps = std::find(wrapping.begin(), wrapping.end(), c) != wrapping.end();
+    total += column_widths(t, c, wraps).second;
     total += c + 1 < t.columns.size() ? 2 : 0;
   }
   return total;
@@ -68,6 +90,12 @@ Table without_column(const Table& t, std::size_t col)
   out.droppable.clear();
   if (out.wrap && *out.wrap > col) {
     --*out.wrap;
+  }
+  out.wrap_also.clear();
+  for (std::size_t c : t.wrap_also) {
+    if (c != col) {
+      out.wrap_also.push_back(c > col ? c - 1 : c);
+    }
   }
   return out;
 }
@@ -156,23 +184,45 @@ void render_rows(const Table& full, const RenderOptions& options, std::string& o
   for (std::size_t c = 0; c < n; ++c) {
     total += widths[c] + (c + 1 < n ? gap : 0);
   }
-  const std::size_t wrap_col = wrap_column(t);
-  if (total > options.width && wrap_col < n) {
-    const std::size_t others = total - widths[wrap_col];
-    widths[wrap_col] = std::min(widths[wrap_col], options.width > others + 12 ? options.width - others : 12);
+  const auto wrapping = wrap_columns(t);
+  auto wraps = [&](std::size_t c) { return std::find(wrapping.begin(), wrapping.end(), c) != wrapping.end(); };
+  if (total > options.width) {
+    // The room the other columns leave, shared: each wrapping column gets its minimum, then the
+    // rest is shared out evenly, a column that needs less than its share leaving it to the others.
+    for (std::size_t c : wrapping) {
+      total -= widths[c];
+    }
+    std::size_t room = options.width > total ? options.width - total : 0;
+    std::vector<std::pair<std::size_t, std::size_t>> order; // what a column wants beyond its minimum, column
+    for (std::size_t c : wrapping) {
+      const std::size_t least = std::min(widths[c], column_widths(t, c, true).second);
+      room = room > least ? room - least : 0;
+      order.emplace_back(widths[c] - least, c);
+      widths[c] = least;
+    }
+    std::sort(order.begin(), order.end());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      const std::size_t more = std::min(order[i].first, room / (order.size() - i));
+      widths[order[i].second] += more;
+      room -= more;
+    }
   }
   auto align_of = [&](std::size_t c) { return c < t.align.size() ? t.align[c] : Align::left; };
   auto emit = [&](const std::vector<std::string>& cells, bool header) {
-    // Wrap the wrap column; other cells print on the first line only.
-    std::vector<std::string> wrapped = {""};
-    if (wrap_col < cells.size()) {
-      wrapped = display_width(cells[wrap_col]) > widths[wrap_col] ? wrap(cells[wrap_col], widths[wrap_col])
-                                                                   : std::vector<std::string>{cells[wrap_col]};
+    // Wrap the wrapping columns; other cells print on the first line only.
+    std::vector<std::vector<std::string>> wrapped(n);
+    std::size_t lines = 1;
+    for (std::size_t c : wrapping) {
+      if (c < cells.size()) {
+        wrapped[c] = display_width(cells[c]) > widths[c] ? wrap(cells[c], widths[c]) : std::vector<std::string>{cells[c]};
+        lines = std::max(lines, wrapped[c].size());
+      }
     }
-    for (std::size_t line = 0; line < wrapped.size(); ++line) {
+    for (std::size_t line = 0; line < lines; ++line) {
       std::string text(indent, ' ');
       for (std::size_t c = 0; c < n; ++c) {
-        std::string cell = c == wrap_col ? wrapped[line] : (line == 0 && c < cells.size() ? cells[c] : "");
+        std::string cell = wraps(c) ? (line < wrapped[c].size() ? wrapped[c][line] : "")
+                                    : (line == 0 && c < cells.size() ? cells[c] : "");
         const bool last = c + 1 == n;
         text += last && align_of(c) == Align::left ? cell : pad(cell, widths[c], align_of(c));
         if (!last) {

@@ -297,6 +297,46 @@ class Imported(unittest.TestCase):
             json.dump({"schema": "careerplan/assessment/v1", "onet_ratings": {"2.A.1.e": 9}}, f)
         self.assertIn("out of range (0 to 7)", self.e.run("match", "-a", a, status=3).stderr)
 
+    def test_match_at_80_columns_is_a_table_not_a_block_per_row(self):
+        a = os.path.join(self.e.tmp, "narrow-a.json")
+        with open(a, "w") as f:
+            json.dump({"schema": "careerplan/assessment/v1", "onet_ratings": {"2.A.1.e": 2, "2.A.2.a": 3, "2.B.3.e": 1}}, f)
+        import re
+        for columns in ("80", "100"):
+            out = self.e.run("match", "-a", a, env={"COLUMNS": columns}).stdout
+            lines = out.splitlines()
+            self.assertTrue(any(re.match(r"^\s+#\s+CODE\s+TITLE\b", l) for l in lines), out)
+            self.assertFalse(any(re.match(r"^\s+CODE\s+\d\d-\d{4}\.\d\d", l) for l in lines), out)
+            self.assertLessEqual(max(len(l) for l in lines), int(columns), out)
+            codes = {r["O*NET-SOC Code"] for r in tsv("Skills.txt")}
+            self.assertEqual({m for l in lines for m in re.findall(r"\b\d\d-\d{4}\.\d\d\b", l)} & codes, codes)
+
+    def test_a_store_imported_before_onet_profile_matches_the_same_and_says_to_reimport(self):
+        a = os.path.join(self.e.tmp, "older-a.json")
+        with open(a, "w") as f:
+            json.dump({"schema": "careerplan/assessment/v1", "years_experience": 3, "education": "bachelor",
+                       "onet_ratings": {"2.A.1.e": 5, "2.A.2.a": 3, "2.B.3.e": 2, "2.C.4.a": 4}}, f)
+        new = self.e.json("match", "-a", a)
+        self.assertFalse(any("older careerplan" in w for w in new["warnings"]), new["warnings"])
+        with tempfile.TemporaryDirectory(prefix="careerplan-onet-old-") as tmp:
+            old = Env(os.path.realpath(tmp))
+            shutil.copytree(os.path.join(self.e.tmp, "data"), os.path.join(old.tmp, "data"))
+            store = os.path.join(old.tmp, "data", "careerplan", "careerplan.sqlite3")
+            import sqlite3
+            with sqlite3.connect(store) as db:
+                db.execute("DROP TABLE onet_profile")
+                db.execute("DROP TABLE onet_profile_element")
+            got = old.json("match", "-a", a)
+            self.assertEqual(got["occupations"], new["occupations"])
+            self.assertTrue(any("re-run 'careerplan import onet " in w for w in got["warnings"]), got["warnings"])
+            # A damaged packed row: one line naming the store and the occupation, exit 1.
+            old.run("import", "onet", FIXTURE)
+            with sqlite3.connect(store) as db:
+                db.execute("UPDATE onet_profile SET ratings = x'00' WHERE code = '15-2041.00'")
+            err = old.run("match", "-a", a, status=1).stderr
+            self.assertEqual(len(err.splitlines()), 1, err)
+            self.assertIn("O*NET profile of 15-2041.00 is damaged; re-run 'careerplan import onet DIR'", err)
+
     def test_plan_on_an_occupation(self):
         a = os.path.join(self.e.tmp, "plan-a.json")
         with open(a, "w") as f:
@@ -379,6 +419,82 @@ class Imported(unittest.TestCase):
         self.assertTrue(all(len(line) <= 60 for line in p.stderr.splitlines()
                             if "level 0-7" not in line and not line.startswith("careerplan: saved")), p.stderr)
         self.assertIn("--knowledge", self.e.run("assess", "--help").stdout)
+
+    def test_assess_onet_on_a_terminal(self):
+        """On a real pseudo-terminal of 60 columns (no $COLUMNS): O*NET's description and anchors
+        wrapped to it, a bad level asked again, '?' explains, '-' goes back, Enter keeps, Ctrl-D saves."""
+        import fcntl
+        import pty
+        import select
+        import struct
+        import termios
+        a = os.path.join(self.e.tmp, "on-a-terminal.json")
+        if os.path.exists(a):
+            os.remove(a)
+        ids = sorted({r["Element ID"] for r in tsv("Skills.txt")})
+        e = dict(self.e.env)
+        e.pop("COLUMNS")
+        e["TERM"] = "xterm"
+        fd, tty = pty.openpty()
+        fcntl.ioctl(tty, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 60, 0, 0))  # before it starts: no race
+        proc = subprocess.Popen([BINARY, "assess", "--onet", "-o", a], stdin=tty, stdout=tty, stderr=tty, env=e,
+                                cwd=self.e.tmp, start_new_session=True)
+        os.close(tty)
+        transcript = b""
+
+        def until(marker):
+            nonlocal transcript
+            while marker not in transcript:
+                ready, _, _ = select.select([fd], [], [], 30)
+                self.assertTrue(ready, transcript.decode(errors="replace"))
+                transcript += os.read(fd, 65536)
+            at = transcript.index(marker) + len(marker)
+            seen, transcript = transcript[:at], transcript[at:]
+            return seen.decode().replace("\r\n", "\n")
+
+        prompt = b"level 0-7 [-] (Enter keeps, - back, ? help): "
+        first = until(prompt)
+        desc = {r["Element ID"]: r["Description"] for r in tsv("Content Model Reference.txt")}
+        self.assertIn(f"[1/{len(ids)}]", first)
+        self.assertIn(" ".join(desc[ids[0]].split()[:3]), " ".join(first.split()))  # O*NET's description
+        for r in tsv("Level Scale Anchors.txt"):
+            if r["Element ID"] == ids[0] and r["Scale ID"] == "LV":
+                self.assertIn(r["Anchor Description"].split()[0], first)  # and its anchors
+        self.assertTrue(all(len(line) <= 60 for line in first.splitlines()), first)  # wrapped to the terminal
+        os.write(fd, b"5\n")
+        until(prompt)  # item 2
+        os.write(fd, b"8\n")
+        self.assertIn("0 to 7", until(prompt))  # asked again
+        os.write(fd, b"?\n")
+        self.assertIn("goes back to the previous item", until(prompt))
+        os.write(fd, b"-\n")
+        self.assertIn(f"[1/{len(ids)}]", until(b"level 0-7 [5]"))  # back to item 1, its value in brackets
+        until(b": ")
+        os.write(fd, b"\n")  # Enter keeps 5
+        until(prompt)
+        os.write(fd, b"3\n")
+        until(prompt)
+        os.write(fd, b"\x04")  # end of input: save what was entered
+        out = b""
+        while True:
+            ready, _, _ = select.select([fd], [], [], 30)
+            if not ready:
+                break
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        status = proc.wait(timeout=30)
+        os.close(fd)
+        self.assertEqual(status, 0, out)
+        self.assertIn(b"saved", out)
+        with open(a) as f:
+            saved = json.load(f)
+        self.assertEqual(saved["onet_ratings"], {ids[0]: 5, ids[1]: 3})
+        self.assertEqual(saved["onet_release"], "29.3")
 
     def test_match_min_wage_and_experience(self):
         with tempfile.TemporaryDirectory(prefix="careerplan-onet-wage-") as tmp:

@@ -43,6 +43,33 @@ class RealData(unittest.TestCase):
         self.assertEqual(j["rated_occupations"], len({r["O*NET-SOC Code"] for r in skills}))
         self.assertEqual(j["missing"], [])
 
+    def test_match_from_the_packed_profiles_equals_match_from_every_rating_row(self):
+        """Every rated occupation has its packed row; matching from them gives the same ranking,
+        figure for figure, as from the rating rows (what a store imported before them does)."""
+        a = os.path.join(self.e.tmp, "profiles-a.json")
+        with open(a, "w") as f:
+            json.dump({"schema": "careerplan/assessment/v1", "years_experience": 4, "education": "bachelor",
+                       "onet_ratings": {"2.A.1.e": 5, "2.A.2.a": 4, "2.B.3.e": 3, "2.A.1.a": 4, "2.C.4.a": 2,
+                                        "2.A.1.b": 3, "2.B.1.a": 2}}, f)
+        packed = self.e.json("match", "-a", a)
+        store = os.path.join(self.e.tmp, "data", "careerplan", "careerplan.sqlite3")
+        import sqlite3
+        with sqlite3.connect(store) as db:
+            rows = db.execute("SELECT count(*) FROM onet_profile").fetchone()[0]
+        self.assertEqual(rows, self.imported["rated_occupations"])
+        with tempfile.TemporaryDirectory(prefix="careerplan-onet-real-old-") as tmp:
+            old = test_onet.Env(os.path.realpath(tmp))
+            os.makedirs(os.path.join(old.tmp, "data", "careerplan"))
+            copy = os.path.join(old.tmp, "data", "careerplan", "careerplan.sqlite3")
+            shutil.copyfile(store, copy)
+            with sqlite3.connect(copy) as db:
+                db.execute("DROP TABLE onet_profile")
+                db.execute("DROP TABLE onet_profile_element")
+            rated = old.json("match", "-a", a)
+        self.assertEqual(len(packed["occupations"]), self.imported["rated_occupations"])
+        self.assertEqual(packed["occupations"], rated["occupations"])
+        self.assertTrue(any("re-run 'careerplan import onet" in w for w in rated["warnings"]))
+
     def test_sampled_occupations_match_the_files_figure_for_figure(self):
         skills = test_onet.tsv("Skills.txt", R29)
         knowledge = test_onet.tsv("Knowledge.txt", R29)

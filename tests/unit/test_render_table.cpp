@@ -63,6 +63,28 @@ TEST_CASE("a table that cannot fit becomes one block of COLUMN value lines per r
   CHECK(out.find("\n\n  ID    beta\n") != std::string::npos); // a blank line between rows
 }
 
+TEST_CASE("two wrapping columns share the room the others leave, so a table stays a table")
+{
+  Document doc;
+  Section s;
+  s.table.columns = {"#", "TITLE", "PAY", "GAPS"};
+  s.table.rows = {{"1", "Transportation, Storage, and Distribution Managers", "$102,010",
+                   "Mathematics (2→4.12), Critical Thinking (3→4.00), Programming (1→2.88)"},
+                  {"2", "Dancers", "—", "none"}};
+  s.table.wrap = 3;
+  s.table.wrap_also = {1};
+  doc.sections.push_back(s);
+  const std::string out = render_table(doc, {60, false});
+  CHECK(widest(out) <= 60);
+  CHECK(out.find("  #  TITLE") == 0); // a header line, not a block per row
+  CHECK(out.find("  1  Transportation,") != std::string::npos);
+  CHECK(out.find("Managers") != std::string::npos); // every word kept, on a later line
+  CHECK(out.find("Programming") != std::string::npos);
+  CHECK(out.find("\n  2  Dancers") != std::string::npos); // the next row starts after both have wrapped
+  CHECK(render_table(doc, {200, false}).find("  1  Transportation, Storage, and Distribution Managers  $102,010") !=
+        std::string::npos);
+}
+
 TEST_CASE("titles and headings wrap to the width")
 {
   Document doc;
