@@ -148,6 +148,7 @@ public:
     if (r.digest_at > m_digests_size || r.digest_size > m_digests_size - r.digest_at) {
       return {};
     }
+    release_before(r.digest_at);
     const std::string_view d(m_data + m_digests + r.digest_at, r.digest_size);
     return checksum(d) == r.digest_sum ? d : std::string_view();
   }
@@ -205,6 +206,28 @@ private:
   std::size_t m_count = 0, m_table = 0, m_pool = 0, m_pool_size = 0, m_digests = 0, m_digests_size = 0;
   std::string_view m_bls;
   bool m_has_bls = false;
+  // Where the digest asked for before lies: a command that goes through every role (in id order,
+  // as the digests lie) has decoded it by now.
+  mutable std::size_t m_previous = 0;
+  mutable std::size_t m_released = 0; // digests before this offset are given back
+
+  // Gives back the pages of the digests decoded before (a whole-catalog command would otherwise
+  // hold every page it read: tens of megabytes at ten thousand roles). They are read again from
+  // the file should a command go back to them.
+  void release_before(std::size_t at) const
+  {
+    constexpr std::size_t k_batch = 4 << 20;
+    const std::size_t done = std::min(at, m_previous); // the previous digest is decoded: not it, nor this one
+    m_previous = at;
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t from = m_digests + m_released;
+    const std::size_t to = (m_digests + done) / page * page;
+    if (to >= from + k_batch) {
+      const std::size_t start = (from + page - 1) / page * page;
+      ::madvise(const_cast<char*>(m_data) + start, to - start, MADV_DONTNEED);
+      m_released = to - m_digests;
+    }
+  }
 
 public:
   // The BLS section's figures for "CODE\tAREA" (none: an empty list); nullopt when it has no
