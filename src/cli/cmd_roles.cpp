@@ -152,15 +152,23 @@ void run_roles(Context& ctx, const std::optional<std::string>& search, bool all)
                      "profile_parts", "profile_missing"};
   nlohmann::json roles = nlohmann::json::array();
   bool anchored = false;
+  std::size_t listed = 0;
+  // Only the format asked for is built (ten thousand roles in three formats at once would hold
+  // every one three times).
+  const std::string format = ctx.format();
+  const bool want_json = format == "json", want_csv = format == "csv", want_table = !want_json && !want_csv;
   for_each_role_digest(cat, [&](const Role& role) {
     if (search && !role_matches(role, *search)) {
       return;
     }
+    ++listed;
     const RoleSummary sum = summarize(role);
     const auto [present, missing] = split_parts(sum.parts);
     const std::string profile = fmt::format("{}/{}", present.size(), sum.parts.size());
-    s.table.rows.push_back({role.id, role.title, role.family, median_text(sum.national_medians),
-                            growth_text(sum.growth), profile});
+    if (want_table) {
+      s.table.rows.push_back({role.id, role.title, role.family, median_text(sum.national_medians),
+                              growth_text(sum.growth), profile});
+    }
     std::size_t anchors = 0;
     for (const auto& f : sum.national_medians) {
       anchors += f.anchor.empty() ? 0 : 1;
@@ -179,9 +187,14 @@ void run_roles(Context& ctx, const std::optional<std::string>& search, bool all)
     };
     const auto [mlo, mhi] = lo_hi(sum.national_medians);
     const auto [glo, ghi] = lo_hi(sum.growth);
-    doc.csv.rows.push_back({role.id, role.title, role.family, join(role.aliases, " "), num(mlo), year(mlo), num(mhi),
-                            year(mhi), std::to_string(sum.national_medians.size()), std::to_string(anchors), num(glo),
-                            num(ghi), std::to_string(present.size()), join(missing, " ")});
+    if (want_csv) {
+      doc.csv.rows.push_back({role.id, role.title, role.family, join(role.aliases, " "), num(mlo), year(mlo), num(mhi),
+                              year(mhi), std::to_string(sum.national_medians.size()), std::to_string(anchors), num(glo),
+                              num(ghi), std::to_string(present.size()), join(missing, " ")});
+    }
+    if (!want_json) {
+      return;
+    }
     roles.push_back({{"role", shape::role_ref(role.id, role.title)},
                      {"family", role.family},
                      {"aliases", role.aliases},
@@ -189,7 +202,7 @@ void run_roles(Context& ctx, const std::optional<std::string>& search, bool all)
                      {"growth", growth_json(sum.growth)},
                      {"completeness", {{"parts", sum.parts.size()}, {"present", present}, {"missing", missing}}}});
   });
-  if (search && s.table.rows.empty()) {
+  if (search && listed == 0) {
     s.paragraphs.push_back("No curated role's id, title or alias contains '" + *search + "'.");
     s.table.columns.clear();
   }
@@ -198,7 +211,7 @@ void run_roles(Context& ctx, const std::optional<std::string>& search, bool all)
   }
   doc.sections.push_back(std::move(s));
   nlohmann::json j = {{"schema", "careerplan/roles/v2"}, {"roles", roles}};
-  const bool shown = !roles.empty();
+  const bool shown = listed != 0;
   add_occupations(ctx, search, all, doc, j);
   if (shown) {
     std::vector<std::string> notes = {
@@ -213,7 +226,7 @@ void run_roles(Context& ctx, const std::optional<std::string>& search, bool all)
                     "routes, certifications, tools, projects ('careerplan roles --format json' names the missing ones).");
     doc.footnotes.insert(doc.footnotes.begin(), notes.begin(), notes.end());
   }
-  ctx.emit(doc, j);
+  ctx.emit({[&] { return std::move(doc); }, [&] { return std::move(j); }});
 }
 
 } // namespace

@@ -117,6 +117,7 @@ struct Catalog::Index
   std::unordered_map<std::string, std::unique_ptr<Role>> loaded; // by id
   std::unordered_map<std::string, std::string> alias_to_id;
   bool aliases_scanned = false;
+  std::function<std::unordered_map<std::string, std::string>()> alias_source; // instead of a scan
 };
 
 Catalog::Catalog() : m_index(std::make_unique<Index>()) {}
@@ -187,13 +188,20 @@ const Scale* Catalog::find_scale(const std::string& id) const
   return it == m.end() ? nullptr : it->second;
 }
 
-void Catalog::add_role_file(RoleFile f)
+void Catalog::add_role_file(RoleFile f, bool override_existing)
 {
-  Index& ix = index();
-  ix.loaded.erase(f.id);
+  Index& ix = *m_index; // no lookup of skills or roles is needed here
+  if (!ix.loaded.empty()) {
+    ix.loaded.erase(f.id);
+  }
   ix.aliases_scanned = false;
   std::string id = f.id;
-  ix.files.insert_or_assign(std::move(id), std::move(f));
+  // Files come sorted by name within a directory: the end is the place to try first.
+  if (override_existing) {
+    ix.files.insert_or_assign(ix.files.end(), std::move(id), std::move(f));
+  } else {
+    ix.files.try_emplace(ix.files.end(), std::move(id), std::move(f));
+  }
 }
 
 const std::map<std::string, RoleFile>& Catalog::role_files() const
@@ -208,10 +216,10 @@ void Catalog::mark_unreadable(const std::string& id, std::string why)
   }
 }
 
-void Catalog::set_aliases(std::unordered_map<std::string, std::string> alias_to_id)
+void Catalog::set_alias_source(std::function<std::unordered_map<std::string, std::string>()> alias_to_id)
 {
-  index().alias_to_id = std::move(alias_to_id);
-  index().aliases_scanned = true;
+  index().alias_source = std::move(alias_to_id);
+  index().aliases_scanned = false;
 }
 
 Role read_role_file(const RoleFile& f, const Catalog& catalog, json* document)
@@ -276,6 +284,10 @@ const Role* Catalog::find_role(const std::string& id_or_alias) const
   }
   if (ix.files.empty()) {
     return nullptr;
+  }
+  if (!ix.aliases_scanned && ix.alias_source) {
+    ix.alias_to_id = ix.alias_source();
+    ix.aliases_scanned = true;
   }
   if (!ix.aliases_scanned) {
     ix.alias_to_id.clear();

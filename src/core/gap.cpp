@@ -240,8 +240,19 @@ MatchResult compute_match(const Catalog& catalog, const Assessment& assessment)
   }
   m.rated = static_cast<int>(assessment.ratings.size());
   m.flat_ratings = m.rated >= 3 && values.size() == 1;
-  for (const Role& role : all_role_digests(catalog)) {
+  for_each_role_digest(catalog, [&](const Role& role) {
     MatchEntry e{compute_gap(role, catalog, assessment), false, 0};
+    auto held = std::make_unique<Role>();
+    held->id = role.id;
+    held->title = role.title;
+    e.gap.role = held.get();
+    m.held.push_back(std::move(held));
+    for (auto& g : e.gap.skills) {
+      g.source = nullptr;
+    }
+    for (auto& r : e.gap.rules) {
+      r.rule = nullptr;
+    }
     double total_weight = 0;
     for (const auto& g : e.gap.skills) {
       if (g.required > 0) {
@@ -252,7 +263,7 @@ MatchResult compute_match(const Catalog& catalog, const Assessment& assessment)
     e.surplus = total_weight > 0 ? e.surplus / total_weight : 0;
     e.over_qualified = e.gap.readiness >= 100.0 && e.surplus >= k_over_qualified_surplus;
     m.roles.push_back(std::move(e));
-  }
+  });
   std::stable_sort(m.roles.begin(), m.roles.end(), [](const MatchEntry& a, const MatchEntry& b) {
     return a.gap.readiness > b.gap.readiness;
   });

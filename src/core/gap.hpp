@@ -8,6 +8,7 @@
 // Skills required at level 0 do not count; an unrated skill counts as 0. Readiness is 100
 // exactly when every requirement is met, and 0 when every rating is 0.
 #include <optional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -101,7 +102,11 @@ struct MatchEntry
 
 struct MatchResult
 {
-  std::vector<MatchEntry> roles; // by readiness, highest first
+  // By readiness, highest first. Each gap's role holds the role's id and title only, and its
+  // skills' `source` and rules' `rule` are null: a catalog of ten thousand roles is decoded one
+  // role at a time and let go (what `match` prints is in the result).
+  std::vector<MatchEntry> roles;
+  std::vector<std::unique_ptr<const Role>> held; // the roles' ids and titles
   bool flat_ratings = false; // every rating the same
   int rated = 0;
 };

@@ -400,12 +400,14 @@ public:
   // A role-local source first, then the shared catalog.
   const Source* find_source(const Role* role, const std::string& id) const;
 
-  // Indexing (open_catalog): a role file that a later one with the same id overrides.
-  void add_role_file(RoleFile f);
+  // Indexing (open_catalog): a role file that a later one with the same id overrides (or that
+  // an earlier one overrides: override_existing false).
+  void add_role_file(RoleFile f, bool override_existing = true);
   const std::map<std::string, RoleFile>& role_files() const;
   void mark_unreadable(const std::string& id, std::string why);
-  // Every alias of the indexed role files (alias -> id), when known without reading them.
-  void set_aliases(std::unordered_map<std::string, std::string> alias_to_id);
+  // Every alias of the indexed role files (alias -> id), when known without reading them: made
+  // when a name is first not found among the ids.
+  void set_alias_source(std::function<std::unordered_map<std::string, std::string>()> alias_to_id);
   // Called with a one-line message for each file left out (unreadable, not a regular file).
   std::function<void(const std::string&)> warn;
   // The digests of the indexed role files (core/role_digest.hpp); null when there are none.

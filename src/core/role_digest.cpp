@@ -291,21 +291,29 @@ std::optional<Role> decode_role_digest(std::string_view bytes)
   return role;
 }
 
+std::string encode_salary_figures(const std::vector<SalaryFigure>& figures)
+{
+  Role holder;
+  holder.salary = figures;
+  return encode_role_digest(holder);
+}
+
+std::optional<std::vector<SalaryFigure>> decode_salary_figures(std::string_view bytes)
+{
+  auto holder = decode_role_digest(bytes);
+  return holder ? std::optional<std::vector<SalaryFigure>>(std::move(holder->salary)) : std::nullopt;
+}
+
 void RoleDigests::add(const std::string& id, std::string bytes)
 {
-  m_refs.insert_or_assign(id, Ref{std::move(bytes), 0, 0});
+  m_added.insert_or_assign(id, std::move(bytes));
   m_roles.erase(id);
 }
 
-void RoleDigests::add_at(const std::string& id, std::size_t offset, std::size_t size)
+void RoleDigests::set_lookup(std::function<std::string_view(const std::string&)> lookup)
 {
-  m_refs.insert_or_assign(id, Ref{{}, offset, size});
-  m_roles.erase(id);
-}
-
-void RoleDigests::set_section(std::function<std::string_view()> section)
-{
-  m_section = std::move(section);
+  m_lookup = std::move(lookup);
+  m_roles.clear();
 }
 
 const Role* RoleDigests::role(const std::string& id)
@@ -330,18 +338,10 @@ const Role* RoleDigests::kept(const std::string& id) const
 
 std::optional<Role> RoleDigests::decode(const std::string& id)
 {
-  const auto ref = m_refs.find(id);
-  if (ref == m_refs.end()) {
-    return std::nullopt;
+  if (const auto it = m_added.find(id); it != m_added.end()) {
+    return decode_role_digest(it->second);
   }
-  std::string_view bytes = ref->second.bytes;
-  if (bytes.empty() && m_section) {
-    const std::string_view all = m_section();
-    if (ref->second.at <= all.size() && ref->second.size <= all.size() - ref->second.at) {
-      bytes = all.substr(ref->second.at, ref->second.size);
-    }
-  }
-  return decode_role_digest(bytes);
+  return m_lookup ? decode_role_digest(m_lookup(id)) : std::nullopt;
 }
 
 void attach_role_digests(Catalog& catalog, std::shared_ptr<RoleDigests> digests)

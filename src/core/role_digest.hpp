@@ -32,32 +32,39 @@ std::string encode_role_digest(const Role& role);
 // of this version, so that the caller reads the file instead.
 std::optional<Role> decode_role_digest(std::string_view bytes);
 
+// Salary figures in the same form (the role index's section of BLS figures).
+std::string encode_salary_figures(const std::vector<SalaryFigure>& figures);
+std::optional<std::vector<SalaryFigure>> decode_salary_figures(std::string_view bytes);
+
 // The digests of a catalog's valid role files (core/catalog_index.cpp fills it from the index),
 // each decoded when first asked for.
 class RoleDigests
 {
 public:
   void add(const std::string& id, std::string bytes);
-  // A digest that lies in `section()` (the index's digests, read when first needed).
-  void add_at(const std::string& id, std::size_t offset, std::size_t size);
-  void set_section(std::function<std::string_view()> section);
+  // Where the digests not added lie: the bytes of an id's digest (the index's, kept mapped as long
+  // as the function lives), empty when there is none.
+  void set_lookup(std::function<std::string_view(const std::string&)> lookup);
   // The role the digest of `id` holds; nullptr when there is none or it does not decode.
   const Role* role(const std::string& id);
   // The same, decoded anew and not kept.
   std::optional<Role> decode(const std::string& id);
   // The role decoded and kept before by role(id); nullptr when none.
   const Role* kept(const std::string& id) const;
+  // The catalog's BLS figures for "CODE\tAREA" (core/salary_bls.hpp), when the index keeps them:
+  // nullopt when it does not (they are then gathered from every digest).
+  void set_bls(std::function<std::optional<std::vector<SalaryFigure>>(const std::string&)> bls) { m_bls = std::move(bls); }
+  std::optional<std::vector<SalaryFigure>> bls_figures(const std::string& key) const
+  {
+    return m_bls ? m_bls(key) : std::nullopt;
+  }
   // A value worked out once per catalog from its roles (see catalog_memo).
   std::shared_ptr<const void>& memo(const std::string& name) { return m_memo[name]; }
 
 private:
-  struct Ref
-  {
-    std::string bytes; // or where they lie in the section:
-    std::size_t at = 0, size = 0;
-  };
-  std::unordered_map<std::string, Ref> m_refs;
-  std::function<std::string_view()> m_section;
+  std::unordered_map<std::string, std::string> m_added;
+  std::function<std::string_view(const std::string&)> m_lookup;
+  std::function<std::optional<std::vector<SalaryFigure>>(const std::string&)> m_bls;
   std::unordered_map<std::string, std::unique_ptr<Role>> m_roles;
   std::unordered_map<std::string, std::shared_ptr<const void>> m_memo;
 };

@@ -100,51 +100,75 @@ std::string bucket_key(const std::string& soc, const std::string& area)
   return soc + '\t' + area;
 }
 
+BlsFigure catalog_figure(const SalaryFigure& f)
+{
+  BlsFigure b;
+  b.figure = f;
+  b.figure.note.clear(); // a note of the role that carries the figure, not of BLS's figure
+  b.figure.level.clear();
+  b.period = fmt::format("May {}", f.year);
+  b.title = f.occupation.substr(0, f.occupation.find(" (SOC"));
+  b.origin = "catalog";
+  return b;
+}
+
 BlsBuckets bls_buckets(const Catalog& catalog)
 {
+  CatalogBls collect;
+  for_each_role_digest(catalog, [&](const Role& role) { collect.add(role); });
   BlsBuckets out;
-  std::unordered_map<std::string, std::unordered_set<std::string>> seen; // key -> figure ids
-  for_each_role_digest(catalog, [&](const Role& role) {
-    for (const auto& f : role.salary) {
-      if (!is_bls(f) || f.year == 0 || (f.scope != "national" && f.scope != "state")) {
-        continue;
-      }
-      // (area "US" takes national figures only; a state's code, that state's figures)
-      const std::string area = f.scope == "national" ? "US" : f.state;
-      if (area == "US" && f.scope != "national") {
-        continue;
-      }
-      // Every SOC code the occupation names, as "(SOC code)" (each ')' after "(SOC " may end one).
-      std::unordered_set<std::string> socs;
-      for (auto at = f.occupation.find("(SOC "); at != std::string::npos; at = f.occupation.find("(SOC ", at + 1)) {
-        for (auto close = f.occupation.find(')', at + 5); close != std::string::npos;
-             close = f.occupation.find(')', close + 1)) {
-          socs.insert(f.occupation.substr(at + 5, close - at - 5));
-        }
-      }
-      for (const auto& soc : socs) {
-        const std::string key = bucket_key(soc, area);
-        if (!seen[key].insert(f.id).second) {
-          continue;
-        }
-        BlsFigure b;
-        b.figure = f;
-        b.figure.note.clear(); // a note of the role that carries the figure, not of BLS's figure
-        b.figure.level.clear();
-        b.period = fmt::format("May {}", f.year);
-        b.title = f.occupation.substr(0, f.occupation.find(" (SOC"));
-        b.origin = "catalog";
-        out[key].push_back(std::move(b));
-      }
+  for (auto& [key, figures] : collect.figures) {
+    auto& bucket = out[key];
+    for (const auto& f : figures) {
+      bucket.push_back(catalog_figure(f));
     }
-  });
+  }
   return out;
 }
 
 } // namespace
 
+void CatalogBls::add(const Role& role)
+{
+  for (const auto& f : role.salary) {
+    if (!is_bls(f) || f.year == 0 || (f.scope != "national" && f.scope != "state")) {
+      continue;
+    }
+    // (area "US" takes national figures only; a state's code, that state's figures)
+    const std::string area = f.scope == "national" ? "US" : f.state;
+    if (area == "US" && f.scope != "national") {
+      continue;
+    }
+    // Every SOC code the occupation names, as "(SOC code)" (each ')' after "(SOC " may end one).
+    std::unordered_set<std::string> socs;
+    for (auto at = f.occupation.find("(SOC "); at != std::string::npos; at = f.occupation.find("(SOC ", at + 1)) {
+      for (auto close = f.occupation.find(')', at + 5); close != std::string::npos;
+           close = f.occupation.find(')', close + 1)) {
+        socs.insert(f.occupation.substr(at + 5, close - at - 5));
+      }
+    }
+    for (const auto& soc : socs) {
+      const std::string key = bucket_key(soc, area);
+      if (!m_seen[key].insert(f.id).second) {
+        continue;
+      }
+      figures[key].push_back(f);
+    }
+  }
+}
+
 std::vector<BlsFigure> catalog_bls_figures(const Catalog& catalog, const std::string& soc, const std::string& area)
 {
+  // From the index's section of BLS figures when it has one (a one-role command decodes no digest).
+  if (RoleDigests* digests = role_digests(catalog); digests != nullptr && !digests->memo("bls")) {
+    if (const auto figures = digests->bls_figures(bucket_key(soc, area))) {
+      std::vector<BlsFigure> out;
+      for (const auto& f : *figures) {
+        out.push_back(catalog_figure(f));
+      }
+      return out;
+    }
+  }
   const auto buckets = catalog_memo<BlsBuckets>(catalog, "bls", [&] { return bls_buckets(catalog); });
   const auto it = buckets->find(bucket_key(soc, area));
   return it == buckets->end() ? std::vector<BlsFigure>{} : it->second;

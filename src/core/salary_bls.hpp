@@ -10,8 +10,11 @@
 //
 //   difference     = the source's point figure (median, else its single value) - BLS's median
 //   difference_pct = difference / BLS's median x 100
+#include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/catalog.hpp"
@@ -37,6 +40,16 @@ struct BlsFigure
 
 // An imported row as a figure (annual = hourly x 2,080 where BLS publishes only hourly wages).
 BlsFigure bls_figure(const OewsWages& w);
+// The catalog's BLS OEWS figures for every SOC code and area ("CODE\tAREA"), gathered from its
+// roles in catalog order (core/catalog_index.cpp keeps them in the role index).
+struct CatalogBls
+{
+  void add(const Role& role);
+  std::map<std::string, std::vector<SalaryFigure>> figures;
+
+private:
+  std::unordered_map<std::string, std::unordered_set<std::string>> m_seen; // key -> figure ids
+};
 // The catalog's BLS OEWS figures for an SOC code in an area ("US" or a state's code).
 std::vector<BlsFigure> catalog_bls_figures(const Catalog& catalog, const std::string& soc, const std::string& area);
 // The newest of `candidates` (the first of equals: put the store's first); nullopt when empty.

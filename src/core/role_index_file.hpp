@@ -1,0 +1,376 @@
+#pragma once
+// The role index's file (core/catalog_index.cpp describes its format and use): reading it in
+// place and writing it. Internal to src/core.
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "core/model.hpp"
+#include "core/role_digest.hpp"
+#include "core/salary_bls.hpp"
+
+namespace careerplan::role_index {
+
+namespace fs = std::filesystem;
+
+inline constexpr std::string_view k_magic = "careerplan-role-index 3\t"; // then the key (16 hex digits), '\n'
+inline constexpr std::size_t k_head_line = 48; // the line, padded with spaces before its '\n'
+inline constexpr std::size_t k_head = k_head_line + 12 * 8;
+
+struct Stamp
+{
+  long long size = 0;
+  long long mtime = 0;
+  long long ctime = 0;
+  unsigned long long inode = 0;
+  bool operator==(const Stamp&) const = default;
+};
+
+// One record of the index (read and written with memcpy: the file is read in place).
+struct Record
+{
+  std::int64_t size, mtime, ctime;
+  std::uint64_t inode;
+  std::uint64_t digest_at, digest_sum;
+  std::uint32_t digest_size;
+  std::uint32_t id_at, id_len, file_at, file_len, aliases_at, aliases_len; // in the pool
+  std::uint32_t reserved;
+};
+static_assert(sizeof(Record) == 80);
+
+// A check of the index's parts against damage (eight bytes at a time).
+inline std::uint64_t checksum(std::string_view s)
+{
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * 0x100000001b3ULL;
+    h ^= h >> 29;
+  }
+  for (; i < s.size(); ++i) {
+    h = (h ^ static_cast<unsigned char>(s[i])) * 0x100000001b3ULL;
+  }
+  return h ^ (h >> 32);
+}
+
+inline std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ULL)
+{
+  for (const unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+// An index file mapped into memory. The file is replaced by renaming, never written in place, so
+// the mapping stays whole while the command runs.
+class IndexView
+{
+public:
+  // The index at `path` when it is whole and has this key; nullptr otherwise.
+  static std::shared_ptr<IndexView> open(const std::string& path, const std::string& key)
+  {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      return nullptr; // no index yet, or one that cannot be read: every file is checked
+    }
+    struct stat st {};
+    void* map = MAP_FAILED;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) >= k_head) {
+      map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    }
+    ::close(fd);
+    if (map == MAP_FAILED) {
+      return nullptr;
+    }
+    auto view = std::shared_ptr<IndexView>(new IndexView(static_cast<const char*>(map), static_cast<std::size_t>(st.st_size)));
+    return view->whole(key) ? view : nullptr;
+  }
+  IndexView(const IndexView&) = delete;
+  IndexView& operator=(const IndexView&) = delete;
+  ~IndexView() { ::munmap(const_cast<char*>(m_data), m_size); }
+
+  std::size_t size() const { return m_count; }
+  Record record(std::size_t i) const
+  {
+    Record r;
+    std::memcpy(&r, m_data + m_table + i * sizeof(Record), sizeof r);
+    return r;
+  }
+  std::string_view id(const Record& r) const { return pool(r.id_at, r.id_len); }
+  std::string_view id(std::size_t i) const
+  {
+    std::uint32_t at_len[2];
+    std::memcpy(at_len, m_data + m_table + i * sizeof(Record) + offsetof(Record, id_at), sizeof at_len);
+    return pool(at_len[0], at_len[1]);
+  }
+  std::string_view file(const Record& r) const { return pool(r.file_at, r.file_len); }
+  std::string_view alias_bytes(const Record& r) const { return pool(r.aliases_at, r.aliases_len); }
+  // The digest; empty when it is not whole.
+  std::string_view digest(const Record& r) const
+  {
+    if (r.digest_at > m_digests_size || r.digest_size > m_digests_size - r.digest_at) {
+      return {};
+    }
+    release_before(r.digest_at);
+    const std::string_view d(m_data + m_digests + r.digest_at, r.digest_size);
+    return checksum(d) == r.digest_sum ? d : std::string_view();
+  }
+  // The record of a role id; npos when none.
+  std::size_t find(std::string_view id) const
+  {
+    std::size_t lo = 0, hi = m_count;
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      if (this->id(mid) < id) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo < m_count && this->id(lo) == id ? lo : std::string_view::npos;
+  }
+
+private:
+  IndexView(const char* data, std::size_t size) : m_data(data), m_size(size) {}
+  std::string_view pool(std::uint32_t at, std::uint32_t len) const
+  {
+    return at <= m_pool_size && len <= m_pool_size - at ? std::string_view(m_data + m_pool + at, len) : std::string_view();
+  }
+  bool whole(const std::string& key)
+  {
+    const std::string_view all(m_data, m_size);
+    if (!all.starts_with(k_magic) || all.substr(k_magic.size(), key.size()) != key || all[k_head_line - 1] != '\n') {
+      return false;
+    }
+    std::uint64_t h[12];
+    std::memcpy(h, m_data + k_head_line, sizeof h);
+    const auto [count, table, pool, pool_size, digests, digests_size, sum, total, bls, bls_size, bls_sum, has_bls] = h;
+    if (total != m_size || table != k_head || count > (m_size - table) / sizeof(Record) ||
+        pool != table + count * sizeof(Record) || pool_size > m_size - pool || bls != pool + pool_size ||
+        bls_size > m_size - bls || digests != bls + bls_size || digests_size != m_size - digests ||
+        checksum(all.substr(table, count * sizeof(Record) + pool_size)) != sum) {
+      return false;
+    }
+    m_count = count;
+    m_table = table;
+    m_pool = pool;
+    m_pool_size = pool_size;
+    m_digests = digests;
+    m_digests_size = digests_size;
+    if (has_bls == 1 && checksum(all.substr(bls, bls_size)) == bls_sum) {
+      m_bls = all.substr(bls, bls_size);
+      m_has_bls = true;
+    }
+    return true;
+  }
+
+  const char* m_data;
+  std::size_t m_size;
+  std::size_t m_count = 0, m_table = 0, m_pool = 0, m_pool_size = 0, m_digests = 0, m_digests_size = 0;
+  std::string_view m_bls;
+  bool m_has_bls = false;
+  // Where the digest asked for before lies: a command that goes through every role (in id order,
+  // as the digests lie) has decoded it by now.
+  mutable std::size_t m_previous = 0;
+  mutable std::size_t m_released = 0; // digests before this offset are given back
+
+  // Gives back the pages of the digests decoded before (a whole-catalog command would otherwise
+  // hold every page it read: tens of megabytes at ten thousand roles). They are read again from
+  // the file should a command go back to them.
+  void release_before(std::size_t at) const
+  {
+    constexpr std::size_t k_batch = 4 << 20;
+    const std::size_t done = std::min(at, m_previous); // the previous digest is decoded: not it, nor this one
+    m_previous = at;
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t from = m_digests + m_released;
+    const std::size_t to = (m_digests + done) / page * page;
+    if (to >= from + k_batch) {
+      const std::size_t start = (from + page - 1) / page * page;
+      ::madvise(const_cast<char*>(m_data) + start, to - start, MADV_DONTNEED);
+      m_released = to - m_digests;
+    }
+  }
+
+public:
+  // The BLS section's figures for "CODE\tAREA" (none: an empty list); nullopt when it has no
+  // whole section.
+  std::optional<std::vector<SalaryFigure>> bls(std::string_view key) const
+  {
+    if (!m_has_bls) {
+      return std::nullopt;
+    }
+    for (std::size_t at = 0; at + 6 <= m_bls.size();) {
+      std::uint16_t n = 0;
+      std::uint32_t size = 0;
+      std::memcpy(&n, m_bls.data() + at, 2);
+      if (n > m_bls.size() - at - 6) {
+        return std::nullopt;
+      }
+      const std::string_view k = m_bls.substr(at + 2, n);
+      std::memcpy(&size, m_bls.data() + at + 2 + n, 4);
+      at += 6 + n;
+      if (size > m_bls.size() - at) {
+        return std::nullopt;
+      }
+      if (k == key) {
+        return decode_salary_figures(m_bls.substr(at, size));
+      }
+      at += size;
+    }
+    return std::vector<SalaryFigure>{};
+  }
+};
+
+// The BLS section of the catalog's roles (in catalog order, as `for_each_role_digest` gives them);
+// nullopt when a digest does not decode.
+inline std::optional<std::string> bls_section(const std::vector<std::string_view>& digests)
+{
+  CatalogBls collect;
+  for (const auto& d : digests) {
+    const auto role = decode_role_digest(d);
+    if (!role) {
+      return std::nullopt;
+    }
+    collect.add(*role);
+  }
+  std::string out;
+  for (const auto& [key, figures] : collect.figures) {
+    const std::string blob = encode_salary_figures(figures);
+    if (key.size() > 0xffff || blob.size() > 0xffffffffULL) {
+      return std::nullopt;
+    }
+    const auto n = static_cast<std::uint16_t>(key.size());
+    const auto size = static_cast<std::uint32_t>(blob.size());
+    out.append(reinterpret_cast<const char*>(&n), 2).append(key).append(reinterpret_cast<const char*>(&size), 4).append(blob);
+  }
+  return out;
+}
+
+// Aliases in the pool: each as two bytes of length, then its bytes.
+template <typename F>
+void each_alias(std::string_view bytes, F f)
+{
+  for (std::size_t at = 0; at + 2 <= bytes.size();) {
+    const std::size_t n = static_cast<unsigned char>(bytes[at]) | (static_cast<std::size_t>(static_cast<unsigned char>(bytes[at + 1])) << 8);
+    at += 2;
+    if (n > bytes.size() - at) {
+      return;
+    }
+    f(bytes.substr(at, n));
+    at += n;
+  }
+}
+
+// What the writer needs of one valid role file.
+struct IndexRow
+{
+  const std::string* id;
+  const RoleFile* file;
+  Stamp stamp;
+  std::size_t record = std::string_view::npos; // in the old index, when unchanged
+};
+
+// Written beside and renamed over the old one, so that a reader never sees half an index.
+// Failing to write costs the next command time, nothing else.
+inline void write_index(const std::string& path, const std::string& key, const std::vector<IndexRow>& rows, const IndexView* old,
+                 const std::unordered_map<std::string, std::vector<std::string>>& aliases_of,
+                 const std::unordered_map<std::string, std::string>& digest_of)
+{
+  std::string table, pool, digests;
+  std::vector<std::string_view> each; // every digest, for the BLS section
+  table.reserve(rows.size() * sizeof(Record));
+  for (const IndexRow& row : rows) {
+    if (row.file->file.size() > 0xffff || row.id->size() > 0xffff) {
+      continue;
+    }
+    Record r{};
+    r.size = row.stamp.size;
+    r.mtime = row.stamp.mtime;
+    r.ctime = row.stamp.ctime;
+    r.inode = row.stamp.inode;
+    r.id_at = static_cast<std::uint32_t>(pool.size());
+    r.id_len = static_cast<std::uint32_t>(row.id->size());
+    pool += *row.id;
+    r.file_at = static_cast<std::uint32_t>(pool.size());
+    r.file_len = static_cast<std::uint32_t>(row.file->file.size());
+    pool += row.file->file;
+    r.aliases_at = static_cast<std::uint32_t>(pool.size());
+    std::string_view digest;
+    if (row.record != std::string_view::npos && old != nullptr) {
+      const Record o = old->record(row.record);
+      pool += old->alias_bytes(o);
+      digest = old->digest(o);
+    } else {
+      for (const auto& a : aliases_of.at(*row.id)) {
+        const std::size_t n = std::min<std::size_t>(a.size(), 0xffff);
+        pool += static_cast<char>(n & 0xff);
+        pool += static_cast<char>(n >> 8);
+        pool.append(a, 0, n);
+      }
+      digest = digest_of.at(*row.id);
+    }
+    r.aliases_len = static_cast<std::uint32_t>(pool.size() - r.aliases_at);
+    r.digest_at = digests.size();
+    r.digest_size = static_cast<std::uint32_t>(digest.size());
+    r.digest_sum = checksum(digest);
+    digests += digest;
+    each.push_back(digest);
+    table.append(reinterpret_cast<const char*>(&r), sizeof r);
+  }
+  if (pool.size() > 0xffffffffULL || digests.size() > 0xffffffffULL * 16) {
+    return;
+  }
+  std::string head = fmt::format("{}{}", k_magic, key);
+  head.resize(k_head_line - 1, ' ');
+  head += '\n';
+  const std::optional<std::string> bls = bls_section(each);
+  const std::uint64_t count = table.size() / sizeof(Record);
+  const std::uint64_t pool_at = k_head + table.size();
+  const std::uint64_t bls_at = pool_at + pool.size();
+  const std::uint64_t bls_size = bls ? bls->size() : 0;
+  const std::uint64_t digests_at = bls_at + bls_size;
+  const std::uint64_t h[12] = {count,   k_head,   pool_at,     pool.size(), digests_at, digests.size(), checksum(table + pool),
+                               digests_at + digests.size(), bls_at, bls_size, checksum(bls.value_or("")), bls ? 1U : 0U};
+  head.append(reinterpret_cast<const char*>(h), sizeof h);
+
+  std::error_code ec;
+  fs::create_directories(fs::path(path).parent_path(), ec);
+  const std::string tmp = fmt::format("{}.{}.tmp", path, ::getpid());
+  {
+    std::ofstream out(tmp, std::ios::trunc | std::ios::binary);
+    if (!out) {
+      return;
+    }
+    out << head << table << pool << bls.value_or("") << digests;
+    out.flush();
+    if (!out) {
+      out.close();
+      fs::remove(tmp, ec);
+      return;
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    fs::remove(tmp, ec);
+  }
+}
+
+} // namespace careerplan::role_index
