@@ -341,7 +341,7 @@ void refresh_role_index(Catalog& cat, const LoadOptions& options, const std::str
       return k == std::string_view::npos ? std::string_view() : view->digest(view->record(k));
     });
     if (!stale) { // the section is of these very files
-      digests->set_bls([view](const std::string& key) { return view->bls(key); });
+      digests->set_bls([view](const std::string& soc_area) { return view->bls(soc_area); });
     }
   }
   attach_role_digests(cat, std::move(digests));
