@@ -67,6 +67,7 @@ TEST_CASE("salary JSON for a SOC code: the occupation is {code, title}, the role
   holder.title = "Data Scientists";
   SalaryResult r;
   r.role = &holder;
+  r.subject = SalarySubject::occupation; // set by occupation_salary; the id alone says nothing
   const nlohmann::json j = salary_json(r);
   CHECK(j["role"].is_null());
   CHECK(j["occupation"] == nlohmann::json({{"code", "15-2051"}, {"title", "Data Scientists"}}));
