@@ -1,5 +1,9 @@
 // careerplan assess [ROLE]: create or update the self-assessment, interactively or with --set.
 #include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
 #include <map>
 #include <memory>
 #include <optional>

@@ -1,5 +1,9 @@
 // careerplan salary [ROLE]: what the role pays at a level, in a place; where the user's pay sits.
 #include <algorithm>
+
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
 #include <cmath>
 #include <cstdlib>
 #include <memory>

@@ -2,6 +2,8 @@
 // (careerplan/compare, schemas/compare-v*.json).
 #include "render/compare_view.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <fmt/format.h>
 
 #include "core/text.hpp"

@@ -2,7 +2,7 @@
 // Renderings of `careerplan next`: one table per vocabulary, its JSON block, and --explain.
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/next.hpp"
 #include "render/document.hpp"

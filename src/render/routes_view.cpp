@@ -1,4 +1,6 @@
 #include "render/routes_view.hpp"
+
+#include <nlohmann/json.hpp>
 #include "render/schema_ids.hpp"
 #include "render/json_shape.hpp"
 

@@ -4,6 +4,8 @@
 // shape::percent, the role shape::role_ref (json_shape.hpp).
 #include <cmath>
 
+#include <nlohmann/json.hpp>
+
 #include "render/salary_view.hpp"
 #include "render/json_shape.hpp"
 #include "render/schema_ids.hpp"

@@ -1,5 +1,7 @@
 // show ROLE: the profile as a document of named parts, and its JSON (careerplan/show/v2).
 #include "render/show_view.hpp"
+
+#include <nlohmann/json.hpp>
 #include "render/sources_view.hpp"
 
 #include <algorithm>

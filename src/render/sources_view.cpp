@@ -1,5 +1,7 @@
 #include "render/sources_view.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "core/text.hpp"
 #include "render/import_view.hpp"
 #include "render/json_shape.hpp"
