@@ -188,7 +188,7 @@ void apply_changes(Context& ctx, Assessment& a, const AssessOptions& o, const Ca
       p.currency = currency_code(o.currency, "--currency");
     }
     if (!o.pay_basis.empty()) {
-      p.basis = o.pay_basis;
+      p.basis = from_id<PayBasis>(o.pay_basis); // base or total (checked by CLI11)
     }
     a.current_pay = p;
   }

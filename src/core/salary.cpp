@@ -372,10 +372,10 @@ PayFit fit_pay(const Pay& given, const SalaryFigure& band, const std::vector<Exc
   }
   if (band.basis == PayBasis::unspecified) {
     fit.notes.push_back("the source does not say whether this band is base pay or total compensation");
-  } else if (pay.basis.empty()) {
+  } else if (!pay.basis) {
     fit.notes.push_back(fmt::format("this band is {}; say whether your pay is base or total (--basis)",
                                     band.basis == PayBasis::total ? "total compensation" : "base pay"));
-  } else if (pay.basis != id_of(band.basis)) {
+  } else if (*pay.basis != band.basis) {
     fit.notes.push_back(band.basis == PayBasis::total
                             ? "your pay is base pay, this band is total compensation (equity and bonus included)"
                             : "your pay is total compensation, this band is base pay");

@@ -44,7 +44,7 @@ nlohmann::json pay_json(const SalaryQuery& q)
     return nullptr;
   }
   return {{"value", shape::amount(q.pay->amount, q.pay->currency, "year")},
-          {"basis", str_or_null(q.pay->basis)},
+          {"basis", q.pay->basis ? nlohmann::json(*q.pay->basis) : nlohmann::json(nullptr)},
           {"from", q.pay_from}};
 }
 

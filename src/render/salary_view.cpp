@@ -98,7 +98,7 @@ std::string pay_title(const SalaryQuery& q)
   if (!q.pay) {
     return "";
   }
-  const std::string basis = q.pay->basis.empty() ? "basis not stated" : q.pay->basis;
+  const std::string basis = q.pay->basis ? std::string(id_of(*q.pay->basis)) : "basis not stated";
   return fmt::format("{} {} (from {})", money(q.pay->amount, q.pay->currency), basis, q.pay_from);
 }
 

@@ -127,7 +127,7 @@ TEST_CASE("salary: a pay in another currency is placed only at a rate the user g
   band.currency = "USD";
   band.low = 100000;
   band.high = 200000;
-  const Pay pay{100000, "GBP", "base"};
+  const Pay pay{100000, "GBP", PayBasis::base};
   const PayFit none = fit_pay(pay, band);
   CHECK_FALSE(none.position.has_value());
   CHECK(none.notes.front().find("states no exchange rate of its own") != std::string::npos);

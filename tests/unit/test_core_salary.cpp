@@ -202,41 +202,41 @@ TEST_CASE("where a pay sits in a band")
   band.median = 140000;
   band.basis = PayBasis::total;
 
-  PayFit f = fit_pay({150000, "USD", "total"}, band);
+  PayFit f = fit_pay({150000, "USD", PayBasis::total}, band);
   CHECK(f.position == FitPosition::within);
   CHECK(*f.band_pct == doctest::Approx(50));
   CHECK(*f.difference == 10000);
   CHECK(*f.difference_pct == doctest::Approx(100.0 * 10000 / 140000));
   CHECK(f.notes.empty());
 
-  CHECK(fit_pay({100000, "USD", "total"}, band).band_pct == doctest::Approx(0));
-  CHECK(fit_pay({200000, "USD", "total"}, band).band_pct == doctest::Approx(100));
-  CHECK(fit_pay({90000, "USD", "total"}, band).position == FitPosition::below);
-  CHECK(fit_pay({250000, "USD", "total"}, band).position == FitPosition::above);
-  CHECK_FALSE(fit_pay({250000, "USD", "total"}, band).band_pct);
+  CHECK(fit_pay({100000, "USD", PayBasis::total}, band).band_pct == doctest::Approx(0));
+  CHECK(fit_pay({200000, "USD", PayBasis::total}, band).band_pct == doctest::Approx(100));
+  CHECK(fit_pay({90000, "USD", PayBasis::total}, band).position == FitPosition::below);
+  CHECK(fit_pay({250000, "USD", PayBasis::total}, band).position == FitPosition::above);
+  CHECK_FALSE(fit_pay({250000, "USD", PayBasis::total}, band).band_pct);
 
   // Base pay against a total-comp band, and a pay whose basis is not said, get a note.
-  CHECK(fit_pay({150000, "USD", "base"}, band).notes.size() == 1);
-  CHECK(fit_pay({150000, "USD", ""}, band).notes.size() == 1);
+  CHECK(fit_pay({150000, "USD", PayBasis::base}, band).notes.size() == 1);
+  CHECK(fit_pay({150000, "USD", std::nullopt}, band).notes.size() == 1);
   // Currencies are never converted.
-  const PayFit eur = fit_pay({150000, "EUR", "total"}, band);
+  const PayFit eur = fit_pay({150000, "EUR", PayBasis::total}, band);
   CHECK_FALSE(eur.position.has_value());
   CHECK(eur.notes.size() == 1);
 
   band.high_open = true;
-  CHECK(fit_pay({250000, "USD", "total"}, band).notes.size() == 1); // the top is open-ended
+  CHECK(fit_pay({250000, "USD", PayBasis::total}, band).notes.size() == 1); // the top is open-ended
 
   SalaryFigure single;
   single.value = 185000;
   single.basis = PayBasis::unspecified;
-  const PayFit s = fit_pay({160000, "USD", "base"}, single);
+  const PayFit s = fit_pay({160000, "USD", PayBasis::base}, single);
   CHECK(s.position == FitPosition::below);
   CHECK(*s.difference == -25000);
-  CHECK(fit_pay({185000, "USD", "base"}, single).position == FitPosition::at);
+  CHECK(fit_pay({185000, "USD", PayBasis::base}, single).position == FitPosition::at);
 
   SalaryFigure words;
   words.words = "around the median";
-  CHECK_FALSE(fit_pay({1, "USD", "base"}, words).position.has_value());
+  CHECK_FALSE(fit_pay({1, "USD", PayBasis::base}, words).position.has_value());
 }
 
 TEST_CASE("percentile bands: the bracket, and p10-p90 as the band")
@@ -248,11 +248,11 @@ TEST_CASE("percentile bands: the bracket, and p10-p90 as the band")
   bls.p75 = 155810;
   bls.p90 = 194410;
   bls.basis = PayBasis::base;
-  CHECK(fit_pay({160000, "USD", "base"}, bls).bracket == "p75–p90");
-  CHECK(fit_pay({50000, "USD", "base"}, bls).bracket == "below p10");
-  CHECK(fit_pay({200000, "USD", "base"}, bls).bracket == "above p90");
-  CHECK(fit_pay({112590, "USD", "base"}, bls).bracket == "p25–median");
-  CHECK(fit_pay({63650, "USD", "base"}, bls).band_pct == doctest::Approx(0));
+  CHECK(fit_pay({160000, "USD", PayBasis::base}, bls).bracket == "p75–p90");
+  CHECK(fit_pay({50000, "USD", PayBasis::base}, bls).bracket == "below p10");
+  CHECK(fit_pay({200000, "USD", PayBasis::base}, bls).bracket == "above p90");
+  CHECK(fit_pay({112590, "USD", PayBasis::base}, bls).bracket == "p25–median");
+  CHECK(fit_pay({63650, "USD", PayBasis::base}, bls).band_pct == doctest::Approx(0));
 }
 
 TEST_CASE("the bundled ML engineer: CA as published, CO estimated from the non-coastal adjustment, TX (coastal) not")

@@ -27,7 +27,7 @@ TEST_CASE("salary JSON: every amount is {value, currency, period}, the role is {
   const Role& mle = resolve_role(cat, "mle");
   SalaryQuery q;
   q.place = state_place("CA");
-  q.pay = Pay{150000, "USD", "base"};
+  q.pay = Pay{150000, "USD", PayBasis::base};
   q.pay_from = "--current";
   const SalaryResult r = compute_salary(mle, q);
   const nlohmann::json j = salary_json(r);
