@@ -1,6 +1,10 @@
 // The command-line front end: builds the command tree, parses, and is the one place where
 // errors become a message on stderr and an exit status.
 #include <algorithm>
+
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
 #include <cstdio>
 #include <memory>
 #include <unistd.h>

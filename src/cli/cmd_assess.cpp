@@ -1,5 +1,9 @@
 // careerplan assess [ROLE]: create or update the self-assessment, interactively or with --set.
 #include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
 #include <map>
 #include <memory>
 #include <optional>
@@ -184,7 +188,7 @@ void apply_changes(Context& ctx, Assessment& a, const AssessOptions& o, const Ca
       p.currency = currency_code(o.currency, "--currency");
     }
     if (!o.pay_basis.empty()) {
-      p.basis = o.pay_basis;
+      p.basis = from_id<PayBasis>(o.pay_basis); // base or total (checked by CLI11)
     }
     a.current_pay = p;
   }

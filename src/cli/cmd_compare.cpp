@@ -1,5 +1,9 @@
 // careerplan compare ROLE ROLE...: roles side by side.
 #include <algorithm>
+
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
 #include <memory>
 
 #include <fmt/format.h>

@@ -2,6 +2,8 @@
 // tree, and the values they complete (role ids and aliases, levels, skills, states, countries,
 // regions) read from the catalog in use, so that user roles complete too.
 #include <algorithm>
+
+#include <CLI/CLI.hpp>
 #include <memory>
 
 #include "cli/completion.hpp"

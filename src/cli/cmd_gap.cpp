@@ -1,6 +1,10 @@
 // careerplan gap [ROLE]: skill by skill, how far the assessment is from the role, and what first.
 #include <memory>
 
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
+
 #include "cli/context.hpp"
 #include "core/onet.hpp"
 #include "core/onet_match.hpp"

@@ -1,6 +1,10 @@
 // careerplan history: the saved snapshots of the assessment, oldest first.
 #include <memory>
 
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
+
 #include "cli/context.hpp"
 #include "cli/history_common.hpp"
 #include "render/progress_view.hpp"

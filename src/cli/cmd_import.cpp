@@ -1,5 +1,9 @@
 // careerplan import onet DIR | import oews FILE... | import --list: public data into the store (core/store.hpp).
 #include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 #include <fmt/format.h>

@@ -3,6 +3,10 @@
 // transaction: a bad file, or an import that is killed, leaves the previous import as it was.
 #include <memory>
 
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
+
 #include "cli/context.hpp"
 #include "core/oews_store.hpp"
 #include "render/import_view.hpp"

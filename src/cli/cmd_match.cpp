@@ -1,5 +1,9 @@
 // careerplan match: every role in the catalog ranked by readiness for the assessment.
 #include <algorithm>
+
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
 #include <cctype>
 #include <map>
 #include <memory>

@@ -1,6 +1,10 @@
 // careerplan new-role ID: the starting file of a personal role, valid as written, every figure
 // in it the author's own judgement (man page, WRITING A ROLE).
 #include <filesystem>
+
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
 #include <memory>
 
 #include <fmt/format.h>

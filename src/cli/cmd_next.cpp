@@ -1,6 +1,10 @@
 // careerplan next: which skill to raise one level, and what that step buys across every role
 // (and every imported O*NET occupation) you could become.
 #include <algorithm>
+
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
 #include <memory>
 
 #include <fmt/format.h>

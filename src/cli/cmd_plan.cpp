@@ -1,6 +1,10 @@
 // careerplan plan [ROLE]: an ordered learning plan from the gaps, with what to learn or prove.
 #include <memory>
 
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
+
 #include "cli/context.hpp"
 #include "core/onet.hpp"
 #include "core/onet_match.hpp"

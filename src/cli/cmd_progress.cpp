@@ -1,6 +1,10 @@
 // careerplan progress [ROLE...]: readiness over time, skills that moved, gaps closed.
 #include <memory>
 
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
+
 #include <fmt/format.h>
 
 #include "cli/context.hpp"

@@ -1,5 +1,9 @@
 // careerplan report [ROLE] [--html FILE]: one page to share (gaps, plan, pay, progress, sources).
 #include <cstdio>
+
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
 #include <memory>
 
 #include <fmt/format.h>

@@ -1,5 +1,9 @@
 // careerplan roles: the roles in the catalog with their headline figures.
 #include <algorithm>
+
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
 #include <memory>
 
 #include <fmt/format.h>

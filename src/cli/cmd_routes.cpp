@@ -1,6 +1,10 @@
 // careerplan routes [ROLE] [--from ROLE]: the ways into a role, ranked for the user's background.
 #include <memory>
 
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
+
 #include <fmt/format.h>
 
 #include "cli/context.hpp"

@@ -1,5 +1,9 @@
 // careerplan salary [ROLE]: what the role pays at a level, in a place; where the user's pay sits.
 #include <algorithm>
+
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
 #include <cmath>
 #include <cstdlib>
 #include <memory>
@@ -71,12 +75,13 @@ SalaryQuery query_for(const Role& role, const SalaryOptions& o, const std::optio
     q.rates.push_back(parse_rate(r));
   }
   if (o.current) {
-    q.pay = Pay{*o.current, o.currency.empty() ? "USD" : currency_code(o.currency, "--currency"), o.basis};
+    q.pay = Pay{*o.current, o.currency.empty() ? "USD" : currency_code(o.currency, "--currency"),
+                from_id<PayBasis>(o.basis)}; // none when --basis is not given
     q.pay_from = "--current";
   } else if (a && a->current_pay) {
     q.pay = *a->current_pay;
     if (!o.basis.empty()) {
-      q.pay->basis = o.basis;
+      q.pay->basis = from_id<PayBasis>(o.basis);
     }
     q.pay_from = a->file;
   }

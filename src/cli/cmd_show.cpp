@@ -1,6 +1,10 @@
 // careerplan show ROLE [--section NAME]: parses the options, finds the role (or the imported
 // O*NET occupation), and hands it to render/show_view; the table pages on a terminal.
 #include <algorithm>
+
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
 #include <memory>
 
 #include <fmt/format.h>

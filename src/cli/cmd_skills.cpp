@@ -1,5 +1,9 @@
 // careerplan skills [--category C]: the skill vocabulary that roles and assessments rate.
 #include <algorithm>
+
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
 #include <memory>
 
 #include <fmt/format.h>

@@ -1,6 +1,10 @@
 // careerplan sources [ROLE]: every source behind the figures, and which figures use it.
 #include <memory>
 
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
+
 #include "cli/context.hpp"
 #include "core/onet.hpp"
 #include "core/summary.hpp"

@@ -1,5 +1,9 @@
 // careerplan validate [PATH...]: check role profiles, the skill catalog and assessments.
 #include <algorithm>
+
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
 #include <filesystem>
 #include <map>
 #include <memory>

@@ -1,4 +1,8 @@
 #include "cli/completion.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
 #include "render/show_view.hpp"
 
 #include <fmt/format.h>

@@ -1,5 +1,9 @@
 #include "cli/context.hpp"
 
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cerrno>
 #include <charconv>

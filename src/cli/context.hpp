@@ -7,13 +7,17 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/assessment.hpp"
 #include "core/catalog.hpp"
 #include "core/store.hpp"
 #include "render/document.hpp"
+
+namespace CLI {
+class App;
+class Validator;
+} // namespace CLI
 
 namespace careerplan {
 

@@ -1,5 +1,7 @@
 #include "cli/help_format.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <algorithm>
 
 #include "core/text.hpp"

@@ -1,5 +1,7 @@
 #include "cli/history_common.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 
 #include <fmt/format.h>

@@ -75,9 +75,10 @@ Assessment read_assessment(const json& j, const ReadContext& ctx, const Catalog&
       ctx.add("/current_pay/currency", fmt::format("'{}' is not an ISO 4217 currency code (three capital letters)",
                                                    value.currency));
     }
-    value.basis = p.opt_str("basis", "base");
-    if (value.basis != "base" && value.basis != "total") {
-      ctx.add("/current_pay/basis", fmt::format("'{}' is not one of: base, total", value.basis));
+    const std::string basis = p.opt_str("basis", "base");
+    value.basis = from_id<PayBasis>(basis);
+    if (value.basis != PayBasis::base && value.basis != PayBasis::total) {
+      ctx.add("/current_pay/basis", fmt::format("'{}' is not one of: base, total", basis));
     }
     p.finish();
     a.current_pay = value;
@@ -209,8 +210,10 @@ nlohmann::ordered_json assessment_to_json(const Assessment& a)
     j["location"] = {{"country", a.country}};
   }
   if (a.current_pay) {
-    j["current_pay"] = {{"amount", number(a.current_pay->amount)}, {"currency", a.current_pay->currency},
-                        {"basis", a.current_pay->basis}};
+    j["current_pay"] = {{"amount", number(a.current_pay->amount)}, {"currency", a.current_pay->currency}};
+    if (a.current_pay->basis) {
+      j["current_pay"]["basis"] = std::string(id_of(*a.current_pay->basis));
+    }
   }
   j["ratings"] = nlohmann::ordered_json::object();
   for (const auto& [skill, rating] : a.ratings) {

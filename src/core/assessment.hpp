@@ -18,7 +18,9 @@ struct Pay
 {
   double amount = 0;
   std::string currency = "USD";
-  std::string basis = "base"; // "base" or "total"
+  // base or total (an assessment says which, base by default); none: the user did not say
+  // (salary --current without --basis).
+  std::optional<PayBasis> basis = PayBasis::base;
 };
 
 struct Assessment

@@ -224,7 +224,7 @@ void check_role_figures(const Role& role, const Catalog& catalog, std::vector<Pr
   }
   auto from_guide = [&](const std::string& id) {
     const Source* s = catalog.find_source(&role, id);
-    return s != nullptr && s->kind == "guide";
+    return s != nullptr && s->kind == SourceKind::guide;
   };
   for (std::size_t i = 0; i < role.salary.size(); ++i) {
     const auto& f = role.salary[i];
@@ -310,11 +310,11 @@ void check_role_quotes(const Role& role, const SourceTexts& texts, std::vector<P
     }
     const std::string p = pointer_append("/soc", i);
     const bool has_code = it->second.find(m.code) != std::string::npos;
-    if ((m.status == "as_published" || m.status == "conflict") && !has_code) {
+    if ((m.status == SocStatus::as_published || m.status == SocStatus::conflict) && !has_code) {
       ctx.add(p + "/status", fmt::format("'{}' says the source gives the code {}, but '{}' does not contain it; if it "
                                          "names only the occupation's title, the code is careerplan's lookup "
                                          "(status 'assumption')",
-                                         m.status, m.code, m.source));
+                                         id_of(m.status), m.code, m.source));
     } else if (!has_code && !quote_in_text(occupation_title(m.title), it->second)) {
       ctx.add(p + "/source", fmt::format("the source '{}' names neither {} nor '{}'; cite the source the mapping "
                                          "rests on",

@@ -12,6 +12,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "core/model_kinds.hpp"
+
 namespace careerplan {
 
 struct Source
@@ -22,7 +24,7 @@ struct Source
   std::string date;
   std::string url;
   std::string seed; // file name under shared/seeds when the source is one of the seed documents
-  std::string kind; // "guide", "statistics", "classification", "reference"
+  SourceKind kind = SourceKind::guide; // always set by the loader
   std::vector<std::string> cites; // what the source itself cites
   std::string note;
 };
@@ -53,51 +55,16 @@ struct SkillDef
   std::vector<std::string> aliases;
 };
 
-// How a number came to be: published by a source, derived by a stated rule, or a modelling choice.
-// The loader reads the kind (an unknown one is a data error); code switches on it without a
-// default, so -Wswitch names every place a new kind must be handled.
-enum class BasisKind
-{
-  published,
-  derived,
-  modelling_choice,
-  own_judgement, // a personal role's author's own judgement: shown as such, it names no source
-};
-
-// The kind's id in the data files and in JSON output: "published", "derived", "modelling_choice",
-// "own_judgement".
+// The kind's id in the data files and in JSON output (see model_kinds.hpp).
 inline std::string_view basis_kind_id(BasisKind kind)
 {
-  switch (kind) {
-  case BasisKind::published:
-    return "published";
-  case BasisKind::derived:
-    return "derived";
-  case BasisKind::modelling_choice:
-    return "modelling_choice";
-  case BasisKind::own_judgement:
-    return "own_judgement";
-  }
-  return "published"; // not reached: every kind is handled above
+  return id_of(kind);
 }
 
 // The kind with this id; none for an unknown id.
 inline std::optional<BasisKind> basis_kind_from_id(std::string_view id)
 {
-  for (const BasisKind kind :
-       {BasisKind::published, BasisKind::derived, BasisKind::modelling_choice, BasisKind::own_judgement}) {
-    if (basis_kind_id(kind) == id) {
-      return kind;
-    }
-  }
-  return std::nullopt;
-}
-
-// A BasisKind in a JSON document is its id (found by nlohmann::json through ADL).
-template <class Json>
-void to_json(Json& j, BasisKind kind)
-{
-  j = std::string(basis_kind_id(kind));
+  return from_id<BasisKind>(id);
 }
 
 struct Basis
@@ -164,8 +131,8 @@ struct SalaryFigure
   bool high_open = false; // "$300,000+"
   std::string currency = "USD";
   std::string period = "year";
-  std::string basis; // "base", "total", "unspecified"
-  std::string scope; // "national", "level", "state", "region", "country"
+  PayBasis basis = PayBasis::unspecified;
+  FigureScope scope = FigureScope::national;
   std::string level;
   std::string state;
   std::string region;
@@ -185,13 +152,13 @@ struct Adjustment
   std::string id;
   std::string region;
   std::string description;
-  std::string member_type; // "us_state" (USPS codes) or "country" (ISO 3166-1 alpha-2)
+  MemberType member_type = MemberType::us_state; // USPS codes or ISO 3166-1 alpha-2 codes
   std::vector<std::string> members; // the codes the region covers (a modelling choice)
   Basis members_basis;
   double change_low = 0; // e.g. -0.35
   double change_high = 0; // e.g. -0.25
   std::string relative_to; // region id the change is measured against
-  std::string basis; // pay basis the change applies to
+  PayBasis basis = PayBasis::unspecified; // pay basis the change applies to
   std::string source;
   std::string quote;
 };
@@ -260,7 +227,7 @@ struct Link
 struct Outlook
 {
   std::string id;
-  std::string metric; // "growth", "openings", "statement"
+  OutlookMetric metric = OutlookMetric::statement;
   std::optional<double> value;
   std::string unit; // "percent", "per_year"
   std::string period;
@@ -273,7 +240,7 @@ struct SocMapping
 {
   std::string code;
   std::string title;
-  std::string status; // "assumption", "as_published", "conflict"
+  SocStatus status = SocStatus::assumption;
   std::string note;
   std::string source;
 };

@@ -103,7 +103,8 @@ struct Occupation
 // A curated role whose SOC anchor is an occupation's SOC code.
 struct AnchoredRole
 {
-  std::string id, title, status; // status: the mapping's ("assumption", "as_published", ...)
+  std::string id, title;
+  SocStatus status = SocStatus::assumption; // the mapping's
 };
 std::vector<AnchoredRole> anchored_roles(const Catalog& catalog, const std::string& code);
 

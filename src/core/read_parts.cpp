@@ -51,7 +51,7 @@ Source read_source(const json& j, const std::string& path, const ReadContext& ct
   s.date = o.req_str("date");
   s.url = o.opt_str("url");
   s.seed = o.opt_str("seed");
-  s.kind = read_enum(o, "kind", {"guide", "statistics", "classification", "reference", "own_judgement"}, true);
+  s.kind = read_kind(o, "kind", SourceKind::guide);
   s.cites = o.opt_str_list("cites");
   s.note = o.opt_str("note");
   o.finish();
@@ -65,16 +65,14 @@ Basis read_basis(const json& j, const std::string& path, const ReadContext& ctx,
   // read_enum reports an unknown kind (a data error: the role is refused, so the value kept
   // here never reaches a renderer). own_judgement: a figure the author of a personal role set by
   // their own judgement; shown as such, it names no source (none would be honest).
-  const std::optional<BasisKind> kind = basis_kind_from_id(
-      read_enum(o, "kind", {"published", "derived", "modelling_choice", "own_judgement"}, true));
-  b.kind = kind.value_or(BasisKind::published);
-  b.source = read_source_ref(o, &refs, "source", kind != BasisKind::own_judgement);
+  b.kind = read_kind(o, "kind", BasisKind::published);
+  b.source = read_source_ref(o, &refs, "source", b.kind != BasisKind::own_judgement);
   b.quote = o.opt_str("quote");
   b.derivation = o.opt_str("derivation");
-  if (kind == BasisKind::derived && b.derivation.empty()) {
+  if (b.kind == BasisKind::derived && b.derivation.empty()) {
     ctx.add(o.path_of("derivation"), "a derived figure must say how it was derived");
   }
-  if (kind == BasisKind::modelling_choice && b.quote.empty()) {
+  if (b.kind == BasisKind::modelling_choice && b.quote.empty()) {
     ctx.add(o.path_of("quote"), "a modelling choice must quote the sentence of the source it rests on");
   }
   o.finish();
@@ -150,8 +148,8 @@ SalaryFigure read_figure(const json& j, const std::string& path, const ReadConte
     ctx.add(o.path_of("currency"), fmt::format("'{}' is not an ISO 4217 currency code", f.currency));
   }
   f.period = read_enum(o, "period", {"year"}, false, "year");
-  f.basis = read_enum(o, "basis", {"base", "total", "unspecified"}, true);
-  f.scope = read_enum(o, "scope", {"national", "level", "state", "region", "country"}, true);
+  f.basis = read_kind(o, "basis", PayBasis::unspecified);
+  f.scope = read_kind(o, "scope", FigureScope::national);
   f.level = o.opt_id("level");
   if (!f.level.empty()) {
     role.refs.levels.emplace_back(o.path_of("level"), f.level);
@@ -188,10 +186,10 @@ SalaryFigure read_figure(const json& j, const std::string& path, const ReadConte
     prev_name = name;
     prev = *v;
   }
-  if (f.scope == "level" && f.level.empty()) {
+  if (f.scope == FigureScope::level && f.level.empty()) {
     ctx.add(o.path_of("level"), "a figure with scope 'level' must name its level");
   }
-  if (f.scope == "state") {
+  if (f.scope == FigureScope::state) {
     if (f.state.empty()) {
       ctx.add(o.path_of("state"), "a figure with scope 'state' must name its state");
     } else if (find_state(f.state) == nullptr) {
@@ -199,10 +197,10 @@ SalaryFigure read_figure(const json& j, const std::string& path, const ReadConte
       ctx.add(o.path_of("state"), fmt::format("'{}' is not a US state code{}", f.state, hint.empty() ? "" : "; " + hint));
     }
   }
-  if (f.scope == "region" && f.region.empty()) {
+  if (f.scope == FigureScope::region && f.region.empty()) {
     ctx.add(o.path_of("region"), "a figure with scope 'region' must name its region");
   }
-  if (f.scope == "country" && f.country.empty()) {
+  if (f.scope == FigureScope::country && f.country.empty()) {
     ctx.add(o.path_of("country"), "a figure with scope 'country' must name its country");
   }
   return f;
@@ -215,19 +213,19 @@ Adjustment read_adjustment(const json& j, const std::string& path, const ReadCon
   a.id = read_id(o);
   a.region = o.req_id("region");
   a.description = o.req_str("description");
-  a.member_type = read_enum(o, "member_type", {"us_state", "country"}, true);
+  a.member_type = read_kind(o, "member_type", MemberType::us_state);
   a.members = o.opt_str_list("members");
   for (std::size_t i = 0; i < a.members.size(); ++i) {
     const std::string& m = a.members[i];
     const std::string at = o.path_of("members") + "/" + std::to_string(i);
-    if (a.member_type == "us_state" && find_state(m) == nullptr) {
+    if (a.member_type == MemberType::us_state && find_state(m) == nullptr) {
       const std::string hint = state_hint(m);
       ctx.add(at, fmt::format("'{}' is not a US state code{}", m, hint.empty() ? "" : "; " + hint));
-    } else if (a.member_type == "country" && find_country(m) == nullptr) {
+    } else if (a.member_type == MemberType::country && find_country(m) == nullptr) {
       const std::string hint = country_hint(m);
       ctx.add(at, fmt::format("'{}' is not an ISO 3166 country code{}", m, hint.empty() ? "" : "; " + hint));
-    } else if ((a.member_type == "us_state" && find_state(m)->code != m) ||
-               (a.member_type == "country" && find_country(m)->code != m)) {
+    } else if ((a.member_type == MemberType::us_state && find_state(m)->code != m) ||
+               (a.member_type == MemberType::country && find_country(m)->code != m)) {
       ctx.add(at, fmt::format("write the code '{}' in upper case", m));
     }
   }
@@ -240,7 +238,7 @@ Adjustment read_adjustment(const json& j, const std::string& path, const ReadCon
     ctx.add(o.path_of("change_high"), "change_high is below change_low");
   }
   a.relative_to = o.req_id("relative_to");
-  a.basis = read_enum(o, "basis", {"base", "total", "unspecified"}, true);
+  a.basis = read_kind(o, "basis", PayBasis::unspecified);
   a.source = read_source_ref(o, &role.refs);
   a.quote = o.req_str("quote");
   o.finish();

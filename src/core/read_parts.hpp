@@ -19,6 +19,14 @@ std::string read_id(ObjectReader& o, std::string_view key = "id");
 std::string read_source_ref(ObjectReader& o, Role::Refs* refs, std::string_view key = "source", bool required = true);
 std::string read_enum(ObjectReader& o, std::string_view key, const std::vector<std::string>& allowed, bool required,
                       std::string fallback = {});
+// An enum-like field (model_kinds.hpp): an id not among E's is reported (the role is then
+// refused) and `fallback` kept; an absent optional field is `fallback`.
+template <IdEnum E>
+E read_kind(ObjectReader& o, std::string_view key, E fallback, bool required = true)
+{
+  const std::string id = read_enum(o, key, enum_ids<E>(), required, std::string(id_of(fallback)));
+  return from_id<E>(id).value_or(fallback);
+}
 Source read_source(const json& j, const std::string& path, const ReadContext& ctx);
 Basis read_basis(const json& j, const std::string& path, const ReadContext& ctx, Role::Refs& refs);
 std::vector<Cited> read_cited_list(ObjectReader& o, std::string_view key, Role::Refs& refs);

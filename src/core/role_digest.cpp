@@ -43,7 +43,11 @@ public:
   void item(const int& i) { item(static_cast<double>(i)); }
   void item(const long& i) { item(static_cast<double>(i)); }
   void item(const bool& b) { out += b ? '\1' : '\0'; }
-  void item(const BasisKind& k) { item(std::string(basis_kind_id(k))); }
+  template <IdEnum E>
+  void item(const E& k)
+  {
+    item(std::string(id_of(k)));
+  }
   template <typename T>
   void item(const std::optional<T>& o)
   {
@@ -144,13 +148,14 @@ public:
     }
     b = m_in[m_at++] != '\0';
   }
-  void item(BasisKind& k)
+  template <IdEnum E>
+  void item(E& k)
   {
     std::string id;
     item(id);
-    const auto kind = basis_kind_from_id(id);
+    const auto kind = from_id<E>(id);
     ok = ok && kind.has_value();
-    k = kind.value_or(BasisKind::published);
+    k = kind.value_or(EnumIds<E>::values[0]);
   }
   template <typename T>
   void item(std::optional<T>& o)

@@ -128,7 +128,7 @@ Role read_role(const json& j, const ReadContext& ctx)
     SocMapping m;
     m.code = s.req_str("code");
     m.title = s.req_str("title");
-    m.status = read_enum(s, "status", {"assumption", "as_published", "conflict"}, true);
+    m.status = read_kind(s, "status", SocStatus::assumption);
     m.note = s.opt_str("note");
     m.source = read_source_ref(s, &r.refs);
     s.finish();
@@ -318,14 +318,14 @@ Role read_role(const json& j, const ReadContext& ctx)
     ObjectReader a(ctx, e, p);
     Outlook out;
     out.id = read_id(a);
-    out.metric = read_enum(a, "metric", {"growth", "openings", "employment", "statement"}, true);
+    out.metric = read_kind(a, "metric", OutlookMetric::statement);
     out.value = a.opt_num("value", -1e9, 1e9);
     out.unit = a.opt_str("unit");
     out.period = a.opt_str("period");
     out.occupation = a.opt_str("occupation");
     out.text = a.opt_str("text");
-    if (out.metric != "statement" && !out.value) {
-      ctx.add(a.path_of("value"), fmt::format("an outlook figure of metric '{}' needs a value", out.metric));
+    if (out.metric != OutlookMetric::statement && !out.value) {
+      ctx.add(a.path_of("value"), fmt::format("an outlook figure of metric '{}' needs a value", id_of(out.metric)));
     }
     out.source = read_source_ref(a, &r.refs);
     a.finish();

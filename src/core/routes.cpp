@@ -8,11 +8,14 @@ namespace {
 
 int group_of(const RankedRoute& r)
 {
-  if (r.why == "current_role") {
+  switch (r.why) {
+  case RouteWhy::current_role:
     return 0;
-  }
-  if (r.why == "readiness" || r.why == "no_assessment") {
+  case RouteWhy::readiness:
+  case RouteWhy::no_assessment:
     return 1;
+  case RouteWhy::no_catalog_origin:
+    return 2;
   }
   return 2;
 }
@@ -41,11 +44,13 @@ RoutesResult compute_routes(const Role& role, const Catalog& catalog, const Asse
   r.from_basis = from_basis;
   r.assessed = assessment != nullptr;
   for (const auto& route : role.routes) {
-    RankedRoute rr;
+    RankedRoute rr; // no_catalog_origin until an origin in the catalog is found
     rr.route = &route;
+    bool placed = false;
     if (!from.empty() && std::find(route.from.begin(), route.from.end(), from) != route.from.end()) {
-      rr.why = "current_role";
+      rr.why = RouteWhy::current_role;
       rr.origin = from;
+      placed = true;
     }
     for (const auto& origin : route.from) {
       const Role* o = catalog.find_role(origin);
@@ -56,20 +61,19 @@ RoutesResult compute_routes(const Role& role, const Catalog& catalog, const Asse
       r.titles[o->id] = o->title;
       if (assessment != nullptr) {
         const double readiness = compute_gap(*o, catalog, *assessment).readiness;
-        if (rr.why != "current_role" && (!rr.origin_readiness || readiness > *rr.origin_readiness)) {
+        if (rr.why != RouteWhy::current_role && (!rr.origin_readiness || readiness > *rr.origin_readiness)) {
           rr.origin = o->id;
           rr.origin_readiness = readiness;
-          rr.why = "readiness";
-        } else if (rr.why == "current_role" && o->id == from) {
+          rr.why = RouteWhy::readiness;
+          placed = true;
+        } else if (rr.why == RouteWhy::current_role && o->id == from) {
           rr.origin_readiness = readiness;
         }
-      } else if (rr.why.empty()) {
-        rr.why = "no_assessment";
+      } else if (!placed) {
+        rr.why = RouteWhy::no_assessment;
         rr.origin = o->id;
+        placed = true;
       }
-    }
-    if (rr.why.empty()) {
-      rr.why = "no_catalog_origin";
     }
     r.routes.push_back(std::move(rr));
   }
@@ -77,7 +81,7 @@ RoutesResult compute_routes(const Role& role, const Catalog& catalog, const Asse
     if (group_of(a) != group_of(b)) {
       return group_of(a) < group_of(b);
     }
-    if (a.why == "readiness" && b.why == "readiness") {
+    if (a.why == RouteWhy::readiness && b.why == RouteWhy::readiness) {
       return *a.origin_readiness > *b.origin_readiness;
     }
     return false;

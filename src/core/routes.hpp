@@ -16,10 +16,31 @@
 
 namespace careerplan {
 
+// Why a route is ranked where it is (see the ranking above).
+enum class RouteWhy
+{
+  current_role, // it starts from the user's current role
+  readiness, // ranked by the user's readiness for its origin role
+  no_assessment, // it has a catalog origin, but there is no assessment to rank by
+  no_catalog_origin, // it starts from no role in the catalog
+};
+
+inline std::string_view id_of(RouteWhy v)
+{
+  switch (v) {
+    CAREERPLAN_ENUM_CASE(RouteWhy, current_role)
+    CAREERPLAN_ENUM_CASE(RouteWhy, readiness)
+    CAREERPLAN_ENUM_CASE(RouteWhy, no_assessment)
+    CAREERPLAN_ENUM_CASE(RouteWhy, no_catalog_origin)
+  }
+  return {};
+}
+CAREERPLAN_ENUM_JSON(RouteWhy)
+
 struct RankedRoute
 {
   const Route* route = nullptr;
-  std::string why; // "current_role", "readiness", "no_assessment", "no_catalog_origin"
+  RouteWhy why = RouteWhy::no_catalog_origin;
   std::string origin; // the origin role the rank rests on
   std::optional<double> origin_readiness; // the user's readiness for it, 0-100
   std::vector<SkillGap> addressed; // top route only: the user's gaps in the target that the route develops

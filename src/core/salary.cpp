@@ -42,8 +42,8 @@ std::optional<double> point_of(const SalaryFigure& f)
 
 bool member_of(const Adjustment& a, const Place& place)
 {
-  if ((place.kind == Place::Kind::state && a.member_type == "us_state") ||
-      (place.kind == Place::Kind::country && a.member_type == "country")) {
+  if ((place.kind == Place::Kind::state && a.member_type == MemberType::us_state) ||
+      (place.kind == Place::Kind::country && a.member_type == MemberType::country)) {
     return std::find(a.members.begin(), a.members.end(), place.code) != a.members.end();
   }
   return false;
@@ -61,11 +61,11 @@ std::vector<const SalaryFigure*> region_figures(const Role& role, const std::str
     }
   }
   for (const auto& f : role.salary) {
-    const bool in_region = f.scope == "region" && f.region == region;
+    const bool in_region = f.scope == FigureScope::region && f.region == region;
     const bool member = adj != nullptr &&
-                        ((f.scope == "state" && adj->member_type == "us_state" &&
+                        ((f.scope == FigureScope::state && adj->member_type == MemberType::us_state &&
                           std::find(adj->members.begin(), adj->members.end(), f.state) != adj->members.end()) ||
-                         (f.scope == "country" && adj->member_type == "country" &&
+                         (f.scope == FigureScope::country && adj->member_type == MemberType::country &&
                           std::find(adj->members.begin(), adj->members.end(), f.country) != adj->members.end()));
     if (in_region || member) {
       out.push_back(&f);
@@ -81,7 +81,7 @@ std::optional<NationalComparison> compare_with_national(const Role& role, const 
     return std::nullopt;
   }
   for (const auto& n : role.salary) {
-    if (n.scope == "national" && n.source == f.source && point_of(n) && *point_of(n) > 0) {
+    if (n.scope == FigureScope::national && n.source == f.source && point_of(n) && *point_of(n) > 0) {
       NationalComparison c;
       c.figure = n.id;
       c.national = *point_of(n);
@@ -122,12 +122,12 @@ std::vector<Band> estimates(const Role& role, const Adjustment& adj, const Place
     d.adjustment = &adj;
     double lo = 0;
     double hi = 0;
-    std::set<std::string> bases;
+    std::set<PayBasis> bases;
     std::set<int> years;
     std::vector<std::string> parts;
     for (const SalaryFigure* f : figs) {
       const double v = *point_of(*f);
-      const std::string code = f->scope == "state" ? f->state : f->scope == "country" ? f->country : f->region;
+      const std::string code = f->scope == FigureScope::state ? f->state : f->scope == FigureScope::country ? f->country : f->region;
       d.reference.push_back({f->id, f->source, code, v});
       lo = d.reference.size() == 1 ? v : std::min(lo, v);
       hi = d.reference.size() == 1 ? v : std::max(hi, v);
@@ -139,15 +139,15 @@ std::vector<Band> estimates(const Role& role, const Adjustment& adj, const Place
     d.unrounded_high = hi * (1 + adj.change_high);
 
     Band b;
-    b.kind = "estimate";
+    b.kind = BandKind::estimate;
     SalaryFigure& e = b.figure;
     e.id = "estimate:" + adj.id + ":" + source;
     e.label = fmt::format("Estimate for {}: {}", place_text(place), adj.description);
     e.low = std::floor(d.unrounded_low / 1000) * 1000;
     e.high = std::ceil(d.unrounded_high / 1000) * 1000;
     e.currency = "USD";
-    e.basis = bases.size() == 1 ? *bases.begin() : "unspecified";
-    e.scope = kind_name(place.kind);
+    e.basis = bases.size() == 1 ? *bases.begin() : PayBasis::unspecified;
+    e.scope = scope_of(place.kind);
     e.state = place.kind == Place::Kind::state ? place.code : "";
     e.country = place.kind == Place::Kind::country ? place.code : "";
     e.region = adj.region;
@@ -167,7 +167,8 @@ std::vector<Band> estimates(const Role& role, const Adjustment& adj, const Place
                          usd(d.unrounded_low), usd(d.unrounded_high));
     if (adj.basis != e.basis) {
       e.note = fmt::format("The adjustment is stated for {}; the reference figures' basis is {}.",
-                           adj.basis == "total" ? "total compensation" : adj.basis + " pay", e.basis == "unspecified" ? "not stated" : e.basis);
+                           adj.basis == PayBasis::total ? "total compensation" : std::string(id_of(adj.basis)) + " pay",
+                           e.basis == PayBasis::unspecified ? "not stated" : id_of(e.basis));
     }
     b.derivation = std::move(d);
     out.push_back(std::move(b));
@@ -178,15 +179,30 @@ std::vector<Band> estimates(const Role& role, const Adjustment& adj, const Place
 void add_published(const Role& role, const SalaryFigure& f, std::vector<Band>& out)
 {
   Band b;
-  b.kind = "published";
+  b.kind = BandKind::published;
   b.figure = f;
-  if (f.scope == "state" || f.scope == "country" || f.scope == "region") {
+  if (f.scope == FigureScope::state || f.scope == FigureScope::country || f.scope == FigureScope::region) {
     b.vs_national = compare_with_national(role, f);
   }
   out.push_back(std::move(b));
 }
 
 } // namespace
+
+FigureScope scope_of(Place::Kind kind)
+{
+  switch (kind) {
+  case Place::Kind::national:
+    return FigureScope::national;
+  case Place::Kind::state:
+    return FigureScope::state;
+  case Place::Kind::country:
+    return FigureScope::country;
+  case Place::Kind::region:
+    return FigureScope::region;
+  }
+  return FigureScope::national;
+}
 
 std::string kind_name(Place::Kind kind)
 {
@@ -232,7 +248,7 @@ std::vector<std::string> region_ids(const Catalog& catalog)
       ids.insert(a.region);
     }
     for (const auto& f : r.salary) {
-      if (f.scope == "region") {
+      if (f.scope == FigureScope::region) {
         ids.insert(f.region);
       }
     }
@@ -317,18 +333,18 @@ PayFit fit_pay(const Pay& given, const SalaryFigure& band, const std::vector<Exc
   const std::optional<double> point = band.median ? band.median : band.value;
   if (lo && hi && *hi > *lo) {
     if (n < *lo) {
-      fit.position = "below";
+      fit.position = FitPosition::below;
     } else if (n > *hi) {
-      fit.position = "above";
+      fit.position = FitPosition::above;
       if (band.high_open) {
         fit.notes.push_back("the source's top of the band is open-ended ('+')");
       }
     } else {
-      fit.position = "within";
+      fit.position = FitPosition::within;
       fit.band_pct = 100.0 * (n - *lo) / (*hi - *lo);
     }
   } else if (point) {
-    fit.position = n < *point ? "below" : n > *point ? "above" : "at";
+    fit.position = n < *point ? FitPosition::below : n > *point ? FitPosition::above : FitPosition::at;
   } else {
     fit.notes.push_back(band.words.empty() ? "the source gives only one end of the band"
                                            : "the source gives words, not figures");
@@ -354,13 +370,13 @@ PayFit fit_pay(const Pay& given, const SalaryFigure& band, const std::vector<Exc
       }
     }
   }
-  if (band.basis == "unspecified") {
+  if (band.basis == PayBasis::unspecified) {
     fit.notes.push_back("the source does not say whether this band is base pay or total compensation");
-  } else if (pay.basis.empty()) {
+  } else if (!pay.basis) {
     fit.notes.push_back(fmt::format("this band is {}; say whether your pay is base or total (--basis)",
-                                    band.basis == "total" ? "total compensation" : "base pay"));
-  } else if (pay.basis != band.basis) {
-    fit.notes.push_back(band.basis == "total"
+                                    band.basis == PayBasis::total ? "total compensation" : "base pay"));
+  } else if (*pay.basis != band.basis) {
+    fit.notes.push_back(band.basis == PayBasis::total
                             ? "your pay is base pay, this band is total compensation (equity and bonus included)"
                             : "your pay is total compensation, this band is base pay");
   }
@@ -383,7 +399,7 @@ SalaryResult compute_salary(const Role& role, const SalaryQuery& query)
   switch (place.kind) {
   case Place::Kind::national:
     for (const auto& f : role.salary) {
-      if ((f.scope == "national" && query.level.empty()) || (f.scope == "level" && (query.level.empty() || f.level == query.level))) {
+      if ((f.scope == FigureScope::national && query.level.empty()) || (f.scope == FigureScope::level && (query.level.empty() || f.level == query.level))) {
         add_published(role, f, bands);
       }
     }
@@ -391,8 +407,8 @@ SalaryResult compute_salary(const Role& role, const SalaryQuery& query)
   case Place::Kind::state:
   case Place::Kind::country:
     for (const auto& f : role.salary) {
-      if ((f.scope == "state" && place.kind == Place::Kind::state && f.state == place.code) ||
-          (f.scope == "country" && place.kind == Place::Kind::country && f.country == place.code)) {
+      if ((f.scope == FigureScope::state && place.kind == Place::Kind::state && f.state == place.code) ||
+          (f.scope == FigureScope::country && place.kind == Place::Kind::country && f.country == place.code)) {
         add_published(role, f, bands);
       }
     }
@@ -434,7 +450,7 @@ SalaryResult compute_salary(const Role& role, const SalaryQuery& query)
     if (!query.level.empty()) {
       bool any = false;
       for (const auto& f : role.salary) {
-        if (f.scope == "level" && f.level == query.level) {
+        if (f.scope == FigureScope::level && f.level == query.level) {
           add_published(role, f, bands);
           any = true;
         }

@@ -29,6 +29,8 @@ struct Place
 };
 
 std::string kind_name(Place::Kind kind);
+// The scope of a figure for this place (an estimate for it).
+FigureScope scope_of(Place::Kind kind);
 
 // Each resolves a name given on the command line or in an assessment; a UsageError with the
 // nearest names when unknown.
@@ -38,9 +40,30 @@ Place region_place(const Catalog& catalog, const std::string& id);
 // Region ids the catalog's adjustments name, sorted.
 std::vector<std::string> region_ids(const Catalog& catalog);
 
+// Where a pay sits: below, within or above a band, or at a single figure.
+enum class FitPosition
+{
+  below,
+  within,
+  above,
+  at,
+};
+
+inline std::string_view id_of(FitPosition v)
+{
+  switch (v) {
+    CAREERPLAN_ENUM_CASE(FitPosition, below)
+    CAREERPLAN_ENUM_CASE(FitPosition, within)
+    CAREERPLAN_ENUM_CASE(FitPosition, above)
+    CAREERPLAN_ENUM_CASE(FitPosition, at)
+  }
+  return {};
+}
+CAREERPLAN_ENUM_JSON(FitPosition)
+
 struct PayFit
 {
-  std::string position; // "below", "within", "above" the band, or "at" a single figure; "" when not compared
+  std::optional<FitPosition> position; // none when not compared
   std::optional<double> band_pct; // 0-100: where inside low-high (or p10-p90) the pay sits
   std::optional<double> difference; // pay minus the median (or the single value)
   std::optional<double> difference_pct; // difference as a percentage of the median (or value)
@@ -106,7 +129,7 @@ struct BlsCheck
 
 struct Band
 {
-  std::string kind; // "published", "estimate", or "anchor" (BLS wages of the role's anchor occupation)
+  BandKind kind = BandKind::published;
   SalaryFigure figure; // as published, or the estimate (low and high set; id "estimate:ADJ:SOURCE")
   std::optional<NationalComparison> vs_national;
   std::optional<Derivation> derivation;
@@ -140,9 +163,18 @@ struct SalaryQuery
   std::vector<ExchangeRate> rates; // --rate
 };
 
+// What a salary result is for: a curated role, or an occupation ('salary SOC-CODE': BLS wages of a
+// SOC occupation, held in a stand-in Role whose id is the code and title the occupation's).
+enum class SalarySubject
+{
+  role,
+  occupation,
+};
+
 struct SalaryResult
 {
   const Role* role = nullptr;
+  SalarySubject subject = SalarySubject::role; // set where the result is built
   SalaryQuery query;
   std::vector<Band> bands; // the place's figures (published, else estimates), then the level's national ones
   std::vector<LevelWords> level_words; // each ladder's words for the level's pay

@@ -18,7 +18,7 @@ namespace careerplan {
 const SocMapping* anchor_occupation(const Role& role)
 {
   for (const auto& m : role.soc) {
-    if (m.status != "conflict") {
+    if (m.status != SocStatus::conflict) {
       return &m;
     }
   }
@@ -58,8 +58,8 @@ BlsFigure bls_figure(const OewsWages& w)
   SalaryFigure& f = out.figure;
   f.id = fmt::format("oews:{}:{}:{}", w.occ_code, w.area, year_of(w.period));
   f.label = fmt::format("{} (SOC {}), {}, {}", w.occ_title, w.occ_code, w.area == "US" ? "US" : w.area_title, w.period);
-  f.basis = "base";
-  f.scope = w.area == "US" ? "national" : "state";
+  f.basis = PayBasis::base;
+  f.scope = w.area == "US" ? FigureScope::national : FigureScope::state;
   if (w.area != "US") {
     f.state = w.area;
   }
@@ -131,12 +131,12 @@ BlsBuckets bls_buckets(const Catalog& catalog)
 void CatalogBls::add(const Role& role)
 {
   for (const auto& f : role.salary) {
-    if (!is_bls(f) || f.year == 0 || (f.scope != "national" && f.scope != "state")) {
+    if (!is_bls(f) || f.year == 0 || (f.scope != FigureScope::national && f.scope != FigureScope::state)) {
       continue;
     }
     // (area "US" takes national figures only; a state's code, that state's figures)
-    const std::string area = f.scope == "national" ? "US" : f.state;
-    if (area == "US" && f.scope != "national") {
+    const std::string area = f.scope == FigureScope::national ? "US" : f.state;
+    if (area == "US" && f.scope != FigureScope::national) {
       continue;
     }
     // Every SOC code the occupation names, as "(SOC code)" (each ')' after "(SOC " may end one).
@@ -192,16 +192,16 @@ void add_bls(SalaryResult& result, const SocMapping& anchor, const BlsInput& inp
   }
   const BlsFigure& bls = *input.here;
   const Role& role = *result.role;
-  const std::string area = bls.figure.scope == "national" ? "US" : bls.figure.state;
+  const std::string area = bls.figure.scope == FigureScope::national ? "US" : bls.figure.state;
   const std::string occupation = fmt::format("{} ({})", bls.title, anchor.code);
 
   // BLS beside every other source's figure for the same place.
   const std::optional<double> bls_point = bls.figure.median ? bls.figure.median : bls.figure.mean;
   for (auto& b : result.bands) {
     const SalaryFigure& f = b.figure;
-    const bool same_place = area == "US" ? (f.scope == "national" || f.scope == "level") : f.state == area;
+    const bool same_place = area == "US" ? (f.scope == FigureScope::national || f.scope == FigureScope::level) : f.state == area;
     const std::optional<double> point = f.median ? f.median : f.value;
-    if (b.kind != "published" || is_bls(f) || !same_place || !point || !bls_point || f.currency != "USD") {
+    if (b.kind != BandKind::published || is_bls(f) || !same_place || !point || !bls_point || f.currency != "USD") {
       continue;
     }
     BlsCheck c;
@@ -220,15 +220,15 @@ void add_bls(SalaryResult& result, const SocMapping& anchor, const BlsInput& inp
   const std::string tag = "(SOC " + anchor.code + ")";
   const bool shown = std::any_of(result.bands.begin(), result.bands.end(), [&](const Band& b) {
     return is_bls(b.figure) && b.figure.year == bls.figure.year && b.figure.occupation.find(tag) != std::string::npos &&
-           (area == "US" ? b.figure.scope == "national" : b.figure.state == area);
+           (area == "US" ? b.figure.scope == FigureScope::national : b.figure.state == area);
   });
   if (shown) {
     return;
   }
   Band band;
-  band.kind = "anchor";
+  band.kind = BandKind::anchor;
   band.figure = bls.figure;
-  band.figure.label = anchor.status == "as_published"
+  band.figure.label = anchor.status == SocStatus::as_published
                           ? fmt::format("BLS, {}, the occupation the role's sources name", occupation)
                           : fmt::format("BLS, {}, the anchor occupation: an assumption, not specific to the {} role",
                                         occupation, role.title);
@@ -282,9 +282,10 @@ SalaryResult occupation_salary(const std::vector<OewsWages>& rows, const std::ve
   holder.title = here.title;
   SalaryResult r;
   r.role = &holder;
+  r.subject = SalarySubject::occupation;
   r.query.place = place;
   Band b;
-  b.kind = "published";
+  b.kind = BandKind::published;
   b.figure = here.figure;
   b.level_specific = false;
   b.top_coded = here.top_coded;

@@ -16,20 +16,20 @@ RoleSummary summarize(const Role& role)
       return std::string();
     }
     for (const auto& m : role.soc) {
-      if (m.status == "as_published" && occupation.find("SOC " + m.code) != std::string::npos) {
+      if (m.status == SocStatus::as_published && occupation.find("SOC " + m.code) != std::string::npos) {
         return std::string();
       }
     }
     return occupation;
   };
   for (const auto& f : role.salary) {
-    if (f.scope == "national" && f.median) {
+    if (f.scope == FigureScope::national && f.median) {
       s.national_medians.push_back(
-          {*f.median, f.basis, f.currency, std::to_string(f.year), f.id, f.source, f.year, anchor_of(f.occupation)});
+          {*f.median, std::string(id_of(f.basis)), f.currency, std::to_string(f.year), f.id, f.source, f.year, anchor_of(f.occupation)});
     }
   }
   for (const auto& o : role.outlook) {
-    if (o.metric == "growth" && o.value) {
+    if (o.metric == OutlookMetric::growth && o.value) {
       s.growth.push_back({*o.value, "", o.unit, o.period, o.id, o.source, 0, {}});
     }
   }

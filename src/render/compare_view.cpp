@@ -2,6 +2,8 @@
 // (careerplan/compare, schemas/compare-v*.json).
 #include "render/compare_view.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <fmt/format.h>
 
 #include "core/text.hpp"
@@ -121,18 +123,18 @@ Document compare_document(const CompareResult& r)
     const Role& role = *e.role;
     std::vector<std::string> figs;
     for (const auto& f : role.salary) {
-      if (f.scope == "national") {
-        figs.push_back(fmt::format("{} ({}) {}", figure_text(f, FigureStyle::compact), f.basis == "unspecified" ? "basis not stated" : f.basis,
+      if (f.scope == FigureScope::national) {
+        figs.push_back(fmt::format("{} ({}) {}", figure_text(f, FigureStyle::compact), f.basis == PayBasis::unspecified ? "basis not stated" : id_of(f.basis),
                                    cite(f.source)));
       }
     }
     pay.table.rows.push_back({short_name(role), figs.empty() ? "no figure in the catalog" : join(figs, "; ")});
     std::vector<std::string> outs;
     for (const auto& o : role.outlook) {
-      if (o.metric == "growth" && o.value) {
+      if (o.metric == OutlookMetric::growth && o.value) {
         outs.push_back(fmt::format("growth {}% ({}) {}", plain_number(*o.value), o.period, cite(o.source)));
-      } else if ((o.metric == "employment" || o.metric == "openings") && o.value) {
-        outs.push_back(fmt::format("{} {} {}", o.metric, thousands(*o.value), cite(o.source)));
+      } else if ((o.metric == OutlookMetric::employment || o.metric == OutlookMetric::openings) && o.value) {
+        outs.push_back(fmt::format("{} {} {}", id_of(o.metric), thousands(*o.value), cite(o.source)));
       }
     }
     outlook.table.rows.push_back({short_name(role), outs.empty() ? "—" : join(outs, "; ")});
@@ -175,7 +177,7 @@ nlohmann::json compare_json(const CompareResult& r)
     }
     json salary = json::array();
     for (const auto& f : role.salary) {
-      if (f.scope != "national") {
+      if (f.scope != FigureScope::national) {
         continue;
       }
       auto money_of = [&f](std::optional<double> v) { return shape::amount(v, f.currency, f.period); };

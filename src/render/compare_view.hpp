@@ -1,6 +1,6 @@
 #pragma once
 // `careerplan compare ROLE ROLE...` (core/compare.hpp computes it).
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/compare.hpp"
 #include "render/document.hpp"

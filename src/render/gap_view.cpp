@@ -1,5 +1,7 @@
 #include "render/gap_view.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
 
 #include <fmt/format.h>

@@ -1,7 +1,7 @@
 #pragma once
 // `careerplan gap ROLE`, and the renderings of gap results that `plan`, `compare`, `routes`,
 // `report` and `match` share.
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/gap.hpp"
 #include "render/document.hpp"

@@ -1,5 +1,7 @@
 #include "render/import_view.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <fmt/format.h>
 
 #include "core/text.hpp"

@@ -2,7 +2,7 @@
 // What `import onet` and `import --list` print: the release, where it came from and went, rows per file.
 #include <optional>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/onet.hpp"
 #include "core/oews_store.hpp"

@@ -1,5 +1,7 @@
 #include "render/next_view.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <fmt/format.h>
 
 #include "core/onet.hpp"
@@ -90,8 +92,8 @@ std::vector<Section> next_sections(const NextRanking& r, const NextView& v)
   }
   if (!r.unrated.empty()) {
     Section u;
-    u.heading = v.vocabulary == "onet" ? "Not rated (O*NET): rate these first" : "Not rated: rate these first";
-    u.paragraphs.push_back(v.vocabulary == "onet"
+    u.heading = v.vocabulary == Vocabulary::onet ? "Not rated (O*NET): rate these first" : "Not rated: rate these first";
+    u.paragraphs.push_back(v.vocabulary == Vocabulary::onet
                                ? "O*NET readiness leaves unrated elements out; rating one can move it either way."
                                : "Readiness counts an unrated skill as 0, so these are not proposed as steps from 0: "
                                  "rate them ('careerplan assess') and run next again.");
@@ -121,7 +123,7 @@ namespace {
 // A unit as the JSON names it: a curated role under "role", an O*NET occupation under "occupation".
 nlohmann::json unit_ref(const NextUnit& u, const NextView& v)
 {
-  if (v.vocabulary == "onet") {
+  if (v.vocabulary == Vocabulary::onet) {
     return {{"occupation", shape::occupation_ref(u.id, u.title)}};
   }
   return {{"role", shape::role_ref(u.id, u.title)}};
@@ -198,8 +200,8 @@ nlohmann::json next_json(const NextRanking& r, const NextView& v)
 Section next_explain(const NextRanking& r, const NextView& v, const NextOptions& o)
 {
   Section s;
-  s.heading = v.vocabulary == "onet" ? "How the O*NET steps are computed" : "How the steps are computed";
-  if (v.vocabulary == "onet") {
+  s.heading = v.vocabulary == Vocabulary::onet ? "How the O*NET steps are computed" : "How the steps are computed";
+  if (v.vocabulary == Vocabulary::onet) {
     s.paragraphs.push_back("readiness = 100 × Σ w·min(r, LV)/LV ÷ Σ w over the counted elements you rated "
                            "(w = IM − 1; 'careerplan gap OCC --explain'). Raising element e from r to r+1 changes one "
                            "term: gain = 100 × w_e × (min(r+1, LV) − min(r, LV)) / LV ÷ Σ w. Its standard error comes "
@@ -235,12 +237,12 @@ namespace {
 
 NextView curated_view(std::size_t top)
 {
-  return {"curated", "careerplan's skills (0-5) against the curated roles", "roles", top, "USD"};
+  return {Vocabulary::curated, "careerplan's skills (0-5) against the curated roles", "roles", top, "USD"};
 }
 
 NextView onet_view(const NextResult& r, std::size_t top)
 {
-  return {"onet", fmt::format("O*NET's skills and knowledge (0-7) against the {} occupations", r.onet_source),
+  return {Vocabulary::onet, fmt::format("O*NET's skills and knowledge (0-7) against the {} occupations", r.onet_source),
           "occupations", top, "USD"};
 }
 
@@ -276,7 +278,7 @@ Document next_document(const NextResult& r, const std::string& assessment, std::
       if (n++ == top) {
         break;
       }
-      doc.csv.rows.push_back({v.vocabulary, std::to_string(n), st.skill, std::to_string(st.from), std::to_string(st.to),
+      doc.csv.rows.push_back({std::string(id_of(v.vocabulary)), std::to_string(n), st.skill, std::to_string(st.from), std::to_string(st.to),
                               fmt::format("{}", st.gain), fmt::format("{}", st.se), std::to_string(st.reached_count),
                               st.too_close_to_previous ? "true" : "false"});
     }

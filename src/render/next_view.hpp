@@ -2,16 +2,32 @@
 // Renderings of `careerplan next`: one table per vocabulary, its JSON block, and --explain.
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/next.hpp"
 #include "render/document.hpp"
 
 namespace careerplan {
 
+// Which skills a ranking is in: careerplan's curated skills (0-5) or O*NET's (0-7).
+enum class Vocabulary
+{
+  curated,
+  onet,
+};
+
+inline std::string_view id_of(Vocabulary v)
+{
+  switch (v) {
+    CAREERPLAN_ENUM_CASE(Vocabulary, curated)
+    CAREERPLAN_ENUM_CASE(Vocabulary, onet)
+  }
+  return {};
+}
+
 struct NextView
 {
-  std::string vocabulary; // "curated" or "onet"
+  Vocabulary vocabulary = Vocabulary::curated;
   std::string heading; // "careerplan's skills (0-5) against the curated roles"
   std::string unit_word; // "roles" or "occupations"
   std::size_t top = 10;

@@ -1,5 +1,7 @@
 // `compare OCC OCC...`: O*NET's own figures for each occupation, side by side.
 #include <algorithm>
+
+#include <nlohmann/json.hpp>
 #include <map>
 
 #include <fmt/format.h>

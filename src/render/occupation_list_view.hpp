@@ -1,6 +1,6 @@
 #pragma once
 // `careerplan salary --occupations`: every imported BLS occupation for one place, one row each.
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/salary.hpp"
 #include "core/salary_bls.hpp"

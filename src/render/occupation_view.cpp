@@ -1,5 +1,7 @@
 #include "render/occupation_view.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <fmt/format.h>
 
 #include "core/text.hpp"
@@ -102,7 +104,7 @@ Document occupation_document(const Occupation& occ, const OnetRelease& release, 
   }
   for (const auto& r : roles) {
     about.fields.emplace_back("curated role", fmt::format("{} ({}), anchored to SOC {} ({})", r.title, r.id,
-                                                          occ.code.substr(0, 7), r.status));
+                                                          occ.code.substr(0, 7), id_of(r.status)));
   }
   doc.sections.push_back(std::move(about));
 
@@ -115,7 +117,7 @@ Document occupation_document(const Occupation& occ, const OnetRelease& release, 
     // Point to the curated roles that are this occupation as published; else to every role anchored here.
     std::vector<std::string> covering;
     for (const auto& r : roles) {
-      if (r.status == "as_published") {
+      if (r.status == SocStatus::as_published) {
         covering.push_back("'careerplan show " + r.id + "'");
       }
     }

@@ -1,5 +1,7 @@
 #include "render/onet_match_view.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <fmt/format.h>
 
 #include "core/onet.hpp"

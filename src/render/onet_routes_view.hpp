@@ -2,7 +2,7 @@
 // `routes OCC`: the ways into an O*NET occupation (table, CSV, JSON careerplan/onet-routes/v1).
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/onet_routes.hpp"
 #include "render/document.hpp"

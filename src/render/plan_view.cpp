@@ -2,6 +2,8 @@
 // the report embeds its steps and next levels.
 #include "render/plan_view.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <fmt/format.h>
 
 #include "core/text.hpp"

@@ -1,6 +1,6 @@
 #pragma once
 // `careerplan plan ROLE` (core/plan.hpp computes it); `report` shares its JSON steps.
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/plan.hpp"
 #include "render/document.hpp"

@@ -1,6 +1,6 @@
 #pragma once
 // Renderings of the history log and of progress over time (`history`, `progress`, `report`).
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/history.hpp"
 #include "core/progress.hpp"

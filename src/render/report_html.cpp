@@ -212,11 +212,11 @@ void salary_table(Out& o, const SalaryResult& s, const char* scope, std::optiona
     const char* lk = f.low ? "low" : "p10";
     const char* hk = f.high ? "high" : "p90";
     const char* mk = f.median ? "median" : "value";
-    const std::string label = f.label.empty() ? (f.level.empty() ? f.scope : f.level) : f.label;
+    const std::string label = f.label.empty() ? (f.level.empty() ? std::string(id_of(f.scope)) : f.level) : f.label;
     o += fmt::format("<tr data-figure=\"{}\"><td>{}{}", html_escape(f.id),
-                     b.kind == "estimate" && label.rfind("Estimate", 0) != 0 ? "Estimate: " : "", html_escape(label));
-    o += fmt::format("<br><span class=\"note\">{} · {}</span>", html_escape(f.basis == "total" ? "total compensation" : f.basis == "base" ? "base pay" : "basis not stated"),
-                     b.kind == "estimate" ? std::string("estimate") : "<a href=\"#source-" + html_escape(f.source) + "\">" + html_escape(f.source) + "</a>");
+                     b.kind == BandKind::estimate && label.rfind("Estimate", 0) != 0 ? "Estimate: " : "", html_escape(label));
+    o += fmt::format("<br><span class=\"note\">{} · {}</span>", html_escape(std::string(pay_basis_words(f.basis))),
+                     b.kind == BandKind::estimate ? std::string("estimate") : "<a href=\"#source-" + html_escape(f.source) + "\">" + html_escape(f.source) + "</a>");
     const auto l = low_of(f);
     const auto h = high_of(f);
     if ((l && h) || mid_of(f)) {

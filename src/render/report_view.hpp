@@ -1,6 +1,6 @@
 #pragma once
 // The report as a document (table and markdown) and as JSON; report_html.hpp renders the page.
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/report.hpp"
 #include "render/document.hpp"

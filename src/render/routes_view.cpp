@@ -1,4 +1,6 @@
 #include "render/routes_view.hpp"
+
+#include <nlohmann/json.hpp>
 #include "render/schema_ids.hpp"
 #include "render/json_shape.hpp"
 
@@ -20,14 +22,15 @@ namespace {
 
 std::string why_text(const RankedRoute& r, const RoutesResult& res)
 {
-  if (r.why == "current_role") {
+  switch (r.why) {
+  case RouteWhy::current_role:
     return fmt::format("starts from your current role, {}", r.origin);
-  }
-  if (r.why == "readiness") {
+  case RouteWhy::readiness:
     return fmt::format("you are {} ready for its origin role, {}", percent(*r.origin_readiness), r.origin);
-  }
-  if (r.why == "no_assessment") {
+  case RouteWhy::no_assessment:
     return res.from.empty() ? "no assessment or --from to rank by" : "does not start from " + res.from;
+  case RouteWhy::no_catalog_origin:
+    break;
   }
   return "starts from no role in the catalog";
 }
@@ -133,7 +136,7 @@ Document routes_document(const RoutesResult& r)
       s.fields.emplace_back("your gaps it addresses", text);
     }
     doc.sections.push_back(std::move(s));
-    doc.csv.rows.push_back({std::to_string(n), route.id, route.title, join(route.from, ";"), rr.why, rr.origin,
+    doc.csv.rows.push_back({std::to_string(n), route.id, route.title, join(route.from, ";"), std::string(id_of(rr.why)), rr.origin,
                             rr.origin_readiness ? fmt::format("{}", *rr.origin_readiness) : "", route.cohort,
                             route.duration ? plain_number(route.duration->min) : "",
                             route.duration ? plain_number(route.duration->max) : "",

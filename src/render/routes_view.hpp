@@ -1,6 +1,6 @@
 #pragma once
 // Renderings of `routes`.
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/routes.hpp"
 #include "render/document.hpp"

@@ -2,8 +2,9 @@
 // (schemas/salary-v2.json, schemas/salary-list-v2.json). Every amount of money is
 // shape::amount ({"value", "currency", "period"}, null when not known), every percentage
 // shape::percent, the role shape::role_ref (json_shape.hpp).
-#include <cctype>
 #include <cmath>
+
+#include <nlohmann/json.hpp>
 
 #include "render/salary_view.hpp"
 #include "render/json_shape.hpp"
@@ -43,15 +44,8 @@ nlohmann::json pay_json(const SalaryQuery& q)
     return nullptr;
   }
   return {{"value", shape::amount(q.pay->amount, q.pay->currency, "year")},
-          {"basis", str_or_null(q.pay->basis)},
+          {"basis", q.pay->basis ? nlohmann::json(*q.pay->basis) : nlohmann::json(nullptr)},
           {"from", q.pay_from}};
-}
-
-// 'salary SOC-CODE' renders a BLS occupation through a holder Role whose id is the SOC code;
-// a catalog role's id starts with a letter.
-bool is_occupation(const Role& role)
-{
-  return !role.id.empty() && std::isdigit(static_cast<unsigned char>(role.id.front()));
 }
 
 } // namespace
@@ -130,7 +124,7 @@ nlohmann::json salary_json(const SalaryResult& r)
     }
     if (b.fit) {
       const auto& fit = *b.fit;
-      j["fit"] = {{"position", str_or_null(fit.position)},
+      j["fit"] = {{"position", fit.position ? json(*fit.position) : json(nullptr)},
                   {"band_pct", opt_percent(fit.band_pct)},
                   {"difference", money(fit.difference)},
                   {"difference_pct", opt_percent(fit.difference_pct)},
@@ -143,7 +137,7 @@ nlohmann::json salary_json(const SalaryResult& r)
   for (const auto& w : r.level_words) {
     words.push_back({{"ladder", w.ladder}, {"source", w.source}, {"level", w.level}, {"title", w.title}, {"words", w.words}});
   }
-  const bool occupation = is_occupation(*r.role);
+  const bool occupation = r.subject == SalarySubject::occupation;
   return {{"schema", schema_id::salary},
           {"role", occupation ? json(nullptr) : shape::role_ref(r.role->id, r.role->title)},
           {"occupation", occupation ? shape::occupation_ref(r.role->id, r.role->title) : json(nullptr)},

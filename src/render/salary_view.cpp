@@ -42,9 +42,9 @@ BarScale scale_of(const std::vector<const Band*>& bands, std::optional<double> p
   return s;
 }
 
-std::string basis_word(const std::string& basis)
+std::string basis_word(PayBasis basis)
 {
-  return basis == "unspecified" ? "not stated" : basis;
+  return basis == PayBasis::unspecified ? "not stated" : std::string(id_of(basis));
 }
 
 std::string signed_money(double v)
@@ -98,19 +98,19 @@ std::string pay_title(const SalaryQuery& q)
   if (!q.pay) {
     return "";
   }
-  const std::string basis = q.pay->basis.empty() ? "basis not stated" : q.pay->basis;
+  const std::string basis = q.pay->basis ? std::string(id_of(*q.pay->basis)) : "basis not stated";
   return fmt::format("{} {} (from {})", money(q.pay->amount, q.pay->currency), basis, q.pay_from);
 }
 
 std::string fit_text(const PayFit& fit, const SalaryFigure& f)
 {
   std::vector<std::string> parts;
-  if (fit.position == "within" && fit.band_pct) {
+  if (fit.position == FitPosition::within && fit.band_pct) {
     parts.push_back(fmt::format("within the band, {}% of the way from its low to its high",
                                 plain_number(std::round(*fit.band_pct))));
-  } else if (fit.position == "below" || fit.position == "above") {
-    parts.push_back(fit.position + (f.low || f.p10 ? " the band" : " the figure"));
-  } else if (fit.position == "at") {
+  } else if (fit.position == FitPosition::below || fit.position == FitPosition::above) {
+    parts.push_back(std::string(id_of(*fit.position)) + (f.low || f.p10 ? " the band" : " the figure"));
+  } else if (fit.position == FitPosition::at) {
     parts.push_back("at the figure");
   }
   if (!fit.bracket.empty()) {
@@ -128,21 +128,21 @@ std::string fit_text(const PayFit& fit, const SalaryFigure& f)
 
 std::string source_word(const Band& b)
 {
-  if (b.kind == "estimate") {
+  if (b.kind == BandKind::estimate) {
     return "estimate";
   }
-  return b.kind == "anchor" ? b.figure.source + " (anchor)" : b.figure.source;
+  return b.kind == BandKind::anchor ? b.figure.source + " (anchor)" : b.figure.source;
 }
 
 std::string band_details(std::size_t n, const Band& b, const Role& role)
 {
   const SalaryFigure& f = b.figure;
   std::string out = fmt::format("{}. {}: {}", n, f.label, figure_text(f));
-  if (b.kind == "published" && !b.origin.empty()) {
+  if (b.kind == BandKind::published && !b.origin.empty()) {
     out += fmt::format(" {}, May {}, imported from {}.", cite(f.source), f.year, b.origin);
-  } else if (b.kind == "published") {
+  } else if (b.kind == BandKind::published) {
     out += fmt::format(" {}{}.", cite(f.source), f.year ? fmt::format(", {}", f.year) : ", undated");
-  } else if (b.kind == "anchor") {
+  } else if (b.kind == BandKind::anchor) {
     out += fmt::format(" {}, May {}{}.", cite(f.source), f.year,
                        b.origin == "catalog" ? "" : ", imported from " + b.origin);
   } else {
@@ -186,17 +186,17 @@ void add_csv_row(Table& t, const Role& role, const Band& b)
 {
   const SalaryFigure& f = b.figure;
   auto num = [](std::optional<double> v) { return v ? plain_number(*v) : std::string(); };
-  std::vector<std::string> row = {role.id,  b.kind,         f.id,           f.label,         num(f.low),
+  std::vector<std::string> row = {role.id,  std::string(id_of(b.kind)),         f.id,           f.label,         num(f.low),
                                   num(f.p10), num(f.p25),   num(f.median),  num(f.mean), num(f.p75),      num(f.p90),
                                   num(f.high), f.high_open ? "true" : "false", num(f.value), f.words, f.currency,
-                                  f.basis, f.scope,         f.level,        f.state,         f.country,
+                                  std::string(id_of(f.basis)), std::string(id_of(f.scope)),         f.level,        f.state,         f.country,
                                   f.region, f.year ? std::to_string(f.year) : "", f.source};
-  row.push_back(b.fit ? b.fit->position : "");
+  row.push_back(b.fit && b.fit->position ? std::string(id_of(*b.fit->position)) : "");
   row.push_back(b.fit && b.fit->band_pct ? plain_number(std::round(*b.fit->band_pct * 10) / 10) : "");
   row.push_back(b.fit && b.fit->difference ? plain_number(*b.fit->difference) : "");
   row.push_back(b.level_specific ? "true" : "false");
   row.push_back(b.vs_bls ? plain_number(b.vs_bls->bls) : "");
-  row.push_back(b.kind == "anchor" ? "BLS wages of the anchor occupation, not specific to the role" : "");
+  row.push_back(b.kind == BandKind::anchor ? "BLS wages of the anchor occupation, not specific to the role" : "");
   t.rows.push_back(std::move(row));
 }
 
@@ -282,7 +282,7 @@ Document salary_document(const SalaryResult& r)
     for (const auto& b : r.bands) {
       ++n;
       table.table.rows.push_back({std::to_string(n), range_bar(b.figure, pay, scale, k_bar_width),
-                                  (b.kind == "estimate" ? "~" : "") + figure_text(b.figure, FigureStyle::compact),
+                                  (b.kind == BandKind::estimate ? "~" : "") + figure_text(b.figure, FigureStyle::compact),
                                   basis_word(b.figure.basis), source_word(b)});
       details.bullets.push_back(band_details(n, b, role));
       if (!r.query.level.empty() && !b.level_specific) {
@@ -363,7 +363,7 @@ Document salary_catalog_document(const std::vector<SalaryResult>& results)
     const auto point = b.figure.median ? b.figure.median : b.figure.value;
     const std::string amount = point ? money(*point, b.figure.currency) : figure_text(b.figure, FigureStyle::compact);
     table.table.rows.push_back({r.role->id, range_bar(b.figure, pay, scale, k_catalog_bar_width),
-                                (b.kind == "estimate" ? "~" : "") + amount,
+                                (b.kind == BandKind::estimate ? "~" : "") + amount,
                                 basis_word(b.figure.basis), source_word(b) + more});
     for (const auto& band : r.bands) {
       add_csv_row(doc.csv, *r.role, band);

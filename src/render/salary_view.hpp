@@ -1,6 +1,6 @@
 #pragma once
 // Renderings of salary results: one role's bands, or one headline band per role.
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/salary.hpp"
 #include "render/document.hpp"

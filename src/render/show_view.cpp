@@ -1,5 +1,7 @@
 // show ROLE: the profile as a document of named parts, and its JSON (careerplan/show/v2).
 #include "render/show_view.hpp"
+
+#include <nlohmann/json.hpp>
 #include "render/sources_view.hpp"
 
 #include <algorithm>
@@ -75,7 +77,7 @@ ShowDocument show_document(const Role& role, const Catalog& cat)
   soc.heading = "Occupation codes (SOC)";
   soc.table.columns = {"CODE", "STATUS", "SOURCE", "TITLE AND NOTE"};
   for (const auto& m : role.soc) {
-    soc.table.rows.push_back({m.code, m.status, m.source, m.title + (m.note.empty() ? "" : ". " + m.note)});
+    soc.table.rows.push_back({m.code, std::string(id_of(m.status)), m.source, m.title + (m.note.empty() ? "" : ". " + m.note)});
   }
   add_if(doc, "occupations", soc);
 
@@ -125,7 +127,7 @@ ShowDocument show_document(const Role& role, const Catalog& cat)
   pay.heading = "Salary figures (annual; as published)";
   pay.table.columns = {"SCOPE", "BASIS", "YEAR", "SOURCE", "FIGURE"};
   for (const auto& f : role.salary) {
-    std::string scope = f.scope;
+    std::string scope(id_of(f.scope));
     if (!f.level.empty()) {
       scope += " " + f.level;
     }
@@ -142,7 +144,7 @@ ShowDocument show_document(const Role& role, const Catalog& cat)
     if (!f.note.empty()) {
       text += ". " + f.note;
     }
-    pay.table.rows.push_back({scope, f.basis, f.year > 0 ? std::to_string(f.year) : "n.d.", f.source, text});
+    pay.table.rows.push_back({scope, std::string(id_of(f.basis)), f.year > 0 ? std::to_string(f.year) : "n.d.", f.source, text});
   }
   add_if(doc, "salary", pay);
 
@@ -153,7 +155,7 @@ ShowDocument show_document(const Role& role, const Catalog& cat)
     const std::string change = a.change_low == 0 && a.change_high == 0
                                    ? "reference"
                                    : fmt::format("{}% to {}%", plain_number(a.change_low * 100), plain_number(a.change_high * 100));
-    adj.table.rows.push_back({a.region, change, a.relative_to, a.basis, a.source,
+    adj.table.rows.push_back({a.region, change, a.relative_to, std::string(id_of(a.basis)), a.source,
                               a.description + (a.members.empty() ? "" : " (" + join(a.members, " ") + "; membership is a modelling choice)")});
   }
   add_if(doc, "salary", adj);
@@ -163,12 +165,12 @@ ShowDocument show_document(const Role& role, const Catalog& cat)
   outlook.heading = "Outlook";
   for (const auto& o : role.outlook) {
     std::string text;
-    if (o.metric == "growth" && o.value) {
+    if (o.metric == OutlookMetric::growth && o.value) {
       text = fmt::format("Growth {}% over {} for {}", plain_number(*o.value), o.period, o.occupation);
-    } else if (o.metric == "openings" && o.value) {
+    } else if (o.metric == OutlookMetric::openings && o.value) {
       text = fmt::format("{} openings a year for {}", thousands(*o.value), o.occupation);
     } else if (o.value) {
-      text = fmt::format("{}: {} {}", o.metric, plain_number(*o.value), o.unit);
+      text = fmt::format("{}: {} {}", id_of(o.metric), plain_number(*o.value), o.unit);
     }
     if (!o.text.empty()) {
       text += text.empty() ? o.text : " — \"" + o.text + "\"";

@@ -1,5 +1,7 @@
 #include "render/skills_view.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "core/text.hpp"
 #include "render/schema_ids.hpp"
 

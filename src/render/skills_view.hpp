@@ -2,7 +2,7 @@
 // `careerplan skills [--category C]`: the skill vocabulary that roles require and assessments rate.
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/model.hpp"
 #include "render/document.hpp"

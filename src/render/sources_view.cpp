@@ -1,5 +1,7 @@
 #include "render/sources_view.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "core/text.hpp"
 #include "render/import_view.hpp"
 #include "render/json_shape.hpp"
@@ -36,7 +38,7 @@ Document sources_document(const SourcesResult& r)
   for (const auto& u : r.uses) {
     const Source& src = *u.source;
     s.table.rows.push_back({src.id, src.date, std::to_string(u.used_by.size()), src.publisher});
-    doc.csv.rows.push_back({src.id, src.title, src.publisher, src.date, src.kind, src.url, src.seed,
+    doc.csv.rows.push_back({src.id, src.title, src.publisher, src.date, std::string(id_of(src.kind)), src.url, src.seed,
                             std::to_string(u.used_by.size())});
   }
   doc.sections.push_back(std::move(s));

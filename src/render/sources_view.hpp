@@ -2,7 +2,7 @@
 // `careerplan sources [ROLE]`: every source behind the figures, and which figures use it.
 #include <optional>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/onet.hpp"
 #include "core/summary.hpp"

@@ -61,7 +61,7 @@ TEST_CASE("an assessment is read into its fields; a state is kept as its USPS co
   CHECK(a.country.empty());
   REQUIRE(a.current_pay.has_value());
   CHECK(a.current_pay->amount == doctest::Approx(160000));
-  CHECK(a.current_pay->basis == "base");
+  CHECK(a.current_pay->basis == PayBasis::base);
   CHECK(a.ratings.size() == 2);
   CHECK(a.ratings.at("python") == 4);
   CHECK(a.ratings.at("sql") == 0);

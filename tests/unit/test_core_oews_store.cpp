@@ -106,7 +106,7 @@ TEST_CASE("salary_bls: the anchor's wages for a role without its own figure; BLS
   CHECK(hakia.vs_bls->difference == 185000.0 - 133690.0);
   CHECK(hakia.vs_bls->period == "May 2023");
   const Band& bls = r.bands[1];
-  CHECK(bls.kind == "anchor");
+  CHECK(bls.kind == BandKind::anchor);
   CHECK(bls.figure.label == "BLS, Data Scientists (15-2051), the anchor occupation: an assumption, not specific to the "
                             "Machine Learning Engineer role");
   CHECK_FALSE(bls.level_specific);
@@ -127,12 +127,12 @@ TEST_CASE("salary: a pay in another currency is placed only at a rate the user g
   band.currency = "USD";
   band.low = 100000;
   band.high = 200000;
-  const Pay pay{100000, "GBP", "base"};
+  const Pay pay{100000, "GBP", PayBasis::base};
   const PayFit none = fit_pay(pay, band);
-  CHECK(none.position.empty());
+  CHECK_FALSE(none.position.has_value());
   CHECK(none.notes.front().find("states no exchange rate of its own") != std::string::npos);
   const PayFit at = fit_pay(pay, band, {parse_rate("GBP/USD=1.5")});
-  CHECK(at.position == "within");
+  CHECK(at.position == FitPosition::within);
   CHECK(at.band_pct == doctest::Approx(50));
   CHECK(at.notes.front().find("1 GBP = 1.5 USD (--rate)") != std::string::npos);
   CHECK_THROWS_AS(parse_rate("GBP=1.5"), UsageError);

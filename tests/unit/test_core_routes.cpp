@@ -68,11 +68,11 @@ TEST_CASE("routes: the current role first, then by readiness for the origin role
   a.ratings = {{"python", 1}, {"sql", 3}}; // readiness 25% for a, 75% for b
   const RoutesResult r = compute_routes(f.target(), f.cat, &a, "", "");
   CHECK(order(r) == std::vector<std::string>{"from-b", "from-a", "outside"});
-  CHECK(r.routes[0].why == "readiness");
+  CHECK(r.routes[0].why == RouteWhy::readiness);
   CHECK(r.routes[0].origin == "b");
   CHECK(*r.routes[0].origin_readiness == doctest::Approx(75));
   CHECK(*r.routes[1].origin_readiness == doctest::Approx(25));
-  CHECK(r.routes[2].why == "no_catalog_origin");
+  CHECK(r.routes[2].why == RouteWhy::no_catalog_origin);
   // The top route develops sql, where the user has a gap of one level in the target.
   REQUIRE(r.routes[0].addressed.size() == 1);
   CHECK(r.routes[0].addressed[0].skill == "sql");
@@ -80,7 +80,7 @@ TEST_CASE("routes: the current role first, then by readiness for the origin role
 
   const RoutesResult from_a = compute_routes(f.target(), f.cat, &a, "a", "--from");
   CHECK(order(from_a) == std::vector<std::string>{"from-a", "from-b", "outside"});
-  CHECK(from_a.routes[0].why == "current_role");
+  CHECK(from_a.routes[0].why == RouteWhy::current_role);
   CHECK(from_a.routes[0].addressed.empty()); // from-a says nothing of the skills it develops
 }
 
@@ -89,7 +89,7 @@ TEST_CASE("routes without an assessment keep the profile's order after the curre
   Fixture f;
   const RoutesResult r = compute_routes(f.target(), f.cat, nullptr, "b", "--from");
   CHECK(order(r) == std::vector<std::string>{"from-b", "from-a", "outside"});
-  CHECK(r.routes[1].why == "no_assessment");
+  CHECK(r.routes[1].why == RouteWhy::no_assessment);
   CHECK_FALSE(r.routes[1].origin_readiness);
   CHECK_FALSE(r.assessed);
 }

@@ -14,10 +14,10 @@ SalaryFigure point(const std::string& id, const std::string& scope, const std::s
   SalaryFigure f;
   f.id = id;
   f.label = id;
-  f.scope = scope;
+  f.scope = from_id<FigureScope>(scope).value();
   (scope == "state" ? f.state : f.country) = code;
   f.value = value;
-  f.basis = "unspecified";
+  f.basis = PayBasis::unspecified;
   f.source = source;
   f.year = 2026;
   return f;
@@ -30,12 +30,12 @@ Adjustment adjustment(const std::string& id, const std::string& region, const st
   a.id = id;
   a.region = region;
   a.description = region;
-  a.member_type = type;
+  a.member_type = from_id<MemberType>(type).value();
   a.members = std::move(members);
   a.change_low = lo;
   a.change_high = hi;
   a.relative_to = "tier1";
-  a.basis = "total";
+  a.basis = PayBasis::total;
   a.source = source;
   return a;
 }
@@ -50,9 +50,9 @@ Role test_role()
   SalaryFigure national;
   national.id = "s1-national";
   national.label = "national";
-  national.scope = "national";
+  national.scope = FigureScope::national;
   national.median = 100000;
-  national.basis = "base";
+  national.basis = PayBasis::base;
   national.source = "s1";
   r.salary.push_back(national);
   SalaryFigure ca = point("s1-ca", "state", "CA", 120000, "s1");
@@ -63,11 +63,11 @@ Role test_role()
   SalaryFigure entry;
   entry.id = "s3-entry";
   entry.label = "entry";
-  entry.scope = "level";
+  entry.scope = FigureScope::level;
   entry.level = "entry";
   entry.low = 80000;
   entry.high = 90000;
-  entry.basis = "base";
+  entry.basis = PayBasis::base;
   entry.source = "s3";
   r.salary.push_back(entry);
   r.adjustments.push_back(adjustment("tier1", "tier1", "us_state", {"CA", "WA"}, 0, 0, "s4"));
@@ -96,7 +96,7 @@ TEST_CASE("a published state figure is shown as published, against the same sour
   const Role role = test_role();
   const SalaryResult r = compute_salary(role, at(state_place("ca")));
   REQUIRE(r.bands.size() == 2); // s1 and s2 both publish CA: kept apart, never averaged
-  CHECK(r.bands[0].kind == "published");
+  CHECK(r.bands[0].kind == BandKind::published);
   CHECK(*r.bands[0].figure.value == 120000);
   REQUIRE(r.bands[0].vs_national);
   CHECK(r.bands[0].vs_national->figure == "s1-national");
@@ -114,7 +114,7 @@ TEST_CASE("no figure for a state: one estimate per reference source, a range wid
   const SalaryResult r = compute_salary(role, at(state_place("TX")));
   REQUIRE(r.bands.size() == 2); // reference figures from s1 (CA, WA) and from s2 (CA)
   const Band& b = r.bands[0];
-  CHECK(b.kind == "estimate");
+  CHECK(b.kind == BandKind::estimate);
   REQUIRE(b.derivation);
   CHECK(b.derivation->adjustment->id == "rest");
   CHECK(b.derivation->reference.size() == 2);
@@ -124,7 +124,7 @@ TEST_CASE("no figure for a state: one estimate per reference source, a range wid
   CHECK(*b.figure.high == 90000);
   CHECK(b.figure.source == "s4");
   CHECK(b.figure.state == "TX");
-  CHECK(b.figure.basis == "unspecified");
+  CHECK(b.figure.basis == PayBasis::unspecified);
   CHECK_FALSE(b.figure.note.empty()); // the adjustment is for total pay, the reference basis is not stated
   CHECK(r.bands[1].derivation->reference.size() == 1);
   CHECK(*r.bands[1].figure.low == 97000); // 150,000 × 0.65 = 97,500, widened down
@@ -179,7 +179,7 @@ TEST_CASE("a region: its members' published figures, or an estimate")
   CHECK(compute_salary(cat.roles[0], at(tier1)).bands.size() == 3); // CA (s1), WA (s1), CA (s2)
   const SalaryResult eu = compute_salary(cat.roles[0], at(region_place(cat, "eu")));
   REQUIRE(eu.bands.size() == 2);
-  CHECK(eu.bands[0].kind == "estimate");
+  CHECK(eu.bands[0].kind == BandKind::estimate);
   CHECK(region_place(cat, "us").kind == Place::Kind::national);
   CHECK_THROWS_AS(region_place(cat, "mars"), UsageError);
   CHECK(region_ids(cat) == std::vector<std::string>{"eu", "rest", "tier1"});
@@ -200,43 +200,43 @@ TEST_CASE("where a pay sits in a band")
   band.low = 100000;
   band.high = 200000;
   band.median = 140000;
-  band.basis = "total";
+  band.basis = PayBasis::total;
 
-  PayFit f = fit_pay({150000, "USD", "total"}, band);
-  CHECK(f.position == "within");
+  PayFit f = fit_pay({150000, "USD", PayBasis::total}, band);
+  CHECK(f.position == FitPosition::within);
   CHECK(*f.band_pct == doctest::Approx(50));
   CHECK(*f.difference == 10000);
   CHECK(*f.difference_pct == doctest::Approx(100.0 * 10000 / 140000));
   CHECK(f.notes.empty());
 
-  CHECK(fit_pay({100000, "USD", "total"}, band).band_pct == doctest::Approx(0));
-  CHECK(fit_pay({200000, "USD", "total"}, band).band_pct == doctest::Approx(100));
-  CHECK(fit_pay({90000, "USD", "total"}, band).position == "below");
-  CHECK(fit_pay({250000, "USD", "total"}, band).position == "above");
-  CHECK_FALSE(fit_pay({250000, "USD", "total"}, band).band_pct);
+  CHECK(fit_pay({100000, "USD", PayBasis::total}, band).band_pct == doctest::Approx(0));
+  CHECK(fit_pay({200000, "USD", PayBasis::total}, band).band_pct == doctest::Approx(100));
+  CHECK(fit_pay({90000, "USD", PayBasis::total}, band).position == FitPosition::below);
+  CHECK(fit_pay({250000, "USD", PayBasis::total}, band).position == FitPosition::above);
+  CHECK_FALSE(fit_pay({250000, "USD", PayBasis::total}, band).band_pct);
 
   // Base pay against a total-comp band, and a pay whose basis is not said, get a note.
-  CHECK(fit_pay({150000, "USD", "base"}, band).notes.size() == 1);
-  CHECK(fit_pay({150000, "USD", ""}, band).notes.size() == 1);
+  CHECK(fit_pay({150000, "USD", PayBasis::base}, band).notes.size() == 1);
+  CHECK(fit_pay({150000, "USD", std::nullopt}, band).notes.size() == 1);
   // Currencies are never converted.
-  const PayFit eur = fit_pay({150000, "EUR", "total"}, band);
-  CHECK(eur.position.empty());
+  const PayFit eur = fit_pay({150000, "EUR", PayBasis::total}, band);
+  CHECK_FALSE(eur.position.has_value());
   CHECK(eur.notes.size() == 1);
 
   band.high_open = true;
-  CHECK(fit_pay({250000, "USD", "total"}, band).notes.size() == 1); // the top is open-ended
+  CHECK(fit_pay({250000, "USD", PayBasis::total}, band).notes.size() == 1); // the top is open-ended
 
   SalaryFigure single;
   single.value = 185000;
-  single.basis = "unspecified";
-  const PayFit s = fit_pay({160000, "USD", "base"}, single);
-  CHECK(s.position == "below");
+  single.basis = PayBasis::unspecified;
+  const PayFit s = fit_pay({160000, "USD", PayBasis::base}, single);
+  CHECK(s.position == FitPosition::below);
   CHECK(*s.difference == -25000);
-  CHECK(fit_pay({185000, "USD", "base"}, single).position == "at");
+  CHECK(fit_pay({185000, "USD", PayBasis::base}, single).position == FitPosition::at);
 
   SalaryFigure words;
   words.words = "around the median";
-  CHECK(fit_pay({1, "USD", "base"}, words).position.empty());
+  CHECK_FALSE(fit_pay({1, "USD", PayBasis::base}, words).position.has_value());
 }
 
 TEST_CASE("percentile bands: the bracket, and p10-p90 as the band")
@@ -247,12 +247,12 @@ TEST_CASE("percentile bands: the bracket, and p10-p90 as the band")
   bls.median = 112590;
   bls.p75 = 155810;
   bls.p90 = 194410;
-  bls.basis = "base";
-  CHECK(fit_pay({160000, "USD", "base"}, bls).bracket == "p75–p90");
-  CHECK(fit_pay({50000, "USD", "base"}, bls).bracket == "below p10");
-  CHECK(fit_pay({200000, "USD", "base"}, bls).bracket == "above p90");
-  CHECK(fit_pay({112590, "USD", "base"}, bls).bracket == "p25–median");
-  CHECK(fit_pay({63650, "USD", "base"}, bls).band_pct == doctest::Approx(0));
+  bls.basis = PayBasis::base;
+  CHECK(fit_pay({160000, "USD", PayBasis::base}, bls).bracket == "p75–p90");
+  CHECK(fit_pay({50000, "USD", PayBasis::base}, bls).bracket == "below p10");
+  CHECK(fit_pay({200000, "USD", PayBasis::base}, bls).bracket == "above p90");
+  CHECK(fit_pay({112590, "USD", PayBasis::base}, bls).bracket == "p25–median");
+  CHECK(fit_pay({63650, "USD", PayBasis::base}, bls).band_pct == doctest::Approx(0));
 }
 
 TEST_CASE("the bundled ML engineer: CA as published, CO estimated from the non-coastal adjustment, TX (coastal) not")
@@ -267,7 +267,7 @@ TEST_CASE("the bundled ML engineer: CA as published, CO estimated from the non-c
 
   const SalaryResult co = compute_salary(mle, at(state_place("CO")));
   REQUIRE(co.bands.size() == 1);
-  CHECK(co.bands[0].kind == "estimate");
+  CHECK(co.bands[0].kind == BandKind::estimate);
   CHECK(co.bands[0].derivation->adjustment->id == "aieh-us-non-coastal");
   CHECK(*co.bands[0].figure.low == 110000); // 170,000 (NY) × 0.65 = 110,500
   CHECK(*co.bands[0].figure.high == 139000); // 185,000 (CA) × 0.75 = 138,750
@@ -275,7 +275,7 @@ TEST_CASE("the bundled ML engineer: CA as published, CO estimated from the non-c
   // The source's words are "non-coastal US markets": a coastal state gets no estimate from them.
   for (const char* coastal : {"TX", "NJ", "MA", "CT", "MD", "VA", "FL", "OR"}) {
     for (const auto& b : compute_salary(mle, at(state_place(coastal))).bands) {
-      CHECK_MESSAGE(b.kind != "estimate", coastal);
+      CHECK_MESSAGE(b.kind != BandKind::estimate, coastal);
     }
   }
 }

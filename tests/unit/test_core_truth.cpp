@@ -92,12 +92,12 @@ TEST_CASE("quotes and SOC mappings are checked against their source's text")
   }
 
   Role r = role;
-  r.soc = {{"15-1221", "Computer and Information Research Scientists", "as_published", "", "careerpath-mle"}};
+  r.soc = {{"15-1221", "Computer and Information Research Scientists", SocStatus::as_published, "", "careerpath-mle"}};
   problems.clear();
   check_role_quotes(r, texts, problems);
   CHECK(any_message(problems, "/soc/0/status", "does not contain it"));
 
-  r.soc = {{"15-1252", "Software Developers", "assumption", "", "careerpath-mle"}};
+  r.soc = {{"15-1252", "Software Developers", SocStatus::assumption, "", "careerpath-mle"}};
   problems.clear();
   check_role_quotes(r, texts, problems);
   CHECK(any_message(problems, "/soc/0/source", "names neither"));

@@ -27,7 +27,7 @@ TEST_CASE("salary JSON: every amount is {value, currency, period}, the role is {
   const Role& mle = resolve_role(cat, "mle");
   SalaryQuery q;
   q.place = state_place("CA");
-  q.pay = Pay{150000, "USD", "base"};
+  q.pay = Pay{150000, "USD", PayBasis::base};
   q.pay_from = "--current";
   const SalaryResult r = compute_salary(mle, q);
   const nlohmann::json j = salary_json(r);
@@ -67,6 +67,7 @@ TEST_CASE("salary JSON for a SOC code: the occupation is {code, title}, the role
   holder.title = "Data Scientists";
   SalaryResult r;
   r.role = &holder;
+  r.subject = SalarySubject::occupation; // set by occupation_salary; the id alone says nothing
   const nlohmann::json j = salary_json(r);
   CHECK(j["role"].is_null());
   CHECK(j["occupation"] == nlohmann::json({{"code", "15-2051"}, {"title", "Data Scientists"}}));
