@@ -165,12 +165,24 @@ ShowDocument show_document(const Role& role, const Catalog& cat)
   outlook.heading = "Outlook";
   for (const auto& o : role.outlook) {
     std::string text;
-    if (o.metric == OutlookMetric::growth && o.value) {
-      text = fmt::format("Growth {}% over {} for {}", plain_number(*o.value), o.period, o.occupation);
-    } else if (o.metric == OutlookMetric::openings && o.value) {
-      text = fmt::format("{} openings a year for {}", thousands(*o.value), o.occupation);
-    } else if (o.value) {
-      text = fmt::format("{}: {} {}", id_of(o.metric), plain_number(*o.value), o.unit);
+    const std::string for_occupation = o.occupation.empty() ? "" : " for " + o.occupation;
+    const std::string in_period = o.period.empty() ? "" : " in " + o.period;
+    if (o.value) {
+      switch (o.metric) {
+      case OutlookMetric::growth:
+        text = fmt::format("Growth {}%{}{}", plain_number(*o.value), o.period.empty() ? "" : " over " + o.period,
+                           for_occupation);
+        break;
+      case OutlookMetric::openings:
+        text = fmt::format("{} openings a year{}", thousands(*o.value), for_occupation);
+        break;
+      case OutlookMetric::employment:
+        text = fmt::format("Employment {}{}{}", thousands(*o.value), in_period, for_occupation);
+        break;
+      case OutlookMetric::statement:
+        text = fmt::format("{} {}{}", plain_number(*o.value), o.unit, for_occupation);
+        break;
+      }
     }
     if (!o.text.empty()) {
       text += text.empty() ? o.text : " — \"" + o.text + "\"";
@@ -215,7 +227,7 @@ ShowDocument show_document(const Role& role, const Catalog& cat)
   for (std::size_t i = 0; i < role.path.size(); ++i) {
     const auto& st = role.path[i];
     path.table.rows.push_back({std::to_string(i + 1), st.duration ? duration_text(*st.duration) : "—", st.source,
-                               st.title + ": " + join(st.items, "; ")});
+                               st.items.empty() ? st.title : st.title + ": " + join(st.items, "; ")});
   }
   add_if(doc, "routes", path);
 
