@@ -32,22 +32,14 @@ std::optional<double> number(const std::string& text, double max)
   return v;
 }
 
+// The names in "a, b ,c": each comma-separated field without its surrounding spaces; empty ones dropped.
 std::vector<std::string> split_list(const std::string& text)
 {
   std::vector<std::string> out;
-  std::string cur;
-  for (char c : text + ",") {
-    if (c == ',') {
-      while (!cur.empty() && cur.back() == ' ') {
-        cur.pop_back();
-      }
-      const auto i = cur.find_first_not_of(' ');
-      if (i != std::string::npos) {
-        out.push_back(cur.substr(i));
-      }
-      cur.clear();
-    } else {
-      cur += c;
+  for (const auto& field : split(text, ',')) {
+    const auto first = field.find_first_not_of(' ');
+    if (first != std::string::npos) {
+      out.push_back(field.substr(first, field.find_last_not_of(' ') - first + 1));
     }
   }
   return out;
@@ -168,7 +160,7 @@ InterviewAnswers interview(const Assessment& shown, const Catalog& cat, std::ist
     }
   }
   RatingScale scale{k_rating_min, k_rating_max, "careerplan's proficiency scale", {}, "rating"};
-  if (const Scale* s = cat.find_scale("proficiency-0-5")) {
+  if (const Scale* s = cat.find_scale(k_rating_scale_id)) {
     for (const auto& lv : s->levels) {
       scale.legend.push_back(fmt::format("{} {}: {}", lv.value, lv.label, lv.descriptor));
     }

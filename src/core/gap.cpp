@@ -43,7 +43,7 @@ std::vector<LevelMatch> match_seniority(const Role& role, double years)
 
 const Scale& role_scale(const Catalog& catalog, const Role& role)
 {
-  static const Scale rating_scale{"proficiency-0-5", "", k_rating_min, k_rating_max, {}, {}};
+  static const Scale rating_scale{k_rating_scale_id, "", k_rating_min, k_rating_max, {}, {}};
   const Scale* s = catalog.find_scale(role.scale);
   return s != nullptr ? *s : rating_scale;
 }

@@ -260,6 +260,9 @@ struct Project
   std::string source;
 };
 
+// The scale of the self-ratings (0-5), and of a role that names no other scale.
+inline constexpr const char* k_rating_scale_id = "proficiency-0-5";
+
 struct Role
 {
   std::string id;
@@ -268,7 +271,7 @@ struct Role
   std::vector<std::string> aliases;
   std::string summary;
   std::string summary_source;
-  std::string scale = "proficiency-0-5";
+  std::string scale = k_rating_scale_id;
   std::vector<std::string> levels; // ordered level ids, e.g. entry, mid, senior
   std::string primary_ladder;
   std::vector<SocMapping> soc;

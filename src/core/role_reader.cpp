@@ -116,7 +116,7 @@ Role read_role(const json& j, const ReadContext& ctx)
   } else {
     ctx.add(o.path_of("summary"), "required field is missing");
   }
-  r.scale = o.opt_id("scale", "proficiency-0-5");
+  r.scale = o.opt_id("scale", k_rating_scale_id);
   r.levels = o.opt_id_list("levels");
   if (r.levels.empty()) {
     ctx.add(o.path_of("levels"), "a role needs at least one seniority level id");
