@@ -157,6 +157,7 @@ void run_match(Context& ctx, const MatchOptions& o, bool top_given)
   nlohmann::json roles = nlohmann::json::array();
   std::set<std::string> unrated_skills; // skills of a ranked role the assessment does not rate
   int n = 0;
+  const bool as_json = ctx.json();
   for (const auto& e : m.roles) {
     std::vector<std::string> gaps;
     std::vector<std::string> cells; // a no-break space keeps each skill and its levels on one line
@@ -175,11 +176,14 @@ void run_match(Context& ctx, const MatchOptions& o, bool top_given)
       }
     }
     ++n;
-    s.table.rows.push_back({std::to_string(n), e.gap.role->id, e.gap.level, percent(e.gap.readiness),
-                            bar(e.gap.readiness, 100, 10),
-                            (cells.empty() ? std::string("none") : join(cells, ", ")) + (e.over_qualified ? " — over-qualified" : "")});
-    doc.csv.rows.push_back({std::to_string(n), e.gap.role->id, e.gap.level, fmt::format("{}", e.gap.readiness),
-                            e.over_qualified ? "true" : "false", join(gaps, "; ")});
+    if (!as_json) { // only the format asked for is built: at 10,000 roles each is tens of MiB
+      s.table.rows.push_back({std::to_string(n), e.gap.role->id, e.gap.level, percent(e.gap.readiness),
+                              bar(e.gap.readiness, 100, 10),
+                              (cells.empty() ? std::string("none") : join(cells, ", ")) + (e.over_qualified ? " — over-qualified" : "")});
+      doc.csv.rows.push_back({std::to_string(n), e.gap.role->id, e.gap.level, fmt::format("{}", e.gap.readiness),
+                              e.over_qualified ? "true" : "false", join(gaps, "; ")});
+      continue;
+    }
     roles.push_back({{"rank", n},
                      {"role", shape::role_ref(e.gap.role->id, e.gap.role->title)},
                      {"level", e.gap.level},
@@ -196,7 +200,7 @@ void run_match(Context& ctx, const MatchOptions& o, bool top_given)
     warnings.push_back("the curated roles are left out: the assessment rates none of their skills (0-5 ratings)");
     roles = nlohmann::json::array();
   } else {
-    doc.sections.push_back(s);
+    doc.sections.push_back(std::move(s));
   }
   match_occupations(ctx, a, o, top_given, doc, j, warnings);
   if (m.flat_ratings) {

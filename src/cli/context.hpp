@@ -100,6 +100,12 @@ public:
   void emit(const Document& doc, const nlohmann::json& j) const;
 
 private:
+  // Writes `j` when the format is JSON, else `doc` (the other may be null); neither is copied.
+  void write_result(const Document* doc, const nlohmann::json* j) const;
+
+public:
+
+private:
   std::optional<Catalog> m_catalog;
   std::optional<Assessment> m_assessment;
   std::optional<Db> m_store;
