@@ -197,7 +197,8 @@ void run_salary(Context& ctx, const SalaryOptions& o)
   if (level_error && std::all_of(results.begin(), results.end(), [](const SalaryResult& r) { return r.query.level.empty(); })) {
     throw *level_error;
   }
-  ctx.emit({[&] { return salary_catalog_document(results); }, [&] { return salary_list_json(results); }});
+  ctx.emit({[&] { return salary_catalog_document(results); }, [&] { return salary_list_json(results); },
+            [&] { return salary_list_json_text(results); }});
 }
 
 } // namespace

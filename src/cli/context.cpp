@@ -316,7 +316,9 @@ const Role& Context::role_named(const std::string& wanted, const char* command)
 
 void Context::emit(const Output& result) const
 {
-  if (json()) {
+  if (json() && result.json_text) {
+    write_stdout(result.json_text());
+  } else if (json()) {
     const nlohmann::json j = result.json();
     write_result(nullptr, &j);
   } else {

@@ -26,6 +26,8 @@ struct Output
 {
   std::function<Document()> document;   // table, markdown and CSV (Document::csv)
   std::function<nlohmann::json()> json; // JSON: the documented contract (schemas/)
+  // When set, the JSON's text, used instead of `json` (a long list written item by item).
+  std::function<std::string()> json_text = nullptr;
 };
 
 struct GlobalOptions
