@@ -19,6 +19,7 @@
 #include "core/onet_match.hpp"
 #include "core/text.hpp"
 #include "render/gap_view.hpp"
+#include "render/json_list.hpp"
 #include "render/json_shape.hpp"
 #include "render/onet_match_view.hpp"
 
@@ -154,9 +155,10 @@ void run_match(Context& ctx, const MatchOptions& o, bool top_given)
   s.table.align = {Align::right, Align::left, Align::left, Align::right, Align::left, Align::left};
   s.table.droppable = {4, 2}; // the bar, then LEVEL, on a narrow terminal
   doc.csv.columns = {"rank", "role", "level", "readiness", "over_qualified", "top_gaps"};
-  nlohmann::json roles = nlohmann::json::array();
   std::set<std::string> unrated_skills; // skills of a ranked role the assessment does not rate
   int n = 0;
+  const bool as_json = ctx.json();
+  JsonListText roles_text; // each role's JSON is written as it is made (10,000 roles)
   for (const auto& e : m.roles) {
     std::vector<std::string> gaps;
     std::vector<std::string> cells; // a no-break space keeps each skill and its levels on one line
@@ -175,12 +177,15 @@ void run_match(Context& ctx, const MatchOptions& o, bool top_given)
       }
     }
     ++n;
-    s.table.rows.push_back({std::to_string(n), e.gap.role->id, e.gap.level, percent(e.gap.readiness),
-                            bar(e.gap.readiness, 100, 10),
-                            (cells.empty() ? std::string("none") : join(cells, ", ")) + (e.over_qualified ? " — over-qualified" : "")});
-    doc.csv.rows.push_back({std::to_string(n), e.gap.role->id, e.gap.level, fmt::format("{}", e.gap.readiness),
-                            e.over_qualified ? "true" : "false", join(gaps, "; ")});
-    roles.push_back({{"rank", n},
+    if (!as_json) { // only the format asked for is built: at 10,000 roles each is tens of MiB
+      s.table.rows.push_back({std::to_string(n), e.gap.role->id, e.gap.level, percent(e.gap.readiness),
+                              bar(e.gap.readiness, 100, 10),
+                              (cells.empty() ? std::string("none") : join(cells, ", ")) + (e.over_qualified ? " — over-qualified" : "")});
+      doc.csv.rows.push_back({std::to_string(n), e.gap.role->id, e.gap.level, fmt::format("{}", e.gap.readiness),
+                              e.over_qualified ? "true" : "false", join(gaps, "; ")});
+      continue;
+    }
+    roles_text.add({{"rank", n},
                      {"role", shape::role_ref(e.gap.role->id, e.gap.role->title)},
                      {"level", e.gap.level},
                      {"level_basis", e.gap.level_basis},
@@ -194,9 +199,9 @@ void run_match(Context& ctx, const MatchOptions& o, bool top_given)
   nlohmann::json j = {{"schema", "careerplan/match/v2"}, {"assessment", a.file}};
   if (a.ratings.empty() && !a.onet_ratings.empty()) {
     warnings.push_back("the curated roles are left out: the assessment rates none of their skills (0-5 ratings)");
-    roles = nlohmann::json::array();
+    roles_text.clear();
   } else {
-    doc.sections.push_back(s);
+    doc.sections.push_back(std::move(s));
   }
   match_occupations(ctx, a, o, top_given, doc, j, warnings);
   if (m.flat_ratings) {
@@ -231,8 +236,11 @@ void run_match(Context& ctx, const MatchOptions& o, bool top_given)
   }
   doc.footnotes.push_back("Each role is compared at the level your years of experience give on its primary ladder. "
                           "'careerplan gap ROLE' shows the detail.");
-  j["roles"] = roles;
   j["warnings"] = warnings;
+  if (as_json) {
+    ctx.emit({nullptr, nullptr, [&] { return roles_text.finish(j, "roles"); }});
+    return;
+  }
   ctx.emit(doc, j);
 }
 

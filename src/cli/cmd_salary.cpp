@@ -95,6 +95,28 @@ bool is_soc_code(const std::string& s)
          s[2] == '-' && std::all_of(s.begin() + 3, s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
+// A result over every role keeps what it prints of its role, the id, the title and the adjustments
+// its estimates derive from, so that each role is decoded, priced and let go (10,000 roles).
+void keep_printed(SalaryResult& r, std::vector<std::unique_ptr<Role>>& held)
+{
+  auto kept = std::make_unique<Role>();
+  kept->id = r.role->id;
+  kept->title = r.role->title;
+  for (const auto& b : r.bands) {
+    if (b.derivation && b.derivation->adjustment != nullptr) {
+      kept->adjustments.push_back(*b.derivation->adjustment);
+    }
+  }
+  std::size_t next = 0;
+  for (auto& b : r.bands) {
+    if (b.derivation && b.derivation->adjustment != nullptr) {
+      b.derivation->adjustment = &kept->adjustments[next++];
+    }
+  }
+  r.role = kept.get();
+  held.push_back(std::move(kept));
+}
+
 void run_salary(Context& ctx, const SalaryOptions& o)
 {
   Db* db = ctx.store();
@@ -156,8 +178,9 @@ void run_salary(Context& ctx, const SalaryOptions& o)
   // Every role of the catalog: a level one role lacks is a note for that role, an error only
   // when no role has it.
   std::vector<SalaryResult> results;
+  std::vector<std::unique_ptr<Role>> held; // what the results print of each role (keep_printed)
   std::optional<UsageError> level_error;
-  for (const Role& role : all_role_digests(cat)) {
+  for_each_role_digest(cat, [&](const Role& role) {
     try {
       results.push_back(compute_salary(role, query_for(role, o, a, place)));
     } catch (const UsageError& e) {
@@ -168,14 +191,14 @@ void run_salary(Context& ctx, const SalaryOptions& o)
       r.notes.push_back(fmt::format("{} has no level '{}'", role.id, o.level));
       results.push_back(std::move(r));
     }
-  }
+    attach_bls(results.back(), cat, db);
+    keep_printed(results.back(), held);
+  });
   if (level_error && std::all_of(results.begin(), results.end(), [](const SalaryResult& r) { return r.query.level.empty(); })) {
     throw *level_error;
   }
-  for (auto& r : results) {
-    attach_bls(r, cat, db);
-  }
-  ctx.emit({[&] { return salary_catalog_document(results); }, [&] { return salary_list_json(results); }});
+  ctx.emit({[&] { return salary_catalog_document(results); }, [&] { return salary_list_json(results); },
+            [&] { return salary_list_json_text(results); }});
 }
 
 } // namespace

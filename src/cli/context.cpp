@@ -316,14 +316,32 @@ const Role& Context::role_named(const std::string& wanted, const char* command)
 
 void Context::emit(const Output& result) const
 {
+  if (json() && result.json_text) {
+    write_stdout(result.json_text());
+  } else if (json()) {
+    const nlohmann::json j = result.json();
+    write_result(nullptr, &j);
+  } else {
+    const Document doc = result.document();
+    write_result(&doc, nullptr);
+  }
+}
+
+void Context::emit(const Document& doc, const nlohmann::json& j) const
+{
+  write_result(&doc, &j);
+}
+
+void Context::write_result(const Document* doc, const nlohmann::json* j) const
+{
   std::string out;
   const std::string f = format();
   if (f == "json") {
-    out = result.json().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    out = j->dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   } else if (f == "csv") {
-    out = render_csv(result.document());
+    out = render_csv(*doc);
   } else if (f == "markdown") {
-    out = render_markdown(result.document());
+    out = render_markdown(*doc);
   } else {
     RenderOptions ro;
     const bool tty = ::isatty(STDOUT_FILENO) != 0;
@@ -331,17 +349,12 @@ void Context::emit(const Output& result) const
     ro.color = options.color == "always" ||
                (options.color == "auto" && tty && env("NO_COLOR").empty() && term != "dumb");
     ro.width = terminal_width(tty);
-    out = render_table(result.document(), ro);
+    out = render_table(*doc, ro);
     if (page && tty && !options.no_pager && write_paged(out)) {
       return;
     }
   }
   write_stdout(out);
-}
-
-void Context::emit(const Document& doc, const nlohmann::json& j) const
-{
-  emit(Output{[&doc] { return doc; }, [&j] { return j; }});
 }
 
 void write_stdout(const std::string& out)

@@ -26,6 +26,8 @@ struct Output
 {
   std::function<Document()> document;   // table, markdown and CSV (Document::csv)
   std::function<nlohmann::json()> json; // JSON: the documented contract (schemas/)
+  // When set, the JSON's text, used instead of `json` (a long list written item by item).
+  std::function<std::string()> json_text = nullptr;
 };
 
 struct GlobalOptions
@@ -98,6 +100,12 @@ public:
   void emit(const Output& out) const;
   // The same for a result whose document and JSON are already built.
   void emit(const Document& doc, const nlohmann::json& j) const;
+
+private:
+  // Writes `j` when the format is JSON, else `doc` (the other may be null); neither is copied.
+  void write_result(const Document* doc, const nlohmann::json* j) const;
+
+public:
 
 private:
   std::optional<Catalog> m_catalog;

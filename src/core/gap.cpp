@@ -262,6 +262,19 @@ MatchResult compute_match(const Catalog& catalog, const Assessment& assessment)
     }
     e.surplus = total_weight > 0 ? e.surplus / total_weight : 0;
     e.over_qualified = e.gap.readiness >= 100.0 && e.surplus >= k_over_qualified_surplus;
+    // Only the rows match prints: the first three with a gap and the unrated ones, in order.
+    std::vector<SkillGap> kept;
+    std::size_t with_gap = 0;
+    for (auto& g : e.gap.skills) {
+      const bool top = g.gap > 0 && with_gap < 3;
+      with_gap += top ? 1 : 0;
+      if (top || !g.rated) {
+        kept.push_back(std::move(g));
+      }
+    }
+    e.gap.skills = std::move(kept);
+    e.gap.rules = {};
+    e.gap.seniority = {};
     m.roles.push_back(std::move(e));
   });
   std::stable_sort(m.roles.begin(), m.roles.end(), [](const MatchEntry& a, const MatchEntry& b) {

@@ -103,8 +103,9 @@ struct MatchEntry
 struct MatchResult
 {
   // By readiness, highest first. Each gap's role holds the role's id and title only, and its
-  // skills' `source` and rules' `rule` are null: a catalog of ten thousand roles is decoded one
-  // role at a time and let go (what `match` prints is in the result).
+  // skills' `source` are null, and only the skill rows `match` prints are kept (the first three
+  // with a gap, and every unrated one; no rules, no seniority): a catalog of ten thousand roles is
+  // decoded one role at a time and let go (what `match` prints is in the result).
   std::vector<MatchEntry> roles;
   std::vector<std::unique_ptr<const Role>> held; // the roles' ids and titles
   bool flat_ratings = false; // every rating the same

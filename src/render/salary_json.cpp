@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/salary_view.hpp"
+#include "render/json_list.hpp"
 #include "render/json_shape.hpp"
 #include "render/schema_ids.hpp"
 
@@ -158,6 +159,16 @@ nlohmann::json salary_list_json(const std::vector<SalaryResult>& results)
   }
   const nlohmann::json pay = results.empty() ? nlohmann::json(nullptr) : pay_json(results.front().query);
   return {{"schema", schema_id::salary_list}, {"current_pay", pay}, {"results", list}};
+}
+
+std::string salary_list_json_text(const std::vector<SalaryResult>& results)
+{
+  JsonListText list;
+  for (const auto& r : results) {
+    list.add(salary_json(r));
+  }
+  const nlohmann::json pay = results.empty() ? nlohmann::json(nullptr) : pay_json(results.front().query);
+  return list.finish({{"schema", schema_id::salary_list}, {"current_pay", pay}}, "results");
 }
 
 } // namespace careerplan

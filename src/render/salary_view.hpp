@@ -29,5 +29,7 @@ Document salary_catalog_document(const std::vector<SalaryResult>& results);
 nlohmann::json salary_json(const SalaryResult& r);
 // careerplan/salary-list/v2: every role's result, and the pay placed in them when there is one.
 nlohmann::json salary_list_json(const std::vector<SalaryResult>& results);
+// The same document's text, each result's JSON made and written in turn (render/json_list.hpp).
+std::string salary_list_json_text(const std::vector<SalaryResult>& results);
 
 } // namespace careerplan
