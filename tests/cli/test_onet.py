@@ -15,6 +15,8 @@ import sys
 import tempfile
 import unittest
 
+import ptyio
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 FIXTURE = os.path.join(ROOT, "tests", "fixtures", "onet")
@@ -425,7 +427,6 @@ class Imported(unittest.TestCase):
         wrapped to it, a bad level asked again, '?' explains, '-' goes back, Enter keeps, Ctrl-D saves."""
         import fcntl
         import pty
-        import select
         import struct
         import termios
         a = os.path.join(self.e.tmp, "on-a-terminal.json")
@@ -440,17 +441,10 @@ class Imported(unittest.TestCase):
         proc = subprocess.Popen([BINARY, "assess", "--onet", "-o", a], stdin=tty, stdout=tty, stderr=tty, env=e,
                                 cwd=self.e.tmp, start_new_session=True)
         os.close(tty)
-        transcript = b""
+        terminal = ptyio.Transcript(fd)
 
         def until(marker):
-            nonlocal transcript
-            while marker not in transcript:
-                ready, _, _ = select.select([fd], [], [], 30)
-                self.assertTrue(ready, transcript.decode(errors="replace"))
-                transcript += os.read(fd, 65536)
-            at = transcript.index(marker) + len(marker)
-            seen, transcript = transcript[:at], transcript[at:]
-            return seen.decode().replace("\r\n", "\n")
+            return terminal.until(marker).replace("\r\n", "\n")
 
         prompt = b"level 0-7 [-] (Enter keeps, - back, ? help): "
         first = until(prompt)
@@ -475,18 +469,7 @@ class Imported(unittest.TestCase):
         os.write(fd, b"3\n")
         until(prompt)
         os.write(fd, b"\x04")  # end of input: save what was entered
-        out = b""
-        while True:
-            ready, _, _ = select.select([fd], [], [], 30)
-            if not ready:
-                break
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            out += chunk
+        out = ptyio.read_rest(fd)
         status = proc.wait(timeout=30)
         os.close(fd)
         self.assertEqual(status, 0, out)

@@ -14,6 +14,8 @@ import sys
 import termios
 import unittest
 
+import ptyio
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXAMPLE = os.path.join(ROOT, "data", "examples", "backend-engineer.json")
 BINARY = None
@@ -39,18 +41,7 @@ def on_a_terminal(args, columns=100, **extra):
 
 def finish(pid, fd):
     """Everything the child still writes to its terminal, and its exit status."""
-    out = b""
-    while True:
-        ready, _, _ = select.select([fd], [], [], 30)
-        if not ready:
-            break
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        out += chunk
+    out = ptyio.read_rest(fd)
     _, status = os.waitpid(pid, 0)
     os.close(fd)
     return out, os.waitstatus_to_exitcode(status)
@@ -195,17 +186,7 @@ class InteractiveAssess(unittest.TestCase):
             pid, fd = pty.fork()
             if pid == 0:
                 os.execve(BINARY, [BINARY, "assess", "--assessment", path], env())
-            transcript = b""
-
-            def until(marker):
-                nonlocal transcript
-                while marker not in transcript:
-                    ready, _, _ = select.select([fd], [], [], 30)
-                    self.assertTrue(ready, transcript.decode(errors="replace"))
-                    transcript += os.read(fd, 65536)
-                at = transcript.index(marker) + len(marker)
-                seen, transcript = transcript[:at], transcript[at:]
-                return seen.decode()
+            until = ptyio.Transcript(fd).until
 
             # current role (a title, resolved to the role id), years, location, pay, the roles to rate
             self.assertIn("Current role", until(b"]: "))

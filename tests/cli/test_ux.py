@@ -8,11 +8,12 @@ usage: test_ux.py BINARY"""
 import json
 import os
 import pty
-import select
 import subprocess
 import sys
 import tempfile
 import unittest
+
+import ptyio
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXAMPLE = os.path.join(ROOT, "data", "examples", "backend-engineer.json")
@@ -45,18 +46,7 @@ class Case(unittest.TestCase):
         if pid == 0:
             os.chdir(self.dir)
             os.execve(BINARY, [BINARY, *args], env)
-        out = b""
-        while True:
-            ready, _, _ = select.select([fd], [], [], 60)
-            if not ready:
-                break
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            out += chunk
+        out = ptyio.read_rest(fd, timeout=60)
         _, status = os.waitpid(pid, 0)
         os.close(fd)
         return out.decode().replace("\r\n", "\n"), os.waitstatus_to_exitcode(status)
