@@ -17,6 +17,7 @@
 #include "cli/help_format.hpp"
 #include "core/text.hpp"
 #include "version.hpp"
+#include "render/schema_ids.hpp"
 
 namespace careerplan {
 
@@ -40,7 +41,7 @@ void report(bool json, int code, const std::string& message, const std::string& 
             const std::vector<Problem>& problems = {})
 {
   if (json) {
-    nlohmann::json j = {{"schema", "careerplan/error/v1"},
+    nlohmann::json j = {{"schema", schema_id::error},
                         {"error", {{"status", code}, {"message", printable(message)}}}};
     if (!hint.empty()) {
       j["error"]["hint"] = printable(hint);

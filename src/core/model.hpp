@@ -167,7 +167,7 @@ struct Duration
 {
   double min = 0;
   double max = 0;
-  std::string unit; // "months", "years"
+  DurationUnit unit = DurationUnit::months; // always set by the loader
 };
 
 struct Route
@@ -298,7 +298,7 @@ struct Role
   // researched): an empty part is then answered in the data, not left to look like an oversight.
   struct Absent
   {
-    std::string part; // education, routes, certifications, tools, projects, salary, outlook
+    RolePart part = RolePart::education; // always set by the loader
     std::string note;
   };
   std::vector<Absent> absent;

@@ -99,6 +99,26 @@ enum class BandKind
   anchor,
 };
 
+// The unit of a duration (a route's, a path step's).
+enum class DurationUnit
+{
+  weeks,
+  months,
+  years,
+};
+
+// A part of a role profile that the profile may leave empty, saying why (Role::absent).
+enum class RolePart
+{
+  education,
+  routes,
+  certifications,
+  tools,
+  projects,
+  salary,
+  outlook,
+};
+
 inline std::string_view id_of(BasisKind v)
 {
   switch (v) {
@@ -185,6 +205,30 @@ inline std::string_view id_of(BandKind v)
 }
 
 
+inline std::string_view id_of(DurationUnit v)
+{
+  switch (v) {
+    CAREERPLAN_ENUM_CASE(DurationUnit, weeks)
+    CAREERPLAN_ENUM_CASE(DurationUnit, months)
+    CAREERPLAN_ENUM_CASE(DurationUnit, years)
+  }
+  return {};
+}
+
+inline std::string_view id_of(RolePart v)
+{
+  switch (v) {
+    CAREERPLAN_ENUM_CASE(RolePart, education)
+    CAREERPLAN_ENUM_CASE(RolePart, routes)
+    CAREERPLAN_ENUM_CASE(RolePart, certifications)
+    CAREERPLAN_ENUM_CASE(RolePart, tools)
+    CAREERPLAN_ENUM_CASE(RolePart, projects)
+    CAREERPLAN_ENUM_CASE(RolePart, salary)
+    CAREERPLAN_ENUM_CASE(RolePart, outlook)
+  }
+  return {};
+}
+
 // Every value, in declaration order (the order the ids are listed in an error message).
 template <>
 struct EnumIds<BasisKind>
@@ -231,6 +275,19 @@ struct EnumIds<BandKind>
   static constexpr std::array values = {BandKind::published, BandKind::estimate, BandKind::anchor};
 };
 
+template <>
+struct EnumIds<DurationUnit>
+{
+  static constexpr std::array values = {DurationUnit::weeks, DurationUnit::months, DurationUnit::years};
+};
+template <>
+struct EnumIds<RolePart>
+{
+  static constexpr std::array values = {RolePart::education, RolePart::routes,   RolePart::certifications,
+                                        RolePart::tools,     RolePart::projects, RolePart::salary,
+                                        RolePart::outlook};
+};
+
 // The value with this id; none for an unknown id.
 template <IdEnum E>
 std::optional<E> from_id(std::string_view id)
@@ -270,6 +327,8 @@ CAREERPLAN_ENUM_JSON(MemberType)
 CAREERPLAN_ENUM_JSON(OutlookMetric)
 CAREERPLAN_ENUM_JSON(SocStatus)
 CAREERPLAN_ENUM_JSON(BandKind)
+CAREERPLAN_ENUM_JSON(DurationUnit)
+CAREERPLAN_ENUM_JSON(RolePart)
 
 // The pay basis in words: "base pay", "total compensation", "basis not stated".
 inline std::string_view pay_basis_words(PayBasis v)

@@ -311,4 +311,15 @@ std::vector<OccupationHit> occupations_for_soc(Db& db, const std::string& soc)
   return out;
 }
 
+std::vector<SocOccupation> occupations_for_role(Db& db, const Role& role)
+{
+  std::vector<SocOccupation> out;
+  for (const auto& m : role.soc) {
+    for (auto& h : occupations_for_soc(db, m.code)) {
+      out.push_back({m.code, std::move(h)});
+    }
+  }
+  return out;
+}
+
 } // namespace careerplan

@@ -129,5 +129,12 @@ std::vector<OccupationHit> all_occupations(Db& db);
 std::vector<std::string> occupation_names(Db& db);
 // The O*NET occupations under a SOC code: "15-2051" -> 15-2051.00, 15-2051.01, 15-2051.02.
 std::vector<OccupationHit> occupations_for_soc(Db& db, const std::string& soc);
+// The O*NET occupations under each of the role's SOC codes, in the role's order (`show ROLE`).
+struct SocOccupation
+{
+  std::string soc; // the role's SOC code
+  OccupationHit occupation;
+};
+std::vector<SocOccupation> occupations_for_role(Db& db, const Role& role);
 
 } // namespace careerplan

@@ -103,7 +103,7 @@ std::optional<Duration> read_duration(ObjectReader& o, std::string_view key)
   Duration out;
   out.min = d.req_num("min", 0, 1000);
   out.max = d.req_num("max", 0, 1000);
-  out.unit = read_enum(d, "unit", {"weeks", "months", "years"}, true);
+  out.unit = read_kind(d, "unit", DurationUnit::months);
   if (out.max < out.min) {
     o.ctx().add(d.path_of("max"), "max is less than min");
   }

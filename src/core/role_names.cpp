@@ -1,5 +1,7 @@
 #include "core/role_names.hpp"
 
+#include <algorithm>
+
 #include "core/text.hpp"
 
 namespace careerplan {
@@ -45,6 +47,14 @@ const Role* find_role_by_name(const Catalog& catalog, const std::string& name)
     }
   }
   return nullptr;
+}
+
+bool role_mentions(const Role& role, const std::string& text)
+{
+  const std::string t = to_lower(text);
+  auto has = [&](const std::string& s) { return to_lower(s).find(t) != std::string::npos; };
+  return has(role.id) || has(role.title) ||
+         std::any_of(role.aliases.begin(), role.aliases.end(), [&](const std::string& a) { return has(a); });
 }
 
 } // namespace careerplan

@@ -14,5 +14,7 @@ const Role* find_role_by_name(const Catalog& catalog, const std::string& name);
 // "Backend Engineer" -> "backend-engineer": lower case, each run of spaces, underscores and
 // hyphens one hyphen, none at either end.
 std::string role_slug(const std::string& name);
+// Whether the role's id, title or an alias contains `text`, case-insensitive (`roles --search`).
+bool role_mentions(const Role& role, const std::string& text);
 
 } // namespace careerplan

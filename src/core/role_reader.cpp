@@ -98,6 +98,32 @@ std::vector<Source> read_sources(const json& j, const ReadContext& ctx)
   return out;
 }
 
+namespace {
+
+// Whether the profile gives that part (then it cannot be listed as absent).
+bool has_part(const Role& r, RolePart part)
+{
+  switch (part) {
+  case RolePart::education:
+    return !r.education.empty();
+  case RolePart::routes:
+    return !r.routes.empty();
+  case RolePart::certifications:
+    return !r.certifications.empty();
+  case RolePart::tools:
+    return !r.tools.empty();
+  case RolePart::projects:
+    return !r.projects.empty();
+  case RolePart::salary:
+    return !r.salary.empty();
+  case RolePart::outlook:
+    return !r.outlook.empty();
+  }
+  return false;
+}
+
+} // namespace
+
 Role read_role(const json& j, const ReadContext& ctx)
 {
   Role r;
@@ -347,10 +373,13 @@ Role read_role(const json& j, const ReadContext& ctx)
   r.interview_topics = read_cited_list(o, "interview_topics", r.refs);
   r.education = read_cited_list(o, "education", r.refs);
   r.challenges = read_cited_list(o, "challenges", r.refs);
+  std::vector<bool> part_known; // per absent entry: its part is one careerplan knows
   o.array("absent", false, [&](const json& e, const std::string& p) {
     ObjectReader a(ctx, e, p);
     Role::Absent ab;
-    ab.part = read_enum(a, "part", {"education", "routes", "certifications", "tools", "projects", "salary", "outlook"}, true);
+    const std::size_t before = ctx.problems->size();
+    ab.part = read_kind(a, "part", RolePart::education);
+    part_known.push_back(ctx.problems->size() == before);
     ab.note = a.req_str("note");
     a.finish();
     r.absent.push_back(std::move(ab));
@@ -360,18 +389,9 @@ Role read_role(const json& j, const ReadContext& ctx)
   o.finish();
 
   for (std::size_t i = 0; i < r.absent.size(); ++i) {
-    const std::string& part = r.absent[i].part;
-    const bool has = part == "education" ? !r.education.empty()
-                     : part == "routes" ? !r.routes.empty()
-                     : part == "certifications" ? !r.certifications.empty()
-                     : part == "tools" ? !r.tools.empty()
-                     : part == "projects" ? !r.projects.empty()
-                     : part == "salary" ? !r.salary.empty()
-                     : part == "outlook" ? !r.outlook.empty()
-                                         : false;
-    if (has) {
+    if (part_known[i] && has_part(r, r.absent[i].part)) {
       ctx.add(pointer_append("/absent", i) + "/part",
-              fmt::format("the profile has {}: a part it gives is not absent", part));
+              fmt::format("the profile has {}: a part it gives is not absent", id_of(r.absent[i].part)));
     }
   }
   check_unique(r.sources, "/sources", "source", ctx);

@@ -383,4 +383,21 @@ std::string onet_soc_note(const std::string& onet_code)
   return fmt::format("BLS's figures for SOC {}, the code of O*NET occupation {}", soc, onet_code);
 }
 
+std::optional<OccupationWages> occupation_wages(Db& db, const std::string& onet_code)
+{
+  if (!has_oews(db)) {
+    return std::nullopt;
+  }
+  OccupationWages w;
+  w.soc = onet_code.substr(0, 7);
+  w.holder = std::make_unique<Role>();
+  try {
+    w.result = soc_salary(&db, w.soc, country_place("US"), *w.holder);
+    w.result->notes.insert(w.result->notes.begin(), onet_soc_note(onet_code));
+  } catch (const UsageError&) {
+    w.result.reset(); // no national figure for the code
+  }
+  return w;
+}
+
 } // namespace careerplan

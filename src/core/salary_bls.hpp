@@ -11,6 +11,7 @@
 //   difference     = the source's point figure (median, else its single value) - BLS's median
 //   difference_pct = difference / BLS's median x 100
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -85,5 +86,15 @@ void attach_bls(SalaryResult& r, const Catalog& cat, Db* db);
 SalaryResult soc_salary(Db* db, const std::string& soc, const Place& place, Role& holder);
 // What an O*NET occupation's wages are: its SOC code's, or its SOC parent's when O*NET's code is finer.
 std::string onet_soc_note(const std::string& onet_code);
+
+// An O*NET occupation's national wages (`show OCC`), as `salary OCC` gives them.
+struct OccupationWages
+{
+  std::string soc; // "15-2041"
+  std::unique_ptr<Role> holder; // the stand-in role `result` points to
+  std::optional<SalaryResult> result; // none: the imported files have no national figure for the code
+};
+// None when no BLS OEWS data is imported.
+std::optional<OccupationWages> occupation_wages(Db& db, const std::string& onet_code);
 
 } // namespace careerplan

@@ -58,6 +58,14 @@ inline void add_bullets(Document& doc, std::string heading, const std::vector<st
   }
 }
 
+// The format a view builds, when it builds only one (a list of ten thousand roles).
+enum class ViewFormat
+{
+  table, // also markdown: both are rendered from the Document
+  csv,
+  json_document, // (`json` would hide nlohmann::json)
+};
+
 struct RenderOptions
 {
   std::size_t width = 100;

@@ -78,9 +78,9 @@ std::string years_text(const LadderLevel& level)
 std::string duration_text(const Duration& d)
 {
   if (d.min == d.max) {
-    return plain_number(d.min) + " " + d.unit;
+    return fmt::format("{} {}", plain_number(d.min), id_of(d.unit));
   }
-  return plain_number(d.min) + "–" + plain_number(d.max) + " " + d.unit;
+  return fmt::format("{}–{} {}", plain_number(d.min), plain_number(d.max), id_of(d.unit));
 }
 
 std::string cite(const std::string& source)

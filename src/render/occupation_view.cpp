@@ -7,6 +7,8 @@
 #include "core/text.hpp"
 #include "render/format.hpp"
 #include "render/import_view.hpp"
+#include "render/json_shape.hpp"
+#include "render/salary_view.hpp"
 #include "render/schema_ids.hpp"
 
 namespace careerplan {
@@ -276,6 +278,46 @@ nlohmann::json occupation_object(const Occupation& occ, const std::vector<Anchor
             {"interests", interests},
             {"alternate_titles", occ.alternate_titles},
             {"curated_roles", curated}};
+}
+
+void add_occupation_wages(Document& doc, nlohmann::json& j, const OccupationWages& wages)
+{
+  Section head;
+  head.heading = "Wages (BLS OEWS, national)";
+  if (!wages.result) {
+    head.paragraphs.push_back(fmt::format("The imported BLS files have no national figure for SOC {}.", wages.soc));
+    doc.sections.push_back(std::move(head));
+    j["wages"] = nullptr;
+    return;
+  }
+  Document w = salary_document(*wages.result);
+  head.paragraphs.push_back(w.title);
+  doc.sections.push_back(std::move(head));
+  for (auto& sec : w.sections) {
+    doc.sections.push_back(std::move(sec));
+  }
+  j["wages"] = salary_json(*wages.result);
+}
+
+void add_role_occupations(ShowDocument& doc, nlohmann::json& extra, const OnetRelease& release,
+                          const std::vector<SocOccupation>& occupations)
+{
+  Section s;
+  s.heading = "O*NET occupations under these codes " + cite(release.source_id());
+  s.table.columns = {"CODE", "TITLE", "O*NET RATINGS"};
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& [soc, h] : occupations) {
+    s.table.rows.push_back({h.code, h.title, h.rated ? "rated" : "not rated in " + release.source_id()});
+    arr.push_back({{"occupation", shape::occupation_ref(h.code, h.title)}, {"soc", soc}, {"rated", h.rated}});
+  }
+  extra["onet_occupations"] = arr;
+  if (s.table.rows.empty()) {
+    return;
+  }
+  std::vector<std::pair<std::string, Section>> parts;
+  parts.emplace_back("occupations", std::move(s));
+  doc.insert_after("occupations", std::move(parts));
+  doc.footnotes.push_back(k_onet_credit);
 }
 
 } // namespace careerplan

@@ -9,6 +9,7 @@
 #include "render/format.hpp"
 #include "render/import_view.hpp"
 #include "render/json_shape.hpp"
+#include "render/schema_ids.hpp"
 
 namespace careerplan {
 
@@ -262,7 +263,7 @@ nlohmann::json onet_gap_json(const OnetReadiness& r, const OnetRelease& release,
     els.push_back(element_json(e));
   }
   j["elements"] = els;
-  return {{"schema", "careerplan/onet-gap/v1"}, {"assessment", assessment}, {"source", onet_source_json(release)},
+  return {{"schema", schema_id::onet_gap}, {"assessment", assessment}, {"source", onet_source_json(release)},
           {"occupation", j}};
 }
 
@@ -369,7 +370,7 @@ nlohmann::json onet_plan_json(const OnetReadiness& r, const Occupation& occ, con
   o["steps"] = steps;
   o["unrated"] = unrated;
   o["technologies"] = tech;
-  return {{"schema", "careerplan/onet-plan/v1"}, {"assessment", assessment}, {"source", onet_source_json(release)},
+  return {{"schema", schema_id::onet_plan}, {"assessment", assessment}, {"source", onet_source_json(release)},
           {"occupation", o}};
 }
 

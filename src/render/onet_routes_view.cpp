@@ -8,6 +8,7 @@
 #include "render/format.hpp"
 #include "render/import_view.hpp"
 #include "render/json_shape.hpp"
+#include "render/schema_ids.hpp"
 
 namespace careerplan {
 
@@ -156,7 +157,7 @@ nlohmann::json onet_routes_json(const OnetRoutesResult& r, const OnetRelease& re
            {"years", r.years ? nlohmann::json(*r.years) : nlohmann::json()},
            {"fit", r.years ? nlohmann::json(experience_fit(*r.years, t)) : nlohmann::json()}};
   }
-  return {{"schema", "careerplan/onet-routes/v1"},
+  return {{"schema", schema_id::onet_routes},
           {"assessment", assessment.empty() ? nlohmann::json() : nlohmann::json(assessment)},
           {"source", onet_source_json(release)},
           {"occupation", shape::occupation_ref(r.code, r.title)},

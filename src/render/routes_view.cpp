@@ -140,7 +140,7 @@ Document routes_document(const RoutesResult& r)
                             rr.origin_readiness ? fmt::format("{}", *rr.origin_readiness) : "", route.cohort,
                             route.duration ? plain_number(route.duration->min) : "",
                             route.duration ? plain_number(route.duration->max) : "",
-                            route.duration ? route.duration->unit : "", route.source});
+                            route.duration ? std::string(id_of(route.duration->unit)) : "", route.source});
   }
   if (r.routes.empty()) {
     Section none;

@@ -12,6 +12,7 @@
 #include "core/text.hpp"
 #include "render/format.hpp"
 #include "render/show_skills.hpp"
+#include "render/schema_ids.hpp"
 
 namespace careerplan {
 
@@ -277,7 +278,7 @@ ShowDocument show_document(const Role& role, const Catalog& cat)
   Section absent;
   absent.heading = "Not in this profile";
   for (const auto& a : role.absent) {
-    absent.bullets.push_back(a.part + ": " + a.note);
+    absent.bullets.push_back(fmt::format("{}: {}", id_of(a.part), a.note));
   }
   add_if(doc, "about", absent);
 
@@ -421,7 +422,7 @@ nlohmann::json show_json(const Role& role, const Catalog& cat, const std::string
   for (const Source* src : shared_sources(role, cat)) {
     shared.push_back(source_json(*src));
   }
-  nlohmann::json j = {{"schema", "careerplan/show/v2"}, {"section", part.empty() ? nlohmann::json() : nlohmann::json(part)}};
+  nlohmann::json j = {{"schema", schema_id::show}, {"section", part.empty() ? nlohmann::json() : nlohmann::json(part)}};
   const ShowSectionInfo* info = part.empty() ? nullptr : find_show_section(part);
   if (info == nullptr) {
     j["role"] = role.raw ? *role.raw : nlohmann::json();

@@ -38,7 +38,9 @@ json tiny_role()
                      "member_type": "us_state", "members": ["TX"],
                      "members_basis": {"kind": "modelling_choice", "source": "bls-oews-2024", "quote": "q"}}],
     "outlook": [{"id": "o", "metric": "growth", "value": 3, "unit": "percent", "source": "bls-oews-2024",
-                 "text": "t"}]
+                 "text": "t"}],
+    "path": [{"title": "Learn", "duration": {"min": 3, "max": 6, "unit": "months"}, "source": "bls-oews-2024"}],
+    "absent": [{"part": "tools", "note": "no citable page was found"}]
   })");
 }
 
@@ -66,6 +68,8 @@ TEST_CASE("every enum-like field's ids round-trip and are JSON strings")
   check_round_trip<OutlookMetric>();
   check_round_trip<SocStatus>();
   check_round_trip<BandKind>();
+  check_round_trip<DurationUnit>();
+  check_round_trip<RolePart>();
   CHECK(id_of(FigureScope::country) == "country");
   CHECK(id_of(SocStatus::as_published) == "as_published");
   CHECK(enum_ids<PayBasis>() == std::vector<std::string>{"base", "total", "unspecified"});
@@ -92,6 +96,9 @@ TEST_CASE("the role reader reads each kind into its enum")
   CHECK(r.adjustments.at(0).basis == PayBasis::total);
   CHECK(r.adjustments.at(0).members_basis.kind == BasisKind::modelling_choice);
   CHECK(r.outlook.at(0).metric == OutlookMetric::growth);
+  REQUIRE(r.path.at(0).duration.has_value());
+  CHECK(r.path.at(0).duration->unit == DurationUnit::months);
+  CHECK(r.absent.at(0).part == RolePart::tools);
 }
 
 TEST_CASE("an unknown kind is a data error naming its JSON path and the known ids")
@@ -109,6 +116,9 @@ TEST_CASE("an unknown kind is a data error naming its JSON path and the known id
       {"/adjustments/0/basis", "'wrong' is not one of: base, total, unspecified"},
       {"/adjustments/0/members_basis/kind", "'wrong' is not one of: published, derived, modelling_choice, own_judgement"},
       {"/outlook/0/metric", "'wrong' is not one of: growth, openings, employment, statement"},
+      {"/path/0/duration/unit", "'wrong' is not one of: weeks, months, years"},
+      {"/absent/0/part",
+       "'wrong' is not one of: education, routes, certifications, tools, projects, salary, outlook"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.pointer);
@@ -126,6 +136,16 @@ TEST_CASE("an unknown kind is a data error naming its JSON path and the known id
   const std::vector<Problem> problems = read_problems(j);
   REQUIRE_FALSE(problems.empty());
   CHECK(problems[0].path == "/salary/0/scope");
+}
+
+TEST_CASE("a part listed as absent must be absent from the profile")
+{
+  json j = tiny_role();
+  j["absent"][0]["part"] = "outlook"; // the profile has an outlook
+  const std::vector<Problem> problems = read_problems(j);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].path == "/absent/0/part");
+  CHECK(problems[0].message == "the profile has outlook: a part it gives is not absent");
 }
 
 TEST_CASE("a source's kind is read into SourceKind; an unknown one is a data error")
