@@ -76,15 +76,8 @@ void run_onet_routes(Context& ctx, const RoutesOptions& o, const std::optional<A
   r.from_role = names.from_role;
   r.from_role_title = names.from_role_title;
   r.from_basis = from_code.empty() ? "" : basis;
-  Document doc = onet_routes_document(r, *release);
-  if (!names.from_role.empty() && from_code.empty()) {
-    Section w;
-    w.heading = "Warnings";
-    w.bullets.push_back(fmt::format("{} has no anchor O*NET occupation that is imported, so there is no occupation "
-                                    "to start from", names.from_role));
-    doc.sections.push_back(std::move(w));
-  }
-  ctx.emit(doc, onet_routes_json(r, *release, a ? a->file : std::string()));
+  ctx.emit({[&] { return onet_routes_document(r, *release); },
+            [&] { return onet_routes_json(r, *release, a ? a->file : std::string()); }});
 }
 
 void run_routes(Context& ctx, const RoutesOptions& o)

@@ -114,6 +114,12 @@ Document onet_routes_document(const OnetRoutesResult& r, const OnetRelease& rele
     edu.paragraphs.push_back(fmt::format("Categories of 5% or more{}.", r.education_n ? fmt::format(", of {} respondents", *r.education_n) : ""));
   }
   doc.sections.push_back(std::move(edu));
+  if (!r.from_role.empty() && r.from_basis.empty()) { // a role named to start from, with no occupation of its own
+    add_bullets(doc, "Warnings",
+                {fmt::format("{} has no anchor O*NET occupation that is imported, so there is no occupation to start "
+                             "from",
+                             r.from_role)});
+  }
   doc.footnotes.push_back(k_onet_credit);
   return doc;
 }

@@ -394,6 +394,12 @@ class Imported(unittest.TestCase):
         csv_out = self.e.run("routes", "15-2041.00", "--format", "csv").stdout
         self.assertTrue(csv_out.startswith("rank,code,title,tier,index"))
         self.assertIn("unknown role", self.e.run("routes", "15-2041.00", "--from", "nosuchthing", status=2).stderr)
+        # a curated role whose anchor occupation is not imported: no occupation to start from, and the table says so
+        j = self.e.json("routes", "15-2041.00", "--from", "head-of-ai")
+        self.assertIsNone(j["from"])
+        out = self.e.run("routes", "15-2041.00", "--from", "head-of-ai").stdout
+        self.assertIn("Warnings", out)
+        self.assertIn("head-of-ai has no anchor O*NET occupation that is imported", " ".join(out.split()))
 
     def test_assess_onet_prompts_from_a_pipe(self):
         a = os.path.join(self.e.tmp, "prompted.json")
