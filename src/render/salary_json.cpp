@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include "render/salary_view.hpp"
-#include "render/json_list.hpp"
 #include "render/json_shape.hpp"
 #include "render/schema_ids.hpp"
 
@@ -151,24 +150,19 @@ nlohmann::json salary_json(const SalaryResult& r)
           {"notes", r.notes}};
 }
 
+nlohmann::json salary_list_head(const SalaryResult* first)
+{
+  return {{"schema", schema_id::salary_list}, {"current_pay", first == nullptr ? nlohmann::json(nullptr) : pay_json(first->query)}};
+}
+
 nlohmann::json salary_list_json(const std::vector<SalaryResult>& results)
 {
-  nlohmann::json list = nlohmann::json::array();
+  nlohmann::json doc = salary_list_head(results.empty() ? nullptr : &results.front());
+  nlohmann::json& list = doc["results"] = nlohmann::json::array();
   for (const auto& r : results) {
     list.push_back(salary_json(r));
   }
-  const nlohmann::json pay = results.empty() ? nlohmann::json(nullptr) : pay_json(results.front().query);
-  return {{"schema", schema_id::salary_list}, {"current_pay", pay}, {"results", list}};
-}
-
-std::string salary_list_json_text(const std::vector<SalaryResult>& results)
-{
-  JsonListText list;
-  for (const auto& r : results) {
-    list.add(salary_json(r));
-  }
-  const nlohmann::json pay = results.empty() ? nlohmann::json(nullptr) : pay_json(results.front().query);
-  return list.finish({{"schema", schema_id::salary_list}, {"current_pay", pay}}, "results");
+  return doc;
 }
 
 } // namespace careerplan
