@@ -11,16 +11,15 @@ std::string dumped(const nlohmann::json& j)
 
 const char* const k_placeholder = "\x01list\x01"; // no text of a document holds a control character
 
-// An item's text as it stands inside the list of a document's top-level key.
+// An item's text as it stands inside the list of a document's top-level key, appended to `out`:
+// what dump(2) of the whole document writes there. This is the serializer dump() itself runs,
+// started at the item's depth (4 spaces) instead of 0, so that the text is neither copied nor
+// indented again line by line.
 void append_indented(std::string& out, const nlohmann::json& item)
 {
-  const std::string text = dumped(item); // a string's newlines are escaped: each '\n' starts a line
-  for (const char c : text) {
-    out += c;
-    if (c == '\n') {
-      out += "    ";
-    }
-  }
+  using serializer = nlohmann::detail::serializer<nlohmann::json>;
+  serializer s(nlohmann::detail::output_adapter<char, std::string>(out), ' ', nlohmann::json::error_handler_t::replace);
+  s.dump(item, true, false, 2, 4);
 }
 
 // The document's text with `key` set to a placeholder, split there: before and after the list.
@@ -58,10 +57,10 @@ void JsonListStream::begin(nlohmann::json document)
 
 void JsonListStream::add(const nlohmann::json& item)
 {
-  std::string text = m_any ? ",\n    " : "[\n    ";
+  m_text.assign(m_any ? ",\n    " : "[\n    "); // the buffer is kept: its room serves the next item
   m_any = true;
-  append_indented(text, item);
-  m_write(text);
+  append_indented(m_text, item);
+  m_write(m_text);
 }
 
 void JsonListStream::finish()

@@ -41,6 +41,7 @@ private:
   std::string m_key;
   Write m_write;
   std::string m_after; // the document's text after the list
+  std::string m_text; // the item being written
   bool m_begun = false;
   bool m_any = false;
 };
