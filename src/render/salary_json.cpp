@@ -12,11 +12,27 @@
 
 namespace careerplan {
 
-nlohmann::json percentiles_json(const SalaryFigure& f)
+namespace {
+
+// percentiles_json's keys, set in `j` (a band's object takes them so, without a copy).
+void put_percentiles(nlohmann::json& j, const SalaryFigure& f)
 {
   auto put = [&](std::optional<double> v) { return shape::amount(v, f.currency, f.period); };
-  return {{"p10", put(f.p10)}, {"p25", put(f.p25)}, {"median", put(f.median)},
-          {"mean", put(f.mean)}, {"p75", put(f.p75)}, {"p90", put(f.p90)}};
+  j["p10"] = put(f.p10);
+  j["p25"] = put(f.p25);
+  j["median"] = put(f.median);
+  j["mean"] = put(f.mean);
+  j["p75"] = put(f.p75);
+  j["p90"] = put(f.p90);
+}
+
+} // namespace
+
+nlohmann::json percentiles_json(const SalaryFigure& f)
+{
+  nlohmann::json j = nlohmann::json::object();
+  put_percentiles(j, f);
+  return j;
 }
 
 nlohmann::json place_json(const Place& place)
@@ -91,7 +107,7 @@ nlohmann::json salary_json(const SalaryResult& r)
     j["derived_from_hourly"] = b.derived_from_hourly;
     j["origin"] = str_or_null(b.origin);
     j["vs_bls"] = nullptr;
-    j.update(percentiles_json(f));
+    put_percentiles(j, f);
     if (b.vs_bls) {
       const auto& c = *b.vs_bls;
       j["vs_bls"] = {{"figure", c.figure},       {"occupation", c.occupation}, {"period", c.period},
