@@ -124,6 +124,10 @@ def commands(binary, data_dir, role, role_file, all_files):
         ("roles", "all", [binary, *d, "roles"], jq_roles),
         ("match", "all", [binary, *d, *a, "match"], jq_match),
         ("salary --all", "all", [binary, *d, *a, "salary", "--all"], None),
+        # Without an assessment every level's bands are computed for every role.
+        ("salary (no assessment)", "all", [binary, *d, "salary"], None),
+        ("salary --json (no assessment)", "all", [binary, *d, "salary", "--json"], None),
+        ("salary --all --json", "all", [binary, *d, *a, "salary", "--all", "--json"], None),
         ("validate", "validate", [binary, *d, "validate"], None),
     ]
 

@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <memory>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -19,6 +21,7 @@
 #include "core/role_names.hpp"
 #include "core/text.hpp"
 #include "render/occupation_list_view.hpp"
+#include "render/json_list.hpp"
 #include "render/salary_view.hpp"
 
 namespace careerplan {
@@ -95,26 +98,100 @@ bool is_soc_code(const std::string& s)
          s[2] == '-' && std::all_of(s.begin() + 3, s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
-// A result over every role keeps what it prints of its role, the id, the title and the adjustments
-// its estimates derive from, so that each role is decoded, priced and let go (10,000 roles).
-void keep_printed(SalaryResult& r, std::vector<std::unique_ptr<Role>>& held)
+// Output written in parts, in blocks of 64 KiB, once nothing can replace it with an error: held
+// back until then (see run_salary_catalog).
+class HeldOutput
 {
-  auto kept = std::make_unique<Role>();
-  kept->id = r.role->id;
-  kept->title = r.role->title;
-  for (const auto& b : r.bands) {
-    if (b.derivation && b.derivation->adjustment != nullptr) {
-      kept->adjustments.push_back(*b.derivation->adjustment);
+public:
+  void write(std::string_view text)
+  {
+    m_text += text;
+    if (!m_held && m_text.size() >= (std::size_t{1} << 16)) {
+      flush();
     }
   }
-  std::size_t next = 0;
-  for (auto& b : r.bands) {
-    if (b.derivation && b.derivation->adjustment != nullptr) {
-      b.derivation->adjustment = &kept->adjustments[next++];
+  void release() { m_held = false; }
+  void flush()
+  {
+    if (!m_text.empty()) {
+      write_stdout(m_text);
+      m_text.clear();
     }
   }
-  r.role = kept.get();
-  held.push_back(std::move(kept));
+
+private:
+  std::string m_text;
+  bool m_held = true;
+};
+
+// Every role of the catalog, one at a time: each role's result is computed, rendered (its JSON or
+// CSV written, its table row kept) and let go, so that memory stays that of one role (issue 19).
+// A level one role lacks is a note for that role, an error only when no role has it: the output
+// is held back until a role has the level asked for, or no level is chosen per role (the role's
+// own levels then play no part, and a failing query fails for the first role as for every one).
+void run_salary_catalog(Context& ctx, const SalaryOptions& o, const std::optional<Assessment>& a, const Place& place)
+{
+  Db* db = ctx.store();
+  const Catalog& cat = ctx.catalog();
+  const bool level_per_role = !iequals(o.level, "all") && (!o.level.empty() || (a && a->years_experience));
+  std::optional<UsageError> level_error;
+  bool any_level = false;
+  HeldOutput out;
+  auto each_result = [&](const std::function<void(const SalaryResult&)>& use) {
+    for_each_role_digest(cat, [&](const Role& role) {
+      SalaryResult r;
+      bool failed = false;
+      try {
+        r = compute_salary(role, query_for(role, o, a, place));
+      } catch (const UsageError& e) {
+        level_error = e;
+        failed = true;
+        r.role = &role;
+        r.query.place = place;
+        r.notes.push_back(fmt::format("{} has no level '{}'", role.id, o.level));
+      }
+      attach_bls(r, cat, db);
+      any_level = any_level || !r.query.level.empty();
+      if (!failed && (!level_per_role || !r.query.level.empty())) {
+        out.release();
+      }
+      use(r);
+    });
+    if (level_error && !any_level) {
+      throw *level_error;
+    }
+  };
+  const std::string format = ctx.format();
+  if (format == "json") {
+    JsonListStream list("results", [&](std::string_view text) { out.write(text); });
+    each_result([&](const SalaryResult& r) {
+      if (!list.begun()) {
+        list.begin(salary_list_head(&r));
+      }
+      list.add(salary_json(r));
+    });
+    if (!list.begun()) {
+      list.begin(salary_list_head(nullptr));
+    }
+    list.finish();
+    out.flush();
+  } else if (format == "csv") {
+    out.write(salary_catalog_csv_header());
+    each_result([&](const SalaryResult& r) { out.write(salary_catalog_csv(r)); });
+    out.flush();
+  } else { // the table and markdown: the rows first, for the bars' scale and the column widths
+    std::vector<SalaryCatalogRow> rows;
+    std::optional<SalaryQuery> first;
+    each_result([&](const SalaryResult& r) {
+      rows.push_back(salary_catalog_row(r));
+      if (!first) {
+        first = r.query;
+      }
+    });
+    SalaryQuery none;
+    none.place = place;
+    ctx.emit(salary_catalog_document(rows, first ? *first : none), nlohmann::json());
+  }
 }
 
 void run_salary(Context& ctx, const SalaryOptions& o)
@@ -175,30 +252,7 @@ void run_salary(Context& ctx, const SalaryOptions& o)
     return;
   }
 
-  // Every role of the catalog: a level one role lacks is a note for that role, an error only
-  // when no role has it.
-  std::vector<SalaryResult> results;
-  std::vector<std::unique_ptr<Role>> held; // what the results print of each role (keep_printed)
-  std::optional<UsageError> level_error;
-  for_each_role_digest(cat, [&](const Role& role) {
-    try {
-      results.push_back(compute_salary(role, query_for(role, o, a, place)));
-    } catch (const UsageError& e) {
-      level_error = e;
-      SalaryResult r;
-      r.role = &role;
-      r.query.place = place;
-      r.notes.push_back(fmt::format("{} has no level '{}'", role.id, o.level));
-      results.push_back(std::move(r));
-    }
-    attach_bls(results.back(), cat, db);
-    keep_printed(results.back(), held);
-  });
-  if (level_error && std::all_of(results.begin(), results.end(), [](const SalaryResult& r) { return r.query.level.empty(); })) {
-    throw *level_error;
-  }
-  ctx.emit({[&] { return salary_catalog_document(results); }, [&] { return salary_list_json(results); },
-            [&] { return salary_list_json_text(results); }});
+  run_salary_catalog(ctx, o, a, place);
 }
 
 } // namespace

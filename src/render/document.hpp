@@ -78,6 +78,9 @@ Document printable(const Document& doc);
 std::string render_table(const Document& doc, const RenderOptions& options);
 std::string render_markdown(const Document& doc);
 std::string render_csv(const Document& doc);
+// The CSV lines of a table's rows, and of its columns first when `header`, each cell made
+// printable: render_csv's text for the document's csv table, which a long list writes in parts.
+std::string csv_lines(const Table& t, bool header);
 // RFC 4180 quoting, and a cell that a spreadsheet would take for a formula (one that begins
 // with '=', '+', '-' or '@', after any spaces, and is not a plain number) starts with a "'"
 // (OWASP's advice on CSV injection).

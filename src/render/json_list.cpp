@@ -11,30 +11,62 @@ std::string dumped(const nlohmann::json& j)
 
 const char* const k_placeholder = "\x01list\x01"; // no text of a document holds a control character
 
-} // namespace
-
-void JsonListText::add(const nlohmann::json& item)
+// An item's text as it stands inside the list of a document's top-level key, appended to `out`:
+// what dump(2) of the whole document writes there. This is the serializer dump() itself runs,
+// started at the item's depth (4 spaces) instead of 0, so that the text is neither copied nor
+// indented again line by line.
+void append_indented(std::string& out, const nlohmann::json& item)
 {
-  const std::string text = dumped(item); // a string's newlines are escaped: each '\n' starts a line
-  m_items += m_items.empty() ? "    " : ",\n    ";
-  for (const char c : text) {
-    m_items += c;
-    if (c == '\n') {
-      m_items += "    ";
-    }
-  }
+  using serializer = nlohmann::detail::serializer<nlohmann::json>;
+  serializer s(nlohmann::detail::output_adapter<char, std::string>(out), ' ', nlohmann::json::error_handler_t::replace);
+  s.dump(item, true, false, 2, 4);
 }
 
-std::string JsonListText::finish(nlohmann::json document, const std::string& key) const
+// The document's text with `key` set to a placeholder, split there: before and after the list.
+std::pair<std::string, std::string> split_at_list(nlohmann::json document, const std::string& key)
 {
   document[key] = k_placeholder;
   std::string out = dumped(document);
   const std::string mark = nlohmann::json(k_placeholder).dump();
   const std::size_t at = out.find(mark);
+  return {out.substr(0, at), out.substr(at + mark.size()) + "\n"};
+}
+
+} // namespace
+
+void JsonListText::add(const nlohmann::json& item)
+{
+  m_items += m_items.empty() ? "    " : ",\n    ";
+  append_indented(m_items, item);
+}
+
+std::string JsonListText::finish(nlohmann::json document, const std::string& key) const
+{
+  const auto [before, after] = split_at_list(std::move(document), key);
   const std::string list = m_items.empty() ? std::string("[]") : "[\n" + m_items + "\n  ]";
-  out.replace(at, mark.size(), list);
-  out += '\n';
-  return out;
+  return before + list + after;
+}
+
+void JsonListStream::begin(nlohmann::json document)
+{
+  auto [before, after] = split_at_list(std::move(document), m_key);
+  m_after = std::move(after);
+  m_begun = true;
+  m_write(before);
+}
+
+void JsonListStream::add(const nlohmann::json& item)
+{
+  m_text.assign(m_any ? ",\n    " : "[\n    "); // the buffer is kept: its room serves the next item
+  m_any = true;
+  append_indented(m_text, item);
+  m_write(m_text);
+}
+
+void JsonListStream::finish()
+{
+  m_write(m_any ? "\n  ]" : "[]");
+  m_write(m_after);
 }
 
 } // namespace careerplan

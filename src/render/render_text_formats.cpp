@@ -176,25 +176,30 @@ std::string csv_escape(const std::string& in)
   return out + "\"";
 }
 
-std::string render_csv(const Document& in)
+std::string csv_lines(const Table& t, bool header)
 {
-  const Document doc = printable(in);
-  const Table& t = doc.csv;
   std::string out;
   auto line = [&](const std::vector<std::string>& cells) {
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       if (c > 0) {
         out += ',';
       }
-      out += csv_escape(c < cells.size() ? cells[c] : "");
+      out += csv_escape(c < cells.size() ? printable(std::string_view(cells[c])) : "");
     }
     out += "\r\n";
   };
-  line(t.columns);
+  if (header) {
+    line(t.columns);
+  }
   for (const auto& row : t.rows) {
     line(row);
   }
   return out;
+}
+
+std::string render_csv(const Document& doc)
+{
+  return csv_lines(doc.csv, true); // the CSV is the document's csv table alone
 }
 
 } // namespace careerplan

@@ -7,17 +7,32 @@
 #include <nlohmann/json.hpp>
 
 #include "render/salary_view.hpp"
-#include "render/json_list.hpp"
 #include "render/json_shape.hpp"
 #include "render/schema_ids.hpp"
 
 namespace careerplan {
 
-nlohmann::json percentiles_json(const SalaryFigure& f)
+namespace {
+
+// percentiles_json's keys, set in `j` (a band's object takes them so, without a copy).
+void put_percentiles(nlohmann::json& j, const SalaryFigure& f)
 {
   auto put = [&](std::optional<double> v) { return shape::amount(v, f.currency, f.period); };
-  return {{"p10", put(f.p10)}, {"p25", put(f.p25)}, {"median", put(f.median)},
-          {"mean", put(f.mean)}, {"p75", put(f.p75)}, {"p90", put(f.p90)}};
+  j["p10"] = put(f.p10);
+  j["p25"] = put(f.p25);
+  j["median"] = put(f.median);
+  j["mean"] = put(f.mean);
+  j["p75"] = put(f.p75);
+  j["p90"] = put(f.p90);
+}
+
+} // namespace
+
+nlohmann::json percentiles_json(const SalaryFigure& f)
+{
+  nlohmann::json j = nlohmann::json::object();
+  put_percentiles(j, f);
+  return j;
 }
 
 nlohmann::json place_json(const Place& place)
@@ -59,37 +74,40 @@ nlohmann::json salary_json(const SalaryResult& r)
   for (const auto& b : r.bands) {
     const SalaryFigure& f = b.figure;
     auto money = [&f](std::optional<double> v) { return shape::amount(v, f.currency, f.period); };
-    json j = {{"kind", b.kind},
-              {"figure", f.id},
-              {"label", f.label},
-              {"low", money(f.low)},
-              {"high", money(f.high)},
-              {"high_open", f.high_open},
-              {"value", money(f.value)},
-              {"words", str_or_null(f.words)},
-              {"currency", f.currency},
-              {"period", f.period},
-              {"basis", f.basis},
-              {"scope", f.scope},
-              {"level", str_or_null(f.level)},
-              {"state", str_or_null(f.state)},
-              {"country", str_or_null(f.country)},
-              {"region", str_or_null(f.region)},
-              {"occupation", str_or_null(f.occupation)},
-              {"year", f.year ? json(f.year) : json(nullptr)},
-              {"source", f.source},
-              {"quote", str_or_null(f.quote)},
-              {"note", str_or_null(f.note)},
-              {"vs_national", nullptr},
-              {"derivation", nullptr},
-              {"fit", nullptr},
-              {"level_specific", b.level_specific},
-              {"top_coded", b.top_coded},
-              {"top_code", money(b.top_code)},
-              {"derived_from_hourly", b.derived_from_hourly},
-              {"origin", str_or_null(b.origin)},
-              {"vs_bls", nullptr}};
-    j.update(percentiles_json(f));
+    // Key by key rather than from an initializer list, which builds a [key, value] array for
+    // each key first: salary without a role writes this for every band of 10,000 roles.
+    json j = json::object();
+    j["kind"] = b.kind;
+    j["figure"] = f.id;
+    j["label"] = f.label;
+    j["low"] = money(f.low);
+    j["high"] = money(f.high);
+    j["high_open"] = f.high_open;
+    j["value"] = money(f.value);
+    j["words"] = str_or_null(f.words);
+    j["currency"] = f.currency;
+    j["period"] = f.period;
+    j["basis"] = f.basis;
+    j["scope"] = f.scope;
+    j["level"] = str_or_null(f.level);
+    j["state"] = str_or_null(f.state);
+    j["country"] = str_or_null(f.country);
+    j["region"] = str_or_null(f.region);
+    j["occupation"] = str_or_null(f.occupation);
+    j["year"] = f.year ? json(f.year) : json(nullptr);
+    j["source"] = f.source;
+    j["quote"] = str_or_null(f.quote);
+    j["note"] = str_or_null(f.note);
+    j["vs_national"] = nullptr;
+    j["derivation"] = nullptr;
+    j["fit"] = nullptr;
+    j["level_specific"] = b.level_specific;
+    j["top_coded"] = b.top_coded;
+    j["top_code"] = money(b.top_code);
+    j["derived_from_hourly"] = b.derived_from_hourly;
+    j["origin"] = str_or_null(b.origin);
+    j["vs_bls"] = nullptr;
+    put_percentiles(j, f);
     if (b.vs_bls) {
       const auto& c = *b.vs_bls;
       j["vs_bls"] = {{"figure", c.figure},       {"occupation", c.occupation}, {"period", c.period},
@@ -151,24 +169,19 @@ nlohmann::json salary_json(const SalaryResult& r)
           {"notes", r.notes}};
 }
 
+nlohmann::json salary_list_head(const SalaryResult* first)
+{
+  return {{"schema", schema_id::salary_list}, {"current_pay", first == nullptr ? nlohmann::json(nullptr) : pay_json(first->query)}};
+}
+
 nlohmann::json salary_list_json(const std::vector<SalaryResult>& results)
 {
-  nlohmann::json list = nlohmann::json::array();
+  nlohmann::json doc = salary_list_head(results.empty() ? nullptr : &results.front());
+  nlohmann::json& list = doc["results"] = nlohmann::json::array();
   for (const auto& r : results) {
     list.push_back(salary_json(r));
   }
-  const nlohmann::json pay = results.empty() ? nlohmann::json(nullptr) : pay_json(results.front().query);
-  return {{"schema", schema_id::salary_list}, {"current_pay", pay}, {"results", list}};
-}
-
-std::string salary_list_json_text(const std::vector<SalaryResult>& results)
-{
-  JsonListText list;
-  for (const auto& r : results) {
-    list.add(salary_json(r));
-  }
-  const nlohmann::json pay = results.empty() ? nlohmann::json(nullptr) : pay_json(results.front().query);
-  return list.finish({{"schema", schema_id::salary_list}, {"current_pay", pay}}, "results");
+  return doc;
 }
 
 } // namespace careerplan

@@ -26,12 +26,11 @@ void extend(BarScale& s, bool& any, std::optional<double> v)
   any = true;
 }
 
-BarScale scale_of(const std::vector<const Band*>& bands, std::optional<double> pay)
+BarScale scale_of(const std::vector<BarFigure>& figures, std::optional<double> pay)
 {
   BarScale s;
   bool any = false;
-  for (const Band* b : bands) {
-    const SalaryFigure& f = b->figure;
+  for (const BarFigure& f : figures) {
     for (auto v : {f.low, f.p10, f.median, f.p90, f.high, f.value}) {
       extend(s, any, v);
     }
@@ -211,7 +210,17 @@ std::vector<std::string> csv_columns()
 
 } // namespace
 
+BarFigure bar_figure(const SalaryFigure& f)
+{
+  return {f.low, f.p10, f.median, f.p90, f.high, f.value, f.high_open};
+}
+
 std::string range_bar(const SalaryFigure& f, std::optional<double> pay, const BarScale& scale, std::size_t width)
+{
+  return range_bar(bar_figure(f), pay, scale, width);
+}
+
+std::string range_bar(const BarFigure& f, std::optional<double> pay, const BarScale& scale, std::size_t width)
 {
   std::vector<std::string> cells(width, "·");
   const double span = scale.high - scale.low;
@@ -252,9 +261,9 @@ Document salary_document(const SalaryResult& r)
   const Role& role = *r.role;
   Document doc;
   doc.title = fmt::format("{}: salary, {}", role.title, place_title(r.query.place));
-  std::vector<const Band*> all;
+  std::vector<BarFigure> all;
   for (const auto& b : r.bands) {
-    all.push_back(&b);
+    all.push_back(bar_figure(b.figure));
   }
   const std::optional<double> pay = pay_on_scale(r.query);
   const BarScale scale = scale_of(all, pay);
@@ -315,15 +324,33 @@ Document salary_document(const SalaryResult& r)
   return doc;
 }
 
-Document salary_catalog_document(const std::vector<SalaryResult>& results)
+SalaryCatalogRow salary_catalog_row(const SalaryResult& r)
+{
+  SalaryCatalogRow row;
+  row.role = r.role->id;
+  row.bands = r.bands.size();
+  if (r.bands.empty()) {
+    return row;
+  }
+  const Band& b = r.bands.front();
+  row.bar = bar_figure(b.figure);
+  // The median (or single figure) where there is one; the bar shows the range.
+  const auto point = b.figure.median ? b.figure.median : b.figure.value;
+  row.amount = (b.kind == BandKind::estimate ? "~" : "") +
+               (point ? money(*point, b.figure.currency) : figure_text(b.figure, FigureStyle::compact));
+  row.basis = basis_word(b.figure.basis);
+  row.source = source_word(b) + (r.bands.size() > 1 ? fmt::format(" (+{} more)", r.bands.size() - 1) : "");
+  return row;
+}
+
+Document salary_catalog_document(const std::vector<SalaryCatalogRow>& rows, const SalaryQuery& q)
 {
   Document doc;
-  const SalaryQuery& q = results.front().query;
   doc.title = "Salary across the catalog, " + place_title(q.place);
-  std::vector<const Band*> headline;
-  for (const auto& r : results) {
-    if (!r.bands.empty()) {
-      headline.push_back(&r.bands.front());
+  std::vector<BarFigure> headline;
+  for (const auto& row : rows) {
+    if (row.bands > 0) {
+      headline.push_back(row.bar);
     }
   }
   const std::optional<double> pay = pay_on_scale(q);
@@ -346,33 +373,43 @@ Document salary_catalog_document(const std::vector<SalaryResult>& results)
   table.table.legends = {{1, fmt::format("RANGE: {} to {} on every bar: ━ band, ● median or single figure{}",
                                          money(scale.low, "USD"), money(scale.high, "USD"),
                                          pay ? ", ┃ your pay" : "")}};
-  doc.csv.columns = csv_columns();
-  for (const auto& r : results) {
-    if (r.bands.empty()) {
-      table.table.rows.push_back({r.role->id, std::string(k_catalog_bar_width, ' '), "—", "", "no figure here"});
-      std::vector<std::string> row(csv_columns().size());
-      row.front() = r.role->id;
-      row[1] = "none";
-      row.back() = "no source gives a figure for " + place_title(q.place);
-      doc.csv.rows.push_back(std::move(row));
-      continue;
-    }
-    const Band& b = r.bands.front();
-    const std::string more = r.bands.size() > 1 ? fmt::format(" (+{} more)", r.bands.size() - 1) : "";
-    // The median (or single figure) where there is one; the bar shows the range.
-    const auto point = b.figure.median ? b.figure.median : b.figure.value;
-    const std::string amount = point ? money(*point, b.figure.currency) : figure_text(b.figure, FigureStyle::compact);
-    table.table.rows.push_back({r.role->id, range_bar(b.figure, pay, scale, k_catalog_bar_width),
-                                (b.kind == BandKind::estimate ? "~" : "") + amount,
-                                basis_word(b.figure.basis), source_word(b) + more});
-    for (const auto& band : r.bands) {
-      add_csv_row(doc.csv, *r.role, band);
+  table.table.rows.reserve(rows.size());
+  for (const auto& row : rows) {
+    if (row.bands == 0) {
+      table.table.rows.push_back({row.role, std::string(k_catalog_bar_width, ' '), "—", "", "no figure here"});
+    } else {
+      table.table.rows.push_back({row.role, range_bar(row.bar, pay, scale, k_catalog_bar_width), row.amount, row.basis,
+                                  row.source});
     }
   }
   doc.sections.push_back(table);
   doc.footnotes.push_back("BASIS: base pay, total compensation, or not stated by the source. Figures from different "
                           "sources are not comparable one to one: see each role's whole list.");
   return doc;
+}
+
+std::string salary_catalog_csv_header()
+{
+  Table t;
+  t.columns = csv_columns();
+  return csv_lines(t, true);
+}
+
+std::string salary_catalog_csv(const SalaryResult& r)
+{
+  Table t;
+  t.columns = csv_columns();
+  if (r.bands.empty()) {
+    std::vector<std::string> row(t.columns.size());
+    row.front() = r.role->id;
+    row[1] = "none";
+    row.back() = "no source gives a figure for " + place_title(r.query.place);
+    t.rows.push_back(std::move(row));
+  }
+  for (const auto& band : r.bands) {
+    add_csv_row(t, *r.role, band);
+  }
+  return csv_lines(t, false);
 }
 
 } // namespace careerplan

@@ -42,3 +42,26 @@ TEST_CASE("an empty or cleared list is []")
   list.clear();
   CHECK(list.finish(document, "results") == whole(document, "results", nlohmann::json::array()));
 }
+
+TEST_CASE("a list streamed in pieces is the same text, items or none")
+{
+  const nlohmann::json document = {{"current_pay", nullptr}, {"schema", "careerplan/x/v1"}};
+  const nlohmann::json items = {{{"role", {{"id", "a"}}}, {"bands", nlohmann::json::array()}}, {{"n", 2}}};
+  for (const nlohmann::json& list_items : {items, nlohmann::json::array()}) {
+    std::string text;
+    std::size_t pieces = 0;
+    JsonListStream list("results", [&](std::string_view piece) {
+      text += piece;
+      ++pieces;
+    });
+    CHECK_FALSE(list.begun());
+    list.begin(document);
+    CHECK(list.begun());
+    for (const auto& item : list_items) {
+      list.add(item);
+    }
+    list.finish();
+    CHECK(text == whole(document, "results", list_items));
+    CHECK(pieces == 3 + list_items.size());
+  }
+}
