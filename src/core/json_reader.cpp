@@ -201,17 +201,22 @@ std::optional<json> parse_json(std::string_view text, const std::string& file, s
 
 std::string pointer_append(const std::string& path, std::string_view key)
 {
-  std::string escaped;
+  std::string out;
+  out.reserve(path.size() + 1 + key.size());
+  out.append(path).push_back('/');
+  if (std::none_of(key.begin(), key.end(), [](char c) { return c == '~' || c == '/'; })) {
+    return out.append(key); // every key of a careerplan document: one allocation, no scan per character
+  }
   for (char c : key) {
     if (c == '~') {
-      escaped += "~0";
+      out += "~0";
     } else if (c == '/') {
-      escaped += "~1";
+      out += "~1";
     } else {
-      escaped += c;
+      out += c;
     }
   }
-  return path + "/" + escaped;
+  return out;
 }
 
 std::string bounded(std::string s, std::size_t max)
@@ -234,7 +239,9 @@ void ReadContext::add(const std::string& path, std::string message) const
 
 std::string pointer_append(const std::string& path, std::size_t index)
 {
-  return path + "/" + std::to_string(index);
+  std::string out;
+  out.reserve(path.size() + 8);
+  return out.append(path).append(1, '/').append(std::to_string(index));
 }
 
 std::string type_name(const json& j)

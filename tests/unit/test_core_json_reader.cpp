@@ -69,6 +69,10 @@ TEST_CASE("JSON pointers escape '~' and '/'")
 {
   CHECK(pointer_append("", "a/b~c") == "/a~1b~0c");
   CHECK(pointer_append("/x", 3) == "/x/3");
+  CHECK(pointer_append("/skills/12", "weight_basis") == "/skills/12/weight_basis");
+  CHECK(pointer_append("", "") == "/");
+  CHECK(pointer_append("/a", "~") == "/a/~0");
+  CHECK(pointer_append("", 1234567890) == "/1234567890");
 }
 
 TEST_CASE("read_file refuses what is not a regular file")
