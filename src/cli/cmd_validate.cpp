@@ -61,7 +61,10 @@ void run_validate(Context& ctx, const std::vector<std::string>& paths, const std
 void run_validate_paths(Context& ctx, const std::vector<std::string>& paths,
                         const std::optional<std::string>& seeds)
 {
-  LoadReport report = load_catalog_report(ctx.load_options());
+  // Each role's names are enough for the checks of single files (an assessment, PATH...); the
+  // quotes need the whole role.
+  const KeptRoles kept = seeds ? KeptRoles::whole : KeptRoles::names;
+  LoadReport report = load_catalog_report(ctx.load_options(), kept);
   ValidateResult r;
   if (seeds) {
     // Quotes checked against the text of their sources (issue 17: every label true to its source).
@@ -118,7 +121,7 @@ void run_validate_paths(Context& ctx, const std::vector<std::string>& paths,
       if (it == homes.end()) {
         LoadOptions lo = in_use;
         lo.data_dirs.push_back(home);
-        it = homes.emplace(home, load_catalog_report(lo)).first;
+        it = homes.emplace(home, load_catalog_report(lo, kept)).first;
       }
       validate_file(p, it->second.catalog, report.problems);
       r.checked.push_back(p);

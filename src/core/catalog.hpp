@@ -49,8 +49,16 @@ struct LoadReport
   std::vector<Problem> problems;
 };
 
+// What load_catalog_report keeps of each role: all of it, or only what the checks across files
+// and a single file's checks need (its id, title, aliases and file), so that a catalog of ten
+// thousand roles is checked in the memory of a few.
+enum class KeptRoles { whole, names };
 // Loads everything and reports every problem without throwing for invalid data (for `validate`).
-LoadReport load_catalog_report(const LoadOptions& options);
+// The role files are read in several threads when there are many; the problems come in the same
+// order, whatever the threads: each file's own in file order, then each role's (sorted by id)
+// against the catalog and the other roles.
+// `threads`: how many at once (0: as many as there are cores, for a catalog large enough).
+LoadReport load_catalog_report(const LoadOptions& options, KeptRoles kept = KeptRoles::whole, unsigned threads = 0);
 // Loads everything; throws DataError on the first invalid file (exit 3), IoError when a directory cannot be read.
 Catalog load_catalog(const LoadOptions& options);
 // What commands use: reads the skills and shared sources, and indexes the role files by name

@@ -189,9 +189,32 @@ bool quote_in_text(const std::string& quote, const std::string& text)
   return true;
 }
 
+const Source* RoleSources::find(const std::string& id) const
+{
+  constexpr std::size_t k_few = 16; // below this a scan is as fast as a table
+  if (m_role.sources.size() < k_few) {
+    for (const auto& s : m_role.sources) {
+      if (s.id == id) {
+        return &s;
+      }
+    }
+  } else {
+    if (m_by_id.empty()) {
+      for (const auto& s : m_role.sources) {
+        m_by_id.emplace(s.id, &s); // the first of an id, as a scan finds it
+      }
+    }
+    if (const auto it = m_by_id.find(id); it != m_by_id.end()) {
+      return it->second;
+    }
+  }
+  return m_catalog.find_source(nullptr, id);
+}
+
 void check_role_figures(const Role& role, const Catalog& catalog, std::vector<Problem>& problems)
 {
   const ReadContext ctx{role.file, &problems};
+  const RoleSources role_sources(role, catalog);
   auto published = [&](const std::string& path, const Basis& b, const std::vector<double>& figures) {
     if (b.kind != BasisKind::published) {
       return;
@@ -223,7 +246,7 @@ void check_role_figures(const Role& role, const Catalog& catalog, std::vector<Pr
     published(pointer_append("/rules", i) + "/basis", role.rules[i].basis, {role.rules[i].min_level});
   }
   auto from_guide = [&](const std::string& id) {
-    const Source* s = catalog.find_source(&role, id);
+    const Source* s = role_sources.find(id);
     return s != nullptr && s->kind == SourceKind::guide;
   };
   for (std::size_t i = 0; i < role.salary.size(); ++i) {

@@ -6,12 +6,29 @@
 //   and a mapping marked as_published has its code in the source.
 #include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/json_reader.hpp"
 #include "core/model.hpp"
 
 namespace careerplan {
+
+// A role's own source by id, else the catalog's shared one, as Catalog::find_source finds it,
+// but with its own table of a role's many sources where the catalog keeps one per role it was
+// asked about: `validate` checks roles in several threads at once, each role gone once checked.
+class RoleSources
+{
+public:
+  RoleSources(const Role& role, const Catalog& catalog) : m_role(role), m_catalog(catalog) {}
+  const Source* find(const std::string& id) const;
+
+private:
+  const Role& m_role;
+  const Catalog& m_catalog;
+  mutable std::unordered_map<std::string_view, const Source*> m_by_id; // a role with many: made when first asked
+};
 
 // Published figures and their quotes (the catalog tells which sources are guides).
 void check_role_figures(const Role& role, const Catalog& catalog, std::vector<Problem>& problems);

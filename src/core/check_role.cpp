@@ -45,8 +45,9 @@ void check_role_refs(const Role& role, const Catalog& catalog, std::vector<Probl
   const ReadContext ctx{role.file, &problems};
   std::size_t hints = 0;
   std::vector<std::string> source_ids;
+  const RoleSources role_sources(role, catalog);
   for (const auto& [path, id] : role.refs.sources) {
-    if (catalog.find_source(&role, id) == nullptr) {
+    if (role_sources.find(id) == nullptr) {
       if (source_ids.empty()) {
         for (const auto& s : role.sources) {
           source_ids.push_back(s.id);

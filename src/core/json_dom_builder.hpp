@@ -12,7 +12,8 @@ namespace careerplan::detail {
 using nlohmann::json;
 
 // Builds the document from nlohmann's SAX events, as nlohmann's own parser does, and names in
-// `duplicate` the first key that its object already has.
+// `duplicate` the first key that its object already has. An array or object nested deeper than
+// `max_depth` stops the parse (sax_parse returns false) with too_deep() set.
 class DomBuilder
 {
 public:
@@ -22,7 +23,12 @@ public:
   using string_t = json::string_t;
   using binary_t = json::binary_t;
 
-  DomBuilder(json& root, std::string& duplicate) : m_root(root), m_duplicate(duplicate) {}
+  DomBuilder(json& root, std::string& duplicate, std::size_t max_depth)
+    : m_root(root), m_duplicate(duplicate), m_max_depth(max_depth)
+  {
+  }
+
+  bool too_deep() const { return m_too_deep; }
 
   bool null() { return add(nullptr) != nullptr; }
   bool boolean(bool v) { return add(v) != nullptr; }
@@ -31,11 +37,7 @@ public:
   bool number_float(number_float_t v, const string_t& /*s*/) { return add(v) != nullptr; }
   bool string(string_t& v) { return add(std::move(v)) != nullptr; }
   bool binary(binary_t& v) { return add(json::binary(std::move(v))) != nullptr; }
-  bool start_object(std::size_t /*n*/)
-  {
-    m_stack.push_back(add(json::value_t::object));
-    return true;
-  }
+  bool start_object(std::size_t /*n*/) { return open(json::value_t::object); }
   bool key(string_t& k)
   {
     auto& object = m_stack.back()->get_ref<json::object_t&>();
@@ -58,11 +60,7 @@ public:
     m_stack.pop_back();
     return true;
   }
-  bool start_array(std::size_t /*n*/)
-  {
-    m_stack.push_back(add(json::value_t::array));
-    return true;
-  }
+  bool start_array(std::size_t /*n*/) { return open(json::value_t::array); }
   bool end_array()
   {
     m_stack.pop_back();
@@ -80,6 +78,18 @@ private:
   std::vector<json*> m_stack;
   json* m_member = nullptr;
   std::deque<json> m_dropped; // stable addresses: emplace_back keeps the others where they are
+  std::size_t m_max_depth;
+  bool m_too_deep = false;
+
+  bool open(json::value_t type)
+  {
+    if (m_stack.size() >= m_max_depth) {
+      m_too_deep = true;
+      return false;
+    }
+    m_stack.push_back(add(type));
+    return true;
+  }
 
   template <typename T>
   json* add(T&& v)

@@ -4,9 +4,10 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
-#include <fstream>
+#include <fcntl.h>
 #include <set>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -36,17 +37,30 @@ std::string read_file(const std::string& path, std::size_t max_size)
     throw IoError(fmt::format("cannot read '{}': {} bytes is over the limit of {} bytes", path, st.st_size,
                               max_size));
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // open and read, not an ifstream: a stream's set-up costs more than reading a role file.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     throw IoError(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
   }
   std::string text;
   text.resize(static_cast<std::size_t>(st.st_size));
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  if (in.bad()) {
-    throw IoError(fmt::format("cannot read '{}': read error", path));
+  std::size_t got = 0;
+  while (got < text.size()) {
+    const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      ::close(fd);
+      throw IoError(fmt::format("cannot read '{}': read error", path));
+    }
+    if (n == 0) {
+      break; // the file is shorter than it was: what it holds now
+    }
+    got += static_cast<std::size_t>(n);
   }
+  ::close(fd);
+  text.resize(got);
   return text;
 }
 
@@ -82,6 +96,38 @@ std::string short_parse_message(const std::string& what)
   return msg;
 }
 
+// Nesting deeper than any careerplan document needs is refused: copying or walking a deeply
+// nested value recurses once per level. The parse stops at that depth; whether the text goes
+// deeper is also asked when the parse fails, so that a file both too deep and malformed (or
+// with a duplicate key) is reported as too deep wherever its first error is, as a scan of the
+// text before the parse found (the scan costs about a tenth of the parse: it is made only then).
+std::optional<Problem> too_deep(std::string_view text, const std::string& file)
+{
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > k_max_json_depth) {
+        const auto [line, column] = line_column(text, i);
+        return Problem{file, "", fmt::format("line {}, column {}: nested more than {} levels deep", line, column,
+                                             k_max_json_depth)};
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 std::optional<json> parse_json(std::string_view text, const std::string& file, std::vector<Problem>& problems)
@@ -90,47 +136,36 @@ std::optional<json> parse_json(std::string_view text, const std::string& file, s
     problems.push_back({file, "", "line 1, column 1: a byte-order mark is not allowed; save the file as UTF-8 without BOM"});
     return std::nullopt;
   }
-  // Nesting deeper than any careerplan document needs is refused before parsing: copying or
-  // walking a deeply nested value recurses once per level.
-  {
-    std::size_t depth = 0;
-    bool in_string = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      const char c = text[i];
-      if (in_string) {
-        if (c == '\\') {
-          ++i;
-        } else if (c == '"') {
-          in_string = false;
-        }
-      } else if (c == '"') {
-        in_string = true;
-      } else if (c == '[' || c == '{') {
-        if (++depth > k_max_json_depth) {
-          const auto [line, column] = line_column(text, i);
-          problems.push_back({file, "", fmt::format("line {}, column {}: nested more than {} levels deep", line, column,
-                                                    k_max_json_depth)});
-          return std::nullopt;
-        }
-      } else if ((c == ']' || c == '}') && depth > 0) {
-        --depth;
-      }
+  const auto deep = [&] {
+    if (auto p = too_deep(text, file)) {
+      problems.push_back(std::move(*p));
+      return true;
     }
-  }
+    return false;
+  };
   // Duplicate keys: nlohmann keeps the last silently, so the document is built here, each key
   // looked up in its object as it is added (faster than nlohmann's parse with a callback).
   std::string duplicate;
   try {
     json j;
-    detail::DomBuilder builder(j, duplicate);
+    detail::DomBuilder builder(j, duplicate, k_max_json_depth);
     json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, /*strict=*/true,
                     /*ignore_comments=*/false);
+    if (builder.too_deep()) {
+      if (!deep()) { // the scan finds what the parse found: never here
+        problems.push_back({file, "", fmt::format("nested more than {} levels deep", k_max_json_depth)});
+      }
+      return std::nullopt;
+    }
     if (!duplicate.empty()) {
       problems.push_back({file, "", bounded(fmt::format("duplicate key '{}' in an object", duplicate), k_max_message)});
       return std::nullopt;
     }
     return j;
   } catch (const json::parse_error& e) {
+    if (deep()) {
+      return std::nullopt;
+    }
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
       problems.push_back({file, "", "the file is empty; expected a JSON object"});
       return std::nullopt;
@@ -141,6 +176,9 @@ std::optional<json> parse_json(std::string_view text, const std::string& file, s
                                               short_parse_message(e.what()))});
     return std::nullopt;
   } catch (const json::out_of_range& e) {
+    if (deep()) {
+      return std::nullopt;
+    }
     // A number too large for a double ("1e99999"); the message names the number, so find it.
     const std::string what = e.what();
     const auto open_quote = what.find('\'');
@@ -163,17 +201,22 @@ std::optional<json> parse_json(std::string_view text, const std::string& file, s
 
 std::string pointer_append(const std::string& path, std::string_view key)
 {
-  std::string escaped;
+  std::string out;
+  out.reserve(path.size() + 1 + key.size());
+  out.append(path).push_back('/');
+  if (std::none_of(key.begin(), key.end(), [](char c) { return c == '~' || c == '/'; })) {
+    return out.append(key); // every key of a careerplan document: one allocation, no scan per character
+  }
   for (char c : key) {
     if (c == '~') {
-      escaped += "~0";
+      out += "~0";
     } else if (c == '/') {
-      escaped += "~1";
+      out += "~1";
     } else {
-      escaped += c;
+      out += c;
     }
   }
-  return path + "/" + escaped;
+  return out;
 }
 
 std::string bounded(std::string s, std::size_t max)
@@ -196,7 +239,9 @@ void ReadContext::add(const std::string& path, std::string message) const
 
 std::string pointer_append(const std::string& path, std::size_t index)
 {
-  return path + "/" + std::to_string(index);
+  std::string out;
+  out.reserve(path.size() + 8);
+  return out.append(path).append(1, '/').append(std::to_string(index));
 }
 
 std::string type_name(const json& j)
@@ -217,6 +262,7 @@ std::string type_name(const json& j)
 ObjectReader::ObjectReader(const ReadContext& ctx, const json& j, std::string path)
   : m_ctx(ctx), m_json(&j), m_path(std::move(path)), m_ok(j.is_object())
 {
+  m_known.reserve(16); // most objects of a document have fewer keys: one allocation
   if (!m_ok) {
     m_ctx.add(m_path, fmt::format("expected an object, found {}", type_name(j)));
   }
@@ -406,8 +452,13 @@ void ObjectReader::array(std::string_view key, bool required,
     m_ctx.add(path_of(key), fmt::format("expected an array, found {}", type_name(*v)));
     return;
   }
+  // One string for every element's path, its index written over the last one's.
+  std::string at = path_of(key) + '/';
+  const std::size_t prefix = at.size();
   for (std::size_t i = 0; i < v->size(); ++i) {
-    each((*v)[i], pointer_append(path_of(key), i));
+    at.resize(prefix);
+    at += std::to_string(i);
+    each((*v)[i], at);
   }
 }
 
@@ -425,8 +476,9 @@ void ObjectReader::object(std::string_view key, bool required,
     m_ctx.add(path_of(key), fmt::format("expected an object, found {}", type_name(*v)));
     return;
   }
+  const std::string at = path_of(key);
   for (const auto& [k, value] : v->items()) {
-    each(k, value, pointer_append(path_of(key), k));
+    each(k, value, pointer_append(at, k));
   }
 }
 
@@ -438,7 +490,7 @@ void ObjectReader::finish()
   for (const auto& [k, v] : m_json->items()) {
     if (std::find(m_known.begin(), m_known.end(), k) == m_known.end()) {
       // No id is longer than 64 characters: a longer key is no misspelling of one.
-      const std::string hint = k.size() > 64 ? std::string() : did_you_mean(k, m_known);
+      const std::string hint = k.size() > 64 ? std::string() : did_you_mean(k, {m_known.begin(), m_known.end()});
       m_ctx.add(path_of(k), hint.empty() ? "unknown field" : "unknown field; " + hint);
     }
   }

@@ -90,7 +90,7 @@ private:
   const json* m_json;
   std::string m_path;
   bool m_ok;
-  std::vector<std::string> m_known;
+  std::vector<std::string_view> m_known; // the keys asked for: the callers' string literals
 };
 
 } // namespace careerplan

@@ -24,7 +24,8 @@ std::string read_enum(ObjectReader& o, std::string_view key, const std::vector<s
 template <IdEnum E>
 E read_kind(ObjectReader& o, std::string_view key, E fallback, bool required = true)
 {
-  const std::string id = read_enum(o, key, enum_ids<E>(), required, std::string(id_of(fallback)));
+  static const std::vector<std::string> k_ids = enum_ids<E>(); // made once, not for every field read
+  const std::string id = read_enum(o, key, k_ids, required, std::string(id_of(fallback)));
   return from_id<E>(id).value_or(fallback);
 }
 Source read_source(const json& j, const std::string& path, const ReadContext& ctx);

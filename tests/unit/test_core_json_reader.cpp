@@ -69,6 +69,10 @@ TEST_CASE("JSON pointers escape '~' and '/'")
 {
   CHECK(pointer_append("", "a/b~c") == "/a~1b~0c");
   CHECK(pointer_append("/x", 3) == "/x/3");
+  CHECK(pointer_append("/skills/12", "weight_basis") == "/skills/12/weight_basis");
+  CHECK(pointer_append("", "") == "/");
+  CHECK(pointer_append("/a", "~") == "/a/~0");
+  CHECK(pointer_append("", 1234567890) == "/1234567890");
 }
 
 TEST_CASE("read_file refuses what is not a regular file")
@@ -98,4 +102,23 @@ TEST_CASE("ids of every kind are read as plain ids, with the JSON path of any th
   CHECK(problems[0].message.find("'$(touch x)' is not a plain id") == 0);
   CHECK(check_id(ctx, "/k", std::string("a\0b", 3)) == false);
   CHECK(problems.back().message.find("'a?b'") == 0); // a NUL is shown, not a cut-off message
+}
+
+TEST_CASE("nesting deeper than 64 levels is refused where it starts, whatever else is wrong with the text")
+{
+  const std::string ok = std::string(64, '[') + std::string(64, ']');
+  CHECK(parse_problems(ok).empty());
+  const std::string deep = "{\"a\":\n " + std::string(65, '[') + std::string(65, ']') + "}";
+  const auto p = parse_problems(deep);
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].message == "line 2, column 65: nested more than 64 levels deep"); // the 64th '[', in the object
+  // Too deep and malformed, or with a duplicate key, before or after: too deep.
+  CHECK(parse_problems("{\"x\": ], " + deep.substr(1)).at(0).message.find("nested more than 64") != std::string::npos);
+  CHECK(parse_problems(deep + " trailing").at(0).message.find("nested more than 64") != std::string::npos);
+  CHECK(parse_problems("{\"a\": 1, \"a\": 2, \"b\": " + deep + "}").at(0).message.find("nested more than 64") !=
+        std::string::npos);
+  CHECK(parse_problems("{\"x\": 1e99999, \"b\": " + deep + "}").at(0).message.find("nested more than 64") !=
+        std::string::npos);
+  // Brackets in strings are no nesting.
+  CHECK(parse_problems("{\"a\": \"" + std::string(100, '[') + "\\\"" + "\"}").empty());
 }
