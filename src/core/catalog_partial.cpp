@@ -29,17 +29,17 @@ bool all_fresh(const IndexView& view)
 {
   const std::size_t n = view.size();
   std::vector<char> fresh(n, 0);
+  const std::string bundled = std::string(k_bundled) + "/";
   auto part = [&](std::size_t from, std::size_t to) {
     Dirs dirs;
+    RoleFile f; // one buffer for every path
     for (std::size_t i = from; i < to; ++i) {
       const Record r = view.record(i);
-      const std::string file(view.file(r));
-      if (file.starts_with(k_bundled) && file.size() > std::strlen(k_bundled) && file[std::strlen(k_bundled)] == '/') {
+      f.file.assign(view.file(r));
+      if (f.file.starts_with(bundled)) {
         fresh[i] = 1; // the bundled files are in the key
         continue;
       }
-      RoleFile f;
-      f.file = file;
       Stamp now;
       fresh[i] = r.racy == 0 && stamp_of(f, now, dirs) == 0 && now == Stamp{r.size, r.mtime, r.ctime, r.inode};
     }
