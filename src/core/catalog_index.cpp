@@ -276,6 +276,7 @@ void refresh_role_index(Catalog& cat, const LoadOptions& options, const std::str
   for (auto& [id, bytes] : digest_of) {
     digests->add(id, std::move(bytes));
   }
+  digests->set_lookup(nullptr); // (a partial catalog's, of another view)
   if (view) {
     // A changed file's digest is in memory; any other id in use has its record matched above.
     digests->set_lookup([view](const std::string& id) -> std::string_view {

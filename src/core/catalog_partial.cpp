@@ -128,6 +128,12 @@ bool open_role_index(Catalog& cat, const LoadOptions& options, const std::string
   // The BLS section is gathered from every file: it serves only when every file is as indexed
   // (checked once, on first use); otherwise the catalog is completed and the figures gathered anew.
   auto digests = std::make_shared<RoleDigests>();
+  // A digest is of the file the index has for its id; used only for an id the lookup vouched for
+  // (find_role_summary), or once the catalog is completed (which sets its own lookup).
+  digests->set_lookup([view](const std::string& id) -> std::string_view {
+    const std::size_t k = view->find(id);
+    return k == std::string_view::npos ? std::string_view() : view->digest(view->record(k));
+  });
   digests->set_bls([view, fresh = std::make_shared<int>(-1)](const std::string& soc_area)
                        -> std::optional<std::vector<SalaryFigure>> {
     if (*fresh < 0) {

@@ -160,6 +160,10 @@ TEST_CASE("a catalog opened for one role reads the files it uses and completes i
     REQUIRE(r != nullptr);
     CHECK(r->id == "extra-role");
     CHECK(cat.find_role("data-analyst") != nullptr);
+    const Role* summary = find_role_summary(cat, "data-scientist"); // from its digest: no file parsed
+    REQUIRE(summary != nullptr);
+    CHECK(summary->from_digest);
+    CHECK(summary->id == "data-scientist");
     const auto bundled_roles = std::count_if(files.begin(), files.end(), [](const EmbeddedFile& f) { return f.path.starts_with("roles/"); });
     CHECK(cat.role_ids().size() == static_cast<std::size_t>(bundled_roles) + 1); // completed: every role
     CHECK(cat.find_role("extra-role") == r); // a role read before completing stays
