@@ -1,5 +1,5 @@
-// Finding the catalog's files (bundled and in data directories) and reading them: whole for
-// `validate`, or as an index of role files read one by one for every other command.
+// Finding the catalog's files (bundled and in data directories) and indexing the role files, read
+// one by one, for every command but `validate` (core/catalog_validate.cpp reads them all).
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -10,54 +10,22 @@
 
 #include <fmt/format.h>
 
-#include "core/assessment.hpp"
 #include "core/catalog.hpp"
 #include "core/catalog_index.hpp"
+#include "core/catalog_layers.hpp"
 #include "core/embedded.hpp"
 #include "core/read_parts.hpp"
 
 namespace careerplan {
 
 namespace fs = std::filesystem;
+using detail::bundled_layer;
+using detail::directory_layer;
+using detail::in_roles_dir;
+using detail::Layer;
+using detail::read_shared;
 
-namespace {
-
-enum class Kind { skills, sources, role, assessment, unknown };
-
-Kind kind_of(const json& j)
-{
-  if (!j.is_object() || !j.contains("schema") || !j["schema"].is_string()) {
-    return Kind::unknown;
-  }
-  const auto& s = j["schema"].get_ref<const std::string&>();
-  if (s == k_schema_skills) {
-    return Kind::skills;
-  }
-  if (s == k_schema_sources) {
-    return Kind::sources;
-  }
-  if (s == k_schema_role) {
-    return Kind::role;
-  }
-  if (s.rfind("careerplan/assessment/", 0) == 0) {
-    return Kind::assessment;
-  }
-  return Kind::unknown;
-}
-
-// A file of a layer: bundled text, or a path read when its turn comes.
-struct LayerFile
-{
-  std::string path; // display path
-  std::string_view text; // bundled text
-  bool bundled = false;
-};
-
-struct Layer
-{
-  std::string name; // "<bundled>" or a directory
-  std::vector<LayerFile> files; // skills.json and sources.json first, then roles/*.json by name
-};
+namespace detail {
 
 Layer bundled_layer()
 {
@@ -125,6 +93,10 @@ bool in_roles_dir(const std::string& file)
   return slash != std::string_view::npos && (f.substr(0, slash) == "roles" || f.substr(0, slash).ends_with("/roles"));
 }
 
+} // namespace detail
+
+namespace {
+
 // "dir/roles/x.json" -> "x"
 std::string stem_of(const std::string& file)
 {
@@ -150,8 +122,10 @@ void merge_by_id(std::vector<T>& into, std::vector<T> from)
   }
 }
 
+} // namespace
+
 // Reads skills.json or sources.json into the catalog.
-void read_shared(const std::string& file, std::string_view text, Catalog& cat, std::vector<Problem>& problems)
+void detail::read_shared(const std::string& file, std::string_view text, Catalog& cat, std::vector<Problem>& problems)
 {
   const ReadContext ctx{file, &problems};
   const auto j = parse_json(text, file, problems);
@@ -167,93 +141,6 @@ void read_shared(const std::string& file, std::string_view text, Catalog& cat, s
   } else if (base == "sources.json") {
     merge_by_id(cat.sources, read_sources(*j, ctx));
   }
-}
-
-} // namespace
-
-LoadReport load_catalog_report(const LoadOptions& options)
-{
-  LoadReport report;
-  std::vector<Layer> layers;
-  if (options.bundled) {
-    layers.push_back(bundled_layer());
-  }
-  for (const auto& dir : options.data_dirs) {
-    layers.push_back(directory_layer(dir));
-  }
-  Catalog& cat = report.catalog;
-  std::unordered_map<std::string, std::size_t> role_at; // id -> index in cat.roles
-  for (const auto& layer : layers) {
-    std::unordered_set<std::string> layer_role_ids;
-    for (const auto& f : layer.files) {
-      // One file that cannot be read is one problem: the others are still checked.
-      std::string owned;
-      if (!f.bundled) {
-        try {
-          owned = read_file(f.path);
-        } catch (const IoError& e) {
-          report.problems.push_back({f.path, "", e.what()});
-          continue;
-        }
-        report.files.push_back(f.path);
-      }
-      const std::string_view text = f.bundled ? f.text : std::string_view(owned);
-      if (!in_roles_dir(f.path)) {
-        read_shared(f.path, text, cat, report.problems);
-        continue;
-      }
-      const ReadContext ctx{f.path, &report.problems};
-      const auto j = parse_json(text, f.path, report.problems);
-      if (!j) {
-        continue;
-      }
-      if (kind_of(*j) != Kind::role) {
-        Role ignored = read_role(*j, ctx); // reports the schema and every other problem
-        (void)ignored;
-        continue;
-      }
-      Role role = read_role(*j, ctx);
-      const std::string base = fs::path(f.path).filename().string();
-      if (!role.id.empty() && base != role.id + ".json") {
-        ctx.add("/id", fmt::format("role id '{}' does not match the file name '{}'", role.id, base));
-      }
-      if (!layer_role_ids.insert(role.id).second) {
-        ctx.add("/id", fmt::format("duplicate role id '{}'", role.id));
-        continue;
-      }
-      if (const auto it = role_at.find(role.id); it != role_at.end()) {
-        cat.roles[it->second] = std::move(role); // a later data directory overrides
-      } else {
-        role_at.emplace(role.id, cat.roles.size());
-        cat.roles.push_back(std::move(role));
-      }
-    }
-  }
-  std::sort(cat.roles.begin(), cat.roles.end(), [](const Role& a, const Role& b) { return a.id < b.id; });
-  // Each role's checks against the catalog, then whether its aliases name another role.
-  std::vector<Problem> clashes;
-  check_aliases(cat.all_roles(), clashes);
-  std::unordered_map<std::string, std::vector<Problem>> clashes_of;
-  for (auto& p : clashes) {
-    clashes_of[p.file].push_back(std::move(p));
-  }
-  for (const auto& role : cat.roles) {
-    check_role_refs(role, cat, report.problems);
-    if (const auto it = clashes_of.find(role.file); it != clashes_of.end()) {
-      report.problems.insert(report.problems.end(), it->second.begin(), it->second.end());
-      clashes_of.erase(it);
-    }
-  }
-  return report;
-}
-
-Catalog load_catalog(const LoadOptions& options)
-{
-  LoadReport report = load_catalog_report(options);
-  if (!report.problems.empty()) {
-    throw DataError(std::move(report.problems));
-  }
-  return std::move(report.catalog);
 }
 
 namespace {
@@ -336,38 +223,6 @@ Catalog open_catalog(const LoadOptions& options)
   }
   complete(cat);
   return cat;
-}
-
-void validate_file(const std::string& path, const Catalog& catalog, std::vector<Problem>& problems)
-{
-  const std::string text = read_file(path);
-  const ReadContext ctx{path, &problems};
-  const auto j = parse_json(text, path, problems);
-  if (!j) {
-    return;
-  }
-  switch (kind_of(*j)) {
-  case Kind::skills:
-    read_skill_catalog(*j, ctx);
-    break;
-  case Kind::sources:
-    read_sources(*j, ctx);
-    break;
-  case Kind::role: {
-    Role role = read_role(*j, ctx);
-    if (problems.empty()) {
-      check_role(role, catalog, problems);
-    }
-    break;
-  }
-  case Kind::assessment:
-    validate_assessment_json(*j, path, catalog, problems);
-    break;
-  case Kind::unknown:
-    ctx.add("/schema", fmt::format("not a careerplan file: expected a \"schema\" of {}, {}, {} or careerplan/assessment/v1",
-                                   k_schema_role, k_schema_skills, k_schema_sources));
-    break;
-  }
 }
 
 } // namespace careerplan
