@@ -132,6 +132,9 @@ void build_app(CLI::App& app, Context& ctx)
   setup_report(app, ctx);
   setup_new_role(app, ctx);
   setup_completion(app, ctx);
+  for (const char* name : {"show", "gap", "plan", "routes", "salary"}) { // Context::one_role
+    app.get_subcommand(name)->preparse_callback([&ctx](std::size_t) { ctx.one_role = true; });
+  }
   for (auto* sub : app.get_subcommands({})) {
     sub->footer("Global options, before or after the command: --format table|json|csv|markdown,\n"
                 "--json, --data-dir DIR, --assessment FILE, --color auto|always|never\n"

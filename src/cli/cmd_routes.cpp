@@ -101,8 +101,8 @@ void run_routes(Context& ctx, const RoutesOptions& o)
   if (!o.from.empty()) {
     from = resolve_role(cat, o.from).id;
     from_basis = "--from";
-  } else if (const Role* r = a ? find_role_by_name(cat, a->current_role) : nullptr) {
-    from = r->id;
+  } else if (auto id = a ? role_id_by_name(cat, a->current_role) : std::nullopt) {
+    from = std::move(*id);
     from_basis = "current_role in " + a->file;
   }
   const RoutesResult r = compute_routes(role, cat, a ? &*a : nullptr, from, from_basis);

@@ -231,6 +231,7 @@ const Catalog& Context::catalog()
     if (const std::string cache = xdg_dir("XDG_CACHE_HOME", ".cache"); !cache.empty()) {
       lo.cache_dir = cache;
     }
+    lo.one_role = one_role;
     m_catalog = open_catalog(lo);
   }
   return *m_catalog;

@@ -48,6 +48,9 @@ public:
   GlobalOptions options;
   bool quiet = false; // --quiet of the commands that have it
   bool page = false;  // the command's table output goes through a pager on a terminal (cli/pager.cpp)
+  // The command reads one role and the roles it names (show, gap, plan, routes, salary): the
+  // catalog opens without listing its directories when its index allows (LoadOptions::one_role).
+  bool one_role = false;
 
   const Catalog& catalog();
   LoadOptions load_options() const;

@@ -24,15 +24,15 @@ Assessment read_assessment(const json& j, const ReadContext& ctx, const Catalog&
   a.current_role = o.opt_str("current_role");
   a.target_role = o.opt_str("target_role");
   if (!a.target_role.empty()) {
-    if (const Role* r = find_role_by_name(catalog, a.target_role)) {
-      a.target_role = r->id;
+    if (auto id = role_id_by_name(catalog, a.target_role)) {
+      a.target_role = std::move(*id);
     } else {
       const std::string hint = did_you_mean(a.target_role, catalog.role_names());
       ctx.add("/target_role", fmt::format("unknown role '{}'{}", a.target_role, hint.empty() ? "" : "; " + hint));
     }
   }
-  if (const Role* r = find_role_by_name(catalog, a.current_role)) {
-    a.current_role = r->id;
+  if (auto id = role_id_by_name(catalog, a.current_role)) {
+    a.current_role = std::move(*id);
   }
   a.years_experience = o.opt_num("years_experience", 0, 80);
   a.education = o.opt_str("education");

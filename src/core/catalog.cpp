@@ -118,6 +118,9 @@ struct Catalog::Index
   std::unordered_map<std::string, std::string> alias_to_id;
   bool aliases_scanned = false;
   std::function<std::unordered_map<std::string, std::string>()> alias_source; // instead of a scan
+  // A partial catalog (set_partial): files added by id until it is completed.
+  std::function<bool(Catalog&, const std::string&)> lookup;
+  std::function<void(Catalog&)> complete;
 };
 
 Catalog::Catalog() : m_index(std::make_unique<Index>()) {}
@@ -191,22 +194,46 @@ const Scale* Catalog::find_scale(const std::string& id) const
 void Catalog::add_role_file(RoleFile f, bool override_existing)
 {
   Index& ix = *m_index; // no lookup of skills or roles is needed here
-  if (!ix.loaded.empty()) {
-    ix.loaded.erase(f.id);
-  }
-  ix.aliases_scanned = false;
   std::string id = f.id;
   // Files come sorted by name within a directory: the end is the place to try first.
   if (override_existing) {
-    ix.files.insert_or_assign(ix.files.end(), std::move(id), std::move(f));
+    ix.files.insert_or_assign(ix.files.end(), id, std::move(f));
+    if (!ix.loaded.empty()) {
+      ix.loaded.erase(id); // read from the file replaced
+    }
   } else {
-    ix.files.try_emplace(ix.files.end(), std::move(id), std::move(f));
+    ix.files.try_emplace(ix.files.end(), std::move(id), std::move(f)); // a file there stays, and its role
   }
+  ix.aliases_scanned = false;
+}
+
+void Catalog::set_partial(std::function<bool(Catalog&, const std::string&)> lookup, std::function<void(Catalog&)> complete)
+{
+  index().lookup = std::move(lookup);
+  index().complete = std::move(complete);
+}
+
+Catalog::Index& Catalog::full_index() const
+{
+  Index& ix = index();
+  if (ix.complete) {
+    auto complete = std::move(ix.complete);
+    ix.complete = nullptr;
+    ix.lookup = nullptr;
+    try {
+      // The catalog object is never const itself: only the references commands hold to it.
+      complete(const_cast<Catalog&>(*this));
+    } catch (...) {
+      ix.complete = std::move(complete); // asked again, it fails again
+      throw;
+    }
+  }
+  return ix;
 }
 
 const std::map<std::string, RoleFile>& Catalog::role_files() const
 {
-  return index().files;
+  return full_index().files;
 }
 
 void Catalog::mark_unreadable(const std::string& id, std::string why)
@@ -282,6 +309,15 @@ const Role* Catalog::find_role(const std::string& id_or_alias) const
   if (const auto it = ix.files.find(key); it != ix.files.end()) {
     return load(it->second, true);
   }
+  if (ix.lookup && ix.lookup(const_cast<Catalog&>(*this), key)) { // a partial catalog vouches for the id
+    return load(ix.files.at(key), true);
+  }
+  if (ix.complete) { // anything else needs every file: an alias, an invalid file, no such role
+    full_index();
+    if (const auto it = ix.files.find(key); it != ix.files.end()) {
+      return load(it->second, true);
+    }
+  }
   if (ix.files.empty()) {
     return nullptr;
   }
@@ -316,9 +352,28 @@ const Role* Catalog::find_role(const std::string& id_or_alias) const
   return nullptr;
 }
 
+std::optional<std::string> Catalog::role_id(const std::string& id_or_alias) const
+{
+  const std::string key = to_lower(id_or_alias);
+  Index& ix = index();
+  if (const auto it = ix.role_by_name.find(key); it != ix.role_by_name.end()) {
+    return it->second->id;
+  }
+  // An indexed file is checked when the catalog is opened (open_catalog), or vouched for by a
+  // partial catalog's lookup; one that cannot be read is for find_role to report.
+  if (const auto it = ix.files.find(key); it != ix.files.end() && it->second.unreadable.empty()) {
+    return key;
+  }
+  if (ix.files.find(key) == ix.files.end() && ix.lookup && ix.lookup(const_cast<Catalog&>(*this), key)) {
+    return key;
+  }
+  const Role* r = find_role(id_or_alias);
+  return r == nullptr ? std::nullopt : std::optional<std::string>(r->id);
+}
+
 std::vector<std::reference_wrapper<const Role>> Catalog::all_roles() const
 {
-  Index& ix = index();
+  Index& ix = full_index();
   std::vector<std::reference_wrapper<const Role>> out;
   out.reserve(roles.size() + ix.files.size());
   for (const auto& r : roles) {
@@ -357,7 +412,7 @@ std::vector<std::string> Catalog::role_ids() const
   for (const auto& r : roles) {
     ids.push_back(r.id);
   }
-  for (const auto& [id, f] : index().files) {
+  for (const auto& [id, f] : full_index().files) {
     ids.push_back(id);
   }
   std::sort(ids.begin(), ids.end());
@@ -382,7 +437,7 @@ std::vector<std::string> Catalog::role_names() const
     names.push_back(r.id);
     names.insert(names.end(), r.aliases.begin(), r.aliases.end());
   }
-  Index& ix = index();
+  Index& ix = full_index();
   if (!ix.files.empty()) {
     find_role(""); // scans the aliases once
     for (const auto& [id, f] : ix.files) {

@@ -40,6 +40,10 @@ struct LoadOptions
   // on every run). The index only saves time: a file whose size, times or inode changed is read
   // and checked again, and an index that cannot be written is not an error.
   std::string cache_dir;
+  // For a command that reads a few roles by id (show, gap, plan, routes, salary ROLE): when the
+  // index allows, open_catalog lists no directory and checks only the files the command reads
+  // (core/catalog_index.hpp, open_role_index); anything more completes the catalog first.
+  bool one_role = false;
 };
 
 struct LoadReport

@@ -7,13 +7,17 @@
 // roles compares stamps and looks one id up). Its first line names the format and a key (a hash
 // of careerplan's version, the bundled files, and the skill catalogs and shared sources in use:
 // a role is checked against them, so a change there checks every role again). Then a header of
-// twelve numbers (record count, where the records, the string pool and the digests lie, a
-// checksum of records and pool, the file's whole length, where the BLS section lies, its checksum
-// and whether there is one), one fixed-width record per valid role file sorted by role id (size,
-// modification and change times in nanoseconds, inode, where its id, path, aliases and digest
-// lie, and the digest's own checksum), the pool, the BLS section (the catalog's BLS figures by
-// SOC code and area, core/salary_bls.hpp, so that `salary ROLE` decodes no digest), and the
-// digests (core/role_digest.hpp). A file is taken as checked only when all four stamps match.
+// fourteen numbers (record count, where the records, the string pool and the digests lie, a
+// checksum of records, pool and directory stamps, the file's whole length, where the BLS section
+// lies, its checksum and whether there is one, where the directory stamps lie), one fixed-width
+// record per valid role file sorted by role id (size, modification and change times in
+// nanoseconds, inode, where its id, path, aliases and digest lie, the digest's own checksum, and
+// whether the stamp is racy), the pool, the stamps of the roles/ directories (taken before they
+// were listed; core/catalog_partial.cpp), the BLS section (the catalog's BLS figures by SOC code
+// and area, core/salary_bls.hpp, so that `salary ROLE` decodes no digest), and the digests
+// (core/role_digest.hpp). A file is taken as checked only when all four stamps match and the
+// stamp is not racy: its change time fell in the clock tick it was taken in, when a second change
+// could have left the same stamp (core/file_stamps.hpp, coarse_now).
 #include "core/catalog_index.hpp"
 
 #include <algorithm>
@@ -21,6 +25,7 @@
 #include <cstdint>
 #include <cstring>
 #include <cstdio>
+#include <ctime>
 #include <dirent.h>
 #include <filesystem>
 #include <fstream>
@@ -36,6 +41,7 @@
 #include <fmt/format.h>
 
 #include "core/embedded.hpp"
+#include "core/file_stamps.hpp"
 #include "core/role_digest.hpp"
 #include "core/role_index_file.hpp"
 #include "core/text.hpp"
@@ -48,74 +54,6 @@ namespace fs = std::filesystem;
 namespace {
 
 using namespace role_index;
-
-// Directories opened once, so that each file is looked up by its name alone (files come grouped
-// by directory: the last one is kept).
-class Dirs
-{
-public:
-  Dirs() = default;
-  Dirs(const Dirs&) = delete;
-  Dirs& operator=(const Dirs&) = delete;
-  ~Dirs()
-  {
-    for (const auto& [path, fd] : m_fds) {
-      if (fd >= 0) {
-        ::close(fd);
-      }
-    }
-  }
-  // The directory's descriptor and the file's name in it (AT_FDCWD and the path when unsure).
-  std::pair<int, const char*> at(const std::string& file)
-  {
-    const auto slash = file.rfind('/');
-    if (slash == std::string::npos || slash == 0) {
-      return {AT_FDCWD, file.c_str()};
-    }
-    const std::string_view dir(file.data(), slash);
-    if (m_last == nullptr || m_last->first != dir) {
-      auto it = m_fds.find(std::string(dir));
-      if (it == m_fds.end()) {
-        it = m_fds.emplace(std::string(dir), ::open(std::string(dir).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)).first;
-      }
-      m_last = &*it;
-    }
-    return m_last->second < 0 ? std::pair<int, const char*>{AT_FDCWD, file.c_str()}
-                              : std::pair<int, const char*>{m_last->second, file.c_str() + slash + 1};
-  }
-
-private:
-  std::unordered_map<std::string, int> m_fds;
-  const std::pair<const std::string, int>* m_last = nullptr;
-};
-
-// The file's stamp; 0, or the errno of the failed stat, or -1 when it is no regular file
-// (-2 a directory). (A file made unreadable has a new change time, so it is read again, and
-// that read reports it.)
-int stamp_of(const RoleFile& f, Stamp& stamp, Dirs& dirs)
-{
-  if (f.bundled) {
-    stamp = {static_cast<long long>(f.text.size()), 0, 0, 0};
-    return 0;
-  }
-  struct stat st {};
-  const auto [fd, name] = dirs.at(f.file);
-  if (::fstatat(fd, name, &st, 0) != 0) {
-    return errno != 0 ? errno : EIO;
-  }
-  if (!S_ISREG(st.st_mode)) {
-    return S_ISDIR(st.st_mode) ? -2 : -1;
-  }
-  stamp = {static_cast<long long>(st.st_size), st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec,
-           st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec, static_cast<unsigned long long>(st.st_ino)};
-  return 0;
-}
-
-std::string stamp_error(const RoleFile& f, int error)
-{
-  return fmt::format("cannot read '{}': {}", f.file,
-                     error == -2 ? "it is a directory" : error == -1 ? "not a regular file" : std::strerror(error));
-}
 
 // Every file's stamp, in two threads when there are many (a stat is a few microseconds: ten
 // thousand of them are most of a one-role command's time).
@@ -153,26 +91,23 @@ std::string catalog_key(const std::vector<std::pair<std::string, std::string>>& 
 {
   std::uint64_t h = fnv1a(k_version);
   h = fnv1a(std::to_string(k_role_digest_version), h);
+  // (checksum takes eight bytes a step: the bundled files are a third of a megabyte, hashed on
+  // every run)
   for (const auto& f : embedded_files()) {
     h = fnv1a(f.path, h);
-    h = fnv1a(f.content, h);
+    h = (h ^ checksum(f.content)) * 1099511628211ULL;
   }
   for (const auto& [path, text] : shared_files) {
     h = fnv1a(path, h);
-    h = fnv1a(text, h);
+    h = (h ^ checksum(text)) * 1099511628211ULL;
   }
   return fmt::format("{:016x}", h);
 }
 
-void refresh_role_index(Catalog& cat, const LoadOptions& options, const std::string& key)
+void refresh_role_index(Catalog& cat, const LoadOptions& options, const std::string& key,
+                        const std::vector<DirStamp>& dir_stamps)
 {
-  std::string dirs;
-  for (const auto& d : options.data_dirs) {
-    std::error_code ec;
-    dirs += fs::absolute(d, ec).lexically_normal().string() + '\n';
-  }
-  const std::string path =
-      options.cache_dir.empty() ? std::string() : fmt::format("{}/roles-{:016x}.index", options.cache_dir, fnv1a(dirs));
+  const std::string path = index_path(options);
   const std::shared_ptr<const IndexView> view = path.empty() ? nullptr : IndexView::open(path, key);
 
   // Every file's stamp against its record (files and records both sorted by id).
@@ -183,6 +118,7 @@ void refresh_role_index(Catalog& cat, const LoadOptions& options, const std::str
   }
   std::vector<Stamp> stamps;
   std::vector<int> errors;
+  const long long before = coarse_now(); // a file changed since may show the same stamp
   stamp_all(files, stamps, errors);
   std::vector<IndexRow> rows; // the valid files, by id
   rows.reserve(files.size());
@@ -199,13 +135,14 @@ void refresh_role_index(Catalog& cat, const LoadOptions& options, const std::str
       continue;
     }
     IndexRow row{&id, &f, stamps[k]};
+    row.racy = !f.bundled && row.stamp.ctime >= before;
     if (view) {
       while (next < view->size() && view->id(next) < id) {
         ++next;
       }
       if (next < view->size() && view->id(next) == id) {
         const Record r = view->record(next);
-        if (view->file(r) == f.file && Stamp{r.size, r.mtime, r.ctime, r.inode} == row.stamp) {
+        if (view->file(r) == f.file && r.racy == 0 && Stamp{r.size, r.mtime, r.ctime, r.inode} == row.stamp) {
           row.record = next;
         }
       }
@@ -292,7 +229,9 @@ void refresh_role_index(Catalog& cat, const LoadOptions& options, const std::str
     }
   }
   const bool stale = !changed.empty() || !view || rows.size() != view->size();
-  if (!path.empty() && stale) {
+  const bool all_listed = invalid.empty() && rows.size() == files.size();
+  if (!path.empty() && (stale || view->dirs() != dir_stamps || view->all_listed() != all_listed ||
+                        std::any_of(rows.begin(), rows.end(), [](const IndexRow& r) { return r.racy; }))) {
     // The valid files, so that fixing one file re-checks that file only.
     std::vector<IndexRow> valid;
     valid.reserve(rows.size());
@@ -301,7 +240,7 @@ void refresh_role_index(Catalog& cat, const LoadOptions& options, const std::str
         valid.push_back(row);
       }
     }
-    write_index(path, key, valid, view.get(), aliases_of, digest_of);
+    write_index(path, key, valid, view.get(), aliases_of, digest_of, dir_stamps, all_listed);
   }
   if (!problems.empty()) {
     throw DataError(std::move(problems));
@@ -330,10 +269,14 @@ void refresh_role_index(Catalog& cat, const LoadOptions& options, const std::str
     }
     return alias_to_id;
   });
-  auto digests = std::make_shared<RoleDigests>();
+  // The catalog's digests object stays the same (a command may hold it while the catalog is
+  // completed: open_role_index).
+  std::shared_ptr<RoleDigests> digests = cat.digests ? cat.digests : std::make_shared<RoleDigests>();
+  digests->set_bls(nullptr);
   for (auto& [id, bytes] : digest_of) {
     digests->add(id, std::move(bytes));
   }
+  digests->set_lookup(nullptr); // (a partial catalog's, of another view)
   if (view) {
     // A changed file's digest is in memory; any other id in use has its record matched above.
     digests->set_lookup([view](const std::string& id) -> std::string_view {

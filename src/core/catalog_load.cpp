@@ -143,21 +143,13 @@ void detail::read_shared(const std::string& file, std::string_view text, Catalog
   }
 }
 
-Catalog open_catalog(const LoadOptions& options)
+namespace {
+
+// Every role file of the catalog, the last layer first (it is usually the large one, and its
+// files come in order): a role that a later layer has already given is overridden, so it is not
+// added (nor is one the catalog has already: a partial catalog's).
+void add_role_files(Catalog& cat, std::vector<Layer>& layers)
 {
-  std::vector<Layer> layers;
-  if (options.bundled) {
-    layers.push_back(bundled_layer());
-  }
-  for (const auto& dir : options.data_dirs) {
-    layers.push_back(directory_layer(dir));
-  }
-  Catalog cat;
-  cat.warn = options.warn;
-  std::vector<Problem> problems;
-  std::vector<std::pair<std::string, std::string>> shared; // data directories' skills and sources
-  // The role files, the last layer first (it is usually the large one, and its files come in
-  // order): a role that a later layer has already given is overridden, so it is not added.
   for (auto layer = layers.rbegin(); layer != layers.rend(); ++layer) {
     for (auto& f : layer->files) {
       if (in_roles_dir(f.path)) {
@@ -165,28 +157,71 @@ Catalog open_catalog(const LoadOptions& options)
       }
     }
   }
-  for (auto& layer : layers) {
-    for (auto& f : layer.files) {
-      if (f.path.empty() || in_roles_dir(f.path)) {
-        continue; // a role file (its path was moved into the catalog)
-      }
-      if (f.bundled) {
+}
+
+} // namespace
+
+Catalog open_catalog(const LoadOptions& options)
+{
+  for (const auto& dir : options.data_dirs) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      throw IoError(fmt::format("data directory '{}' does not exist or is not a directory", dir));
+    }
+  }
+  Catalog cat;
+  cat.warn = options.warn;
+  std::vector<Problem> problems;
+  std::vector<std::pair<std::string, std::string>> shared; // data directories' skills and sources
+  if (options.bundled) {
+    for (const auto& f : bundled_layer().files) {
+      if (!in_roles_dir(f.path)) {
         read_shared(f.path, f.text, cat, problems);
-      } else {
-        shared.emplace_back(f.path, read_file(f.path));
-        read_shared(f.path, shared.back().second, cat, problems);
+      }
+    }
+  }
+  for (const auto& dir : options.data_dirs) {
+    for (const char* name : {"skills.json", "sources.json"}) {
+      const fs::path p = fs::path(dir) / name;
+      std::error_code ec;
+      if (fs::exists(fs::symlink_status(p, ec)) || fs::exists(p, ec)) {
+        shared.emplace_back(p.string(), read_file(p.string()));
+        read_shared(shared.back().first, shared.back().second, cat, problems);
       }
     }
   }
   if (!problems.empty()) {
     throw DataError(std::move(problems));
   }
-  // The bundled catalog is checked when it is built; a data directory's files are checked when
-  // they change (and the bundled roles with them, against the data directories' skills).
-  if (!options.data_dirs.empty()) {
-    // Without the bundled catalog a role file is checked against other skills: another key.
-    refresh_role_index(cat, options, catalog_key(shared) + (options.bundled ? "" : "-no-bundled"));
+  auto layers = [options] {
+    std::vector<Layer> out;
+    if (options.bundled) {
+      out.push_back(bundled_layer());
+    }
+    for (const auto& dir : options.data_dirs) {
+      out.push_back(directory_layer(dir));
+    }
+    return out;
+  };
+  if (options.data_dirs.empty()) {
+    auto all = layers();
+    add_role_files(cat, all);
+    return cat; // the bundled catalog is checked when it is built
   }
+  // A data directory's files are checked when they change (and the bundled roles with them,
+  // against the data directories' skills). Without the bundled catalog a role file is checked
+  // against other skills: another key.
+  const std::string key = catalog_key(shared) + (options.bundled ? "" : "-no-bundled");
+  auto complete = [options, key, layers](Catalog& c) {
+    const std::vector<DirStamp> stamps = stamp_role_dirs(options.data_dirs); // before listing them
+    auto all = layers();
+    add_role_files(c, all);
+    refresh_role_index(c, options, key, stamps);
+  };
+  if (options.one_role && open_role_index(cat, options, key, complete)) {
+    return cat;
+  }
+  complete(cat);
   return cat;
 }
 

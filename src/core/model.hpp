@@ -360,6 +360,9 @@ public:
   // The role for an id or alias, case-insensitive. An indexed role is read on first use; an
   // invalid one throws DataError, an unreadable one IoError.
   const Role* find_role(const std::string& id_or_alias) const;
+  // The id of that role, as find_role finds it, without reading a role file that the catalog
+  // already holds checked (an indexed id); nullopt when there is none.
+  std::optional<std::string> role_id(const std::string& id_or_alias) const;
   // Every role, sorted by id. Indexed roles are read now; a file that cannot be read is reported
   // through the warning callback and left out; invalid ones throw DataError (all problems).
   std::vector<std::reference_wrapper<const Role>> all_roles() const;
@@ -378,6 +381,10 @@ public:
   // Every alias of the indexed role files (alias -> id), when known without reading them: made
   // when a name is first not found among the ids.
   void set_alias_source(std::function<std::unordered_map<std::string, std::string>()> alias_to_id);
+  // A catalog opened for a few roles (open_role_index): a role file is added by id, on first use,
+  // by `lookup` (false when it cannot vouch for one); `complete` adds every file, and runs once,
+  // before anything that needs more than an id that `lookup` vouches for.
+  void set_partial(std::function<bool(Catalog&, const std::string&)> lookup, std::function<void(Catalog&)> complete);
   // Called with a one-line message for each file left out (unreadable, not a regular file).
   std::function<void(const std::string&)> warn;
   // The digests of the indexed role files (core/role_digest.hpp); null when there are none.
@@ -387,6 +394,7 @@ private:
   struct Index;
   std::unique_ptr<Index> m_index;
   Index& index() const;
+  Index& full_index() const; // completes a partial catalog first
   const Role* load(const RoleFile& f, bool keep_document) const;
 };
 

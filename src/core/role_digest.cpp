@@ -349,6 +349,21 @@ std::optional<Role> RoleDigests::decode(const std::string& id)
   return m_lookup ? decode_role_digest(m_lookup(id)) : std::nullopt;
 }
 
+const Role* find_role_summary(const Catalog& catalog, const std::string& id_or_alias)
+{
+  // The id first: it vouches for the file (a partial catalog stats it), so its digest is of it.
+  const auto id = catalog.role_id(id_or_alias);
+  if (!id) {
+    return nullptr;
+  }
+  if (RoleDigests* digests = role_digests(catalog)) {
+    if (const Role* r = digests->role(*id)) {
+      return r;
+    }
+  }
+  return catalog.find_role(*id);
+}
+
 void attach_role_digests(Catalog& catalog, std::shared_ptr<RoleDigests> digests)
 {
   catalog.digests = std::move(digests);

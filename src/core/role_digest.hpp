@@ -74,6 +74,11 @@ void attach_role_digests(Catalog& catalog, std::shared_ptr<RoleDigests> digests)
 // The catalog's digests; nullptr when it has none (no data directory, or a catalog built by hand).
 RoleDigests* role_digests(const Catalog& catalog);
 
+// The role of that id or alias (Catalog::find_role) with the parts its digest keeps: decoded from
+// the digest when the catalog has one (no file is parsed), else read whole; nullptr when none.
+// For a role a command names but does not print whole (a route's origin, a link's target).
+const Role* find_role_summary(const Catalog& catalog, const std::string& id_or_alias);
+
 // Every role, sorted by id, as Catalog::all_roles gives them, but each as its digest (the parts
 // listed above): for the whole-catalog commands (roles, match, salary without a role), which use
 // only those parts. When a role has no digest, every role is read whole (Catalog::all_roles).

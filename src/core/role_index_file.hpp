@@ -20,6 +20,7 @@
 
 #include <fmt/format.h>
 
+#include "core/catalog_index.hpp"
 #include "core/model.hpp"
 #include "core/role_digest.hpp"
 #include "core/salary_bls.hpp"
@@ -28,9 +29,9 @@ namespace careerplan::role_index {
 
 namespace fs = std::filesystem;
 
-inline constexpr std::string_view k_magic = "careerplan-role-index 3\t"; // then the key (16 hex digits), '\n'
+inline constexpr std::string_view k_magic = "careerplan-role-index 4\t"; // then the key (16 hex digits), '\n'
 inline constexpr std::size_t k_head_line = 48; // the line, padded with spaces before its '\n'
-inline constexpr std::size_t k_head = k_head_line + 12 * 8;
+inline constexpr std::size_t k_head = k_head_line + 14 * 8;
 
 struct Stamp
 {
@@ -49,7 +50,7 @@ struct Record
   std::uint64_t digest_at, digest_sum;
   std::uint32_t digest_size;
   std::uint32_t id_at, id_len, file_at, file_len, aliases_at, aliases_len; // in the pool
-  std::uint32_t reserved;
+  std::uint32_t racy; // 1: the file changed in the clock tick its stamp was taken in, so the stamp proves nothing
 };
 static_assert(sizeof(Record) == 80);
 
@@ -108,6 +109,10 @@ public:
   ~IndexView() { ::munmap(const_cast<char*>(m_data), m_size); }
 
   std::size_t size() const { return m_count; }
+  // The roles/ directories' stamps when the index was written, in the order of the data directories.
+  const std::vector<DirStamp>& dirs() const { return m_dirs; }
+  // Whether every role file listed then is in the index (none was invalid or unreadable).
+  bool all_listed() const { return m_all_listed; }
   Record record(std::size_t i) const
   {
     Record r;
@@ -160,13 +165,16 @@ private:
     if (!all.starts_with(k_magic) || all.substr(k_magic.size(), key.size()) != key || all[k_head_line - 1] != '\n') {
       return false;
     }
-    std::uint64_t h[12];
+    std::uint64_t h[14];
     std::memcpy(h, m_data + k_head_line, sizeof h);
-    const auto [count, table, pool, pool_size, digests, digests_size, sum, total, bls, bls_size, bls_sum, has_bls] = h;
+    const auto [count, table, pool, pool_size, digests, digests_size, sum, total, bls, bls_size, bls_sum, has_bls,
+                dirs, dirs_size] = h;
     if (total != m_size || table != k_head || count > (m_size - table) / sizeof(Record) ||
-        pool != table + count * sizeof(Record) || pool_size > m_size - pool || bls != pool + pool_size ||
-        bls_size > m_size - bls || digests != bls + bls_size || digests_size != m_size - digests ||
-        checksum(all.substr(table, count * sizeof(Record) + pool_size)) != sum) {
+        pool != table + count * sizeof(Record) || pool_size > m_size - pool || dirs != pool + pool_size ||
+        dirs_size > m_size - dirs || bls != dirs + dirs_size || bls_size > m_size - bls ||
+        digests != bls + bls_size || digests_size != m_size - digests ||
+        checksum(all.substr(table, count * sizeof(Record) + pool_size + dirs_size)) != sum ||
+        !read_dirs(all.substr(dirs, dirs_size))) {
       return false;
     }
     m_count = count;
@@ -182,8 +190,41 @@ private:
     return true;
   }
 
+  // The dirs section: a flag word (1: every listed role file is in the index), then per roles/
+  // directory its stamp (size, mtime, ctime, inode), whether it is trusted and its path.
+  bool read_dirs(std::string_view d)
+  {
+    if (d.size() < 8) {
+      return false;
+    }
+    std::uint64_t flags = 0;
+    std::memcpy(&flags, d.data(), 8);
+    m_all_listed = (flags & 1) != 0;
+    for (std::size_t at = 8; at < d.size();) {
+      if (d.size() - at < 40) {
+        return false;
+      }
+      std::int64_t v[3];
+      std::uint64_t inode = 0;
+      std::uint32_t trusted = 0, len = 0;
+      std::memcpy(v, d.data() + at, 24);
+      std::memcpy(&inode, d.data() + at + 24, 8);
+      std::memcpy(&trusted, d.data() + at + 32, 4);
+      std::memcpy(&len, d.data() + at + 36, 4);
+      at += 40;
+      if (len > d.size() - at) {
+        return false;
+      }
+      m_dirs.push_back({std::string(d.substr(at, len)), v[0], v[1], v[2], inode, trusted == 1});
+      at += len;
+    }
+    return true;
+  }
+
   const char* m_data;
   std::size_t m_size;
+  std::vector<DirStamp> m_dirs;
+  bool m_all_listed = false;
   std::size_t m_count = 0, m_table = 0, m_pool = 0, m_pool_size = 0, m_digests = 0, m_digests_size = 0;
   std::string_view m_bls;
   bool m_has_bls = false;
@@ -287,13 +328,15 @@ struct IndexRow
   const RoleFile* file;
   Stamp stamp;
   std::size_t record = std::string_view::npos; // in the old index, when unchanged
+  bool racy = false; // changed in the clock tick its stamp was taken in: checked again next time
 };
 
 // Written beside and renamed over the old one, so that a reader never sees half an index.
 // Failing to write costs the next command time, nothing else.
 inline void write_index(const std::string& path, const std::string& key, const std::vector<IndexRow>& rows, const IndexView* old,
                  const std::unordered_map<std::string, std::vector<std::string>>& aliases_of,
-                 const std::unordered_map<std::string, std::string>& digest_of)
+                 const std::unordered_map<std::string, std::string>& digest_of, const std::vector<DirStamp>& dir_stamps,
+                 bool all_listed)
 {
   std::string table, pool, digests;
   std::vector<std::string_view> each; // every digest, for the BLS section
@@ -307,6 +350,7 @@ inline void write_index(const std::string& path, const std::string& key, const s
     r.mtime = row.stamp.mtime;
     r.ctime = row.stamp.ctime;
     r.inode = row.stamp.inode;
+    r.racy = row.racy ? 1 : 0;
     r.id_at = static_cast<std::uint32_t>(pool.size());
     r.id_len = static_cast<std::uint32_t>(row.id->size());
     pool += *row.id;
@@ -339,17 +383,31 @@ inline void write_index(const std::string& path, const std::string& key, const s
   if (pool.size() > 0xffffffffULL || digests.size() > 0xffffffffULL * 16) {
     return;
   }
+  std::string dirs;
+  const std::uint64_t flags = all_listed ? 1 : 0;
+  dirs.append(reinterpret_cast<const char*>(&flags), 8);
+  for (const DirStamp& d : dir_stamps) {
+    const std::int64_t v[3] = {d.size, d.mtime, d.ctime};
+    const std::uint64_t inode = d.inode;
+    const std::uint32_t trusted = d.trusted ? 1 : 0;
+    const auto len = static_cast<std::uint32_t>(std::min<std::size_t>(d.path.size(), 0xffff));
+    dirs.append(reinterpret_cast<const char*>(v), 24).append(reinterpret_cast<const char*>(&inode), 8);
+    dirs.append(reinterpret_cast<const char*>(&trusted), 4).append(reinterpret_cast<const char*>(&len), 4);
+    dirs.append(d.path, 0, len);
+  }
   std::string head = fmt::format("{}{}", k_magic, key);
   head.resize(k_head_line - 1, ' ');
   head += '\n';
   const std::optional<std::string> bls = bls_section(each);
   const std::uint64_t count = table.size() / sizeof(Record);
   const std::uint64_t pool_at = k_head + table.size();
-  const std::uint64_t bls_at = pool_at + pool.size();
+  const std::uint64_t dirs_at = pool_at + pool.size();
+  const std::uint64_t bls_at = dirs_at + dirs.size();
   const std::uint64_t bls_size = bls ? bls->size() : 0;
   const std::uint64_t digests_at = bls_at + bls_size;
-  const std::uint64_t h[12] = {count,   k_head,   pool_at,     pool.size(), digests_at, digests.size(), checksum(table + pool),
-                               digests_at + digests.size(), bls_at, bls_size, checksum(bls.value_or("")), bls ? 1U : 0U};
+  const std::uint64_t h[14] = {count,   k_head,   pool_at,     pool.size(), digests_at, digests.size(), checksum(table + pool + dirs),
+                               digests_at + digests.size(), bls_at, bls_size, checksum(bls.value_or("")), bls ? 1U : 0U,
+                               dirs_at, dirs.size()};
   head.append(reinterpret_cast<const char*>(h), sizeof h);
 
   std::error_code ec;
@@ -360,7 +418,7 @@ inline void write_index(const std::string& path, const std::string& key, const s
     if (!out) {
       return;
     }
-    out << head << table << pool << bls.value_or("") << digests;
+    out << head << table << pool << dirs << bls.value_or("") << digests;
     out.flush();
     if (!out) {
       out.close();

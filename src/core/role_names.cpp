@@ -24,6 +24,20 @@ std::string role_slug(const std::string& name)
   return out;
 }
 
+std::optional<std::string> role_id_by_name(const Catalog& catalog, const std::string& name)
+{
+  if (name.empty()) {
+    return std::nullopt;
+  }
+  if (name.size() <= 200) {
+    if (auto id = catalog.role_id(name)) {
+      return id;
+    }
+  }
+  const Role* r = find_role_by_name(catalog, name);
+  return r == nullptr ? std::nullopt : std::optional<std::string>(r->id);
+}
+
 const Role* find_role_by_name(const Catalog& catalog, const std::string& name)
 {
   if (name.empty() || name.size() > 200) {

@@ -4,6 +4,7 @@
 // (Catalog::find_role), else the same with spaces and underscores read as hyphens ("Backend
 // Engineer" for the alias backend-engineer), else a role's title, case-insensitive ("Machine
 // Learning Engineer").
+#include <optional>
 #include <string>
 
 #include "core/model.hpp"
@@ -11,6 +12,9 @@
 namespace careerplan {
 
 const Role* find_role_by_name(const Catalog& catalog, const std::string& name);
+// The id of the role find_role_by_name finds, without reading its file when the name is an id
+// the catalog holds checked (Catalog::role_id).
+std::optional<std::string> role_id_by_name(const Catalog& catalog, const std::string& name);
 // "Backend Engineer" -> "backend-engineer": lower case, each run of spaces, underscores and
 // hyphens one hyphen, none at either end.
 std::string role_slug(const std::string& name);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/role_digest.hpp"
+
 namespace careerplan {
 
 namespace {
@@ -24,7 +26,7 @@ std::vector<RoleLink> links(const std::vector<Link>& in, const Catalog& catalog,
 {
   std::vector<RoleLink> out;
   for (const auto& l : in) {
-    const Role* target = l.role.empty() ? nullptr : catalog.find_role(l.role);
+    const Role* target = l.role.empty() ? nullptr : find_role_summary(catalog, l.role);
     if (target != nullptr) {
       titles[l.role] = target->title;
     }
@@ -53,7 +55,7 @@ RoutesResult compute_routes(const Role& role, const Catalog& catalog, const Asse
       placed = true;
     }
     for (const auto& origin : route.from) {
-      const Role* o = catalog.find_role(origin);
+      const Role* o = find_role_summary(catalog, origin); // its title and what a gap needs
       if (o == nullptr) {
         continue;
       }
@@ -99,7 +101,7 @@ RoutesResult compute_routes(const Role& role, const Catalog& catalog, const Asse
   r.progressions = links(role.progressions, catalog, r.titles);
   r.pivots = links(role.pivots, catalog, r.titles);
   if (!from.empty()) {
-    if (const Role* f = catalog.find_role(from)) {
+    if (const Role* f = find_role_summary(catalog, from)) {
       r.titles[from] = f->title;
     }
   }

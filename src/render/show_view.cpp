@@ -256,7 +256,7 @@ ShowDocument show_document(const Role& role, const Catalog& cat)
     for (const auto& l : items) {
       std::string text = l.title;
       if (!l.role.empty()) {
-        text += cat.find_role(l.role) != nullptr ? " (careerplan show " + l.role + ")" : " (" + l.role + ", not in the catalog)";
+        text += cat.role_id(l.role) ? " (careerplan show " + l.role + ")" : " (" + l.role + ", not in the catalog)";
       }
       s.bullets.push_back(with_cite(text, l.source));
     }

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -99,22 +100,47 @@ class BadFiles(Case):
 
 
 class Fresh(Case):
-    """What the index of checked files remembers never hides a change."""
+    """What the index of checked files remembers never hides a change. A one-role command (show,
+    gap, plan, routes, salary ROLE) whose name is a role id lists no directory when the roles/
+    directories have the stamps the index recorded: it checks the files it reads, so a file
+    broken in place that it does not read does not stop it; every other command, a name that is
+    not an id, and any added, removed or renamed file (a new directory stamp) check every file."""
+
+    def settle(self):
+        """Lets the clock tick past the last change (a stamp taken in the tick of a change proves
+        nothing, so the index does not trust it), then writes the index."""
+        time.sleep(0.05)
+        self.assertEqual(self.run_cli("roles")[0], 0)
+
+    def uncached(self, *args):
+        unwritable = os.path.join(self.tmp, "a-file")
+        with open(unwritable, "w") as f:
+            f.write("not a directory")
+        return self.run_cli(*args, cache=unwritable)
 
     def test_a_changed_added_or_removed_file_is_seen_at_once(self):
         path = self.write_role(self.copy_of("extra-role"))
         self.assertEqual(self.run_cli("show", "extra-role")[0], 0)
+        self.settle()
         self.assertEqual(self.run_cli("show", "extra-role")[0], 0)  # from the index
         r = self.copy_of("extra-role")
         r["title"] = "Renamed"
-        self.write_role(r)
+        self.write_role(r)  # in place: the directory keeps its stamp
         self.assertIn("Renamed", self.run_cli("show", "extra-role")[1])
+        self.settle()
         r["skills"][0]["weight"] = "heavy"
         self.write_role(r)
-        for args in (["roles"], ["show", "data-analyst"]):
-            status, _, err = self.run_cli(*args)
-            self.assertEqual(status, 3, err)
-            self.assertIn("/skills/0/weight", err)
+        # Every command that reads the broken file, and every whole-catalog command, stops.
+        for args in (["roles"], ["show", "extra-role"], ["--assessment", Digests.ASSESSMENT, "gap", "extra-role"],
+                     ["show", "extra-role-alias"],
+                     ["validate"], ["--assessment", Digests.ASSESSMENT, "match"]):
+            status, out, err = self.run_cli(*args)
+            self.assertEqual(status, 3, (args, err))
+            self.assertIn("/skills/0/weight", out if args == ["validate"] else err)
+        # A role id whose file is as indexed does not read the broken file: it is not stopped.
+        status, out, err = self.run_cli("show", "data-analyst")
+        self.assertEqual((status, err), (0, ""))
+        self.assertIn("Data Analyst", out)
         os.remove(path)
         self.assertEqual(self.run_cli("show", "extra-role")[0], 2)
         self.assertEqual(self.run_cli("roles")[0], 0)
@@ -122,13 +148,101 @@ class Fresh(Case):
         self.assertIn("added-role", self.run_cli("roles")[1])
         self.assertEqual(self.run_cli("show", "added-role-alias")[0], 0)
 
+    def test_added_removed_and_renamed_files_are_seen_by_one_role_commands(self):
+        self.write_role(self.copy_of("extra-role"))
+        self.settle()
+        added = self.copy_of("added-role")
+        added["title"] = "Added Role Title"
+        added_path = self.write_role(added)
+        status, out, _ = self.run_cli("show", "added-role")
+        self.assertEqual(status, 0)
+        self.assertIn("Added Role Title", out)
+        self.settle()
+        # An added file whose alias is another role's id: a new directory stamp, so even a command
+        # that reads only data-analyst checks every file.
+        self.write_role(self.copy_of("clashing-role", alias="data-analyst"))
+        status, _, err = self.run_cli("show", "data-analyst")
+        self.assertEqual(status, 3, err)
+        self.assertIn("alias 'data-analyst' is also a name of role 'data-analyst'", err)
+        os.remove(os.path.join(self.data, "roles", "clashing-role.json"))
+        self.settle()
+        os.remove(added_path)
+        for args in (["show", "added-role"], ["--assessment", Digests.ASSESSMENT, "gap", "added-role"],
+                     ["routes", "added-role"]):
+            status, out, err = self.run_cli(*args)
+            self.assertEqual(status, 2, (args, err))
+            self.assertIn("unknown role 'added-role'", err)
+        self.settle()
+        # Renamed: the old id is gone at once, and the file under its new name is checked.
+        os.rename(os.path.join(self.data, "roles", "extra-role.json"), os.path.join(self.data, "roles", "moved.json"))
+        status, _, err = self.run_cli("show", "extra-role")
+        self.assertEqual(status, 3, err)
+        self.assertIn("role id 'extra-role' does not match the file name 'moved.json'", err)
+        r = self.copy_of("moved")
+        r["title"] = "Moved Role"
+        self.write_role(r)
+        status, out, err = self.run_cli("show", "moved")
+        self.assertEqual((status, err), (0, ""))
+        self.assertIn("Moved Role", out)
+        self.assertEqual(self.run_cli("show", "extra-role")[0], 2)
+
+    def test_one_role_commands_never_serve_a_stale_file(self):
+        """Each one-role command after an in-place edit (same directory stamp) of the role it
+        reads, of a role it names (a route's origin, a progression), and of another role's BLS
+        figure for its occupation, prints what a run without an index prints."""
+        a = Digests.ASSESSMENT
+        commands = (["show", "data-scientist", "--json"], ["--assessment", a, "gap", "data-scientist", "--json"],
+                    ["--assessment", a, "plan", "data-scientist", "--json"],
+                    ["--assessment", a, "routes", "machine-learning-engineer", "--json"],
+                    ["routes", "data-scientist", "--json"], ["show", "machine-learning-engineer"],
+                    ["--assessment", a, "salary", "machine-learning-engineer", "--json"],
+                    ["salary", "data-scientist", "--json"])
+        # Overrides of bundled roles, edited in place below, and a role that shares data-scientist's
+        # occupation (SOC 15-2051) and so its BLS figures.
+        ds = self.role("data-scientist")
+        self.write_role(ds)
+        se = self.role("software-engineer")
+        self.write_role(se)
+        twin = self.copy_of("bls-twin", template="data-scientist")
+        self.write_role(twin)
+        self.settle()
+
+        def same_as_uncached(what):
+            for args in commands:
+                got = self.run_cli(*args)
+                self.assertEqual(got, self.uncached(*args), (what, args))
+                self.assertEqual(got[0], 0, (what, args, got[2]))
+            return got
+
+        same_as_uncached("indexed")
+        ds["title"] = "Data Scientist Edited In Place"
+        ds["skills"][0]["required"] = {level: 0 for level in ds["skills"][0]["required"]}
+        self.write_role(ds)
+        self.assertIn("Data Scientist Edited In Place", self.run_cli("show", "data-scientist")[1])
+        same_as_uncached("the role itself")
+        self.settle()
+        se["title"] = "Software Engineer Edited In Place"
+        self.write_role(se)
+        self.assertIn("Software Engineer Edited In Place",
+                      self.run_cli("routes", "machine-learning-engineer", "--json")[1])
+        same_as_uncached("a role it names")
+        self.settle()
+        bls = next(f for f in twin["salary"] if f.get("source", "").startswith("bls-oews") and f.get("scope") == "national")
+        bls["median"] = 123457
+        self.write_role(twin)
+        self.assertIn("123457", self.run_cli("salary", "machine-learning-engineer", "--json")[1])
+        same_as_uncached("another role's BLS figure")
+
     def test_an_alias_that_names_another_role_is_found_when_its_file_changes(self):
         self.write_role(self.copy_of("extra-role"))
-        self.assertEqual(self.run_cli("roles")[0], 0)
-        self.write_role(self.copy_of("extra-role", alias="mle"))
-        status, _, err = self.run_cli("show", "data-analyst")
-        self.assertEqual(status, 3)
-        self.assertIn("alias 'mle' is also a name of role 'machine-learning-engineer'", err)
+        self.settle()
+        self.write_role(self.copy_of("extra-role", alias="mle"))  # in place
+        for args in (["show", "mle"], ["show", "extra-role"], ["roles"]):
+            status, _, err = self.run_cli(*args)
+            self.assertEqual(status, 3, (args, err))
+            self.assertIn("alias 'mle' is also a name of role 'machine-learning-engineer'", err)
+        # A role id whose file is as indexed reads neither file.
+        self.assertEqual(self.run_cli("show", "data-analyst")[0], 0)
 
     def test_a_changed_skill_catalog_checks_every_role_again(self):
         self.write_role(self.copy_of("extra-role"))

@@ -1,12 +1,20 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <thread>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "core/catalog.hpp"
+#include "core/catalog_index.hpp"
+#include "core/embedded.hpp"
+#include "core/errors.hpp"
 #include "core/role_digest.hpp"
 #include "core/role_index_file.hpp"
 #include "core/salary_bls.hpp"
@@ -48,12 +56,19 @@ TEST_CASE("the role index is read in place as it was written: records by id, ali
   for (std::size_t i = 0; i < ids.size(); ++i) {
     rows.push_back(IndexRow{&ids[i], &files[i], Stamp{static_cast<long long>(i), 2, 3, 4}});
   }
+  rows[1].racy = true;
   const std::string path = temp_index();
   const std::string key = "0123456789abcdef";
-  write_index(path, key, rows, nullptr, aliases_of, digest_of);
+  const std::vector<DirStamp> dirs = {{"a/roles", 4096, 10, 11, 12, true}, {"b/roles", -1, 0, 0, 0, true},
+                                      {"c/roles", 7, 8, 9, 10, false}};
+  write_index(path, key, rows, nullptr, aliases_of, digest_of, dirs, true);
 
   const auto view = IndexView::open(path, key);
   REQUIRE(view);
+  CHECK(view->dirs() == dirs);
+  CHECK(view->all_listed());
+  CHECK(view->record(0).racy == 0);
+  CHECK(view->record(1).racy == 1);
   CHECK_FALSE(IndexView::open(path, "fedcba9876543210")); // another key: every file is checked again
   REQUIRE(view->size() == ids.size());
   for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -108,4 +123,64 @@ TEST_CASE("salary figures survive their compact form")
       CHECK(back->at(i).p90 == r.salary[i].p90);
     }
   }
+}
+
+TEST_CASE("a catalog opened for one role reads the files it uses and completes itself for anything more")
+{
+  namespace fs = std::filesystem;
+  const fs::path tmp = fs::temp_directory_path() / ("careerplan-unit-partial-" + std::to_string(::getpid()));
+  fs::remove_all(tmp);
+  fs::create_directories(tmp / "data" / "roles");
+  const auto& files = embedded_files();
+  const auto da = std::find_if(files.begin(), files.end(), [](const EmbeddedFile& f) { return f.path == "roles/data-analyst.json"; });
+  REQUIRE(da != files.end());
+  nlohmann::json role = nlohmann::json::parse(da->content);
+  role["id"] = "extra-role";
+  role["aliases"] = {"extra-alias"};
+  const std::string extra = role.dump();
+  const fs::path extra_path = tmp / "data" / "roles" / "extra-role.json";
+  std::ofstream(extra_path) << extra;
+
+  LoadOptions lo;
+  lo.data_dirs = {(tmp / "data").string()};
+  lo.cache_dir = (tmp / "cache").string();
+  const auto stamps = stamp_role_dirs(lo.data_dirs);
+  REQUIRE(stamps.size() == 1);
+  CHECK(stamps[0].path == (tmp / "data" / "roles").string());
+  CHECK(stamps[0].size >= 0);
+  CHECK(stamp_role_dirs({(tmp / "none").string()})[0] == DirStamp{(tmp / "none" / "roles").string(), -1, 0, 0, 0, true});
+
+  open_catalog(lo); // writes the index (its stamps, taken in the tick of the last change, prove nothing)
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  open_catalog(lo); // and again, with stamps that prove the directory unchanged
+  lo.one_role = true;
+  {
+    const Catalog cat = open_catalog(lo);
+    const Role* r = cat.find_role("extra-role");
+    REQUIRE(r != nullptr);
+    CHECK(r->id == "extra-role");
+    CHECK(cat.find_role("data-analyst") != nullptr);
+    const Role* summary = find_role_summary(cat, "data-scientist"); // from its digest: no file parsed
+    REQUIRE(summary != nullptr);
+    CHECK(summary->from_digest);
+    CHECK(summary->id == "data-scientist");
+    const auto bundled_roles = std::count_if(files.begin(), files.end(), [](const EmbeddedFile& f) { return f.path.starts_with("roles/"); });
+    CHECK(cat.role_ids().size() == static_cast<std::size_t>(bundled_roles) + 1); // completed: every role
+    CHECK(cat.find_role("extra-role") == r); // a role read before completing stays
+  }
+  // Broken in place: a one-role catalog that does not read it is not stopped; one that does, or
+  // that needs every role, is.
+  std::ofstream(extra_path, std::ios::trunc) << "{";
+  {
+    const Catalog cat = open_catalog(lo);
+    CHECK(cat.find_role("data-analyst") != nullptr);
+    CHECK_THROWS_AS(cat.find_role("extra-role"), DataError);
+  }
+  {
+    const Catalog cat = open_catalog(lo);
+    CHECK_THROWS_AS(cat.role_ids(), DataError);
+  }
+  lo.one_role = false;
+  CHECK_THROWS_AS(open_catalog(lo), DataError);
+  fs::remove_all(tmp);
 }

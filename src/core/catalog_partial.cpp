@@ -1,0 +1,148 @@
+// Opening the catalog for a command that reads a few roles by id, without listing a directory
+// (core/catalog_index.hpp, open_role_index), and the stamps of the roles/ directories that make
+// it safe.
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <memory>
+#include <system_error>
+#include <thread>
+#include <sys/stat.h>
+
+#include "core/catalog_index.hpp"
+#include "core/embedded.hpp"
+#include "core/file_stamps.hpp"
+#include "core/role_digest.hpp"
+#include "core/role_index_file.hpp"
+
+namespace careerplan {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using namespace role_index;
+
+// Whether every indexed file still has its stamp (two threads when there are many): what the
+// index's BLS section, gathered from every file, needs.
+bool all_fresh(const IndexView& view)
+{
+  const std::size_t n = view.size();
+  std::vector<char> fresh(n, 0);
+  const std::string bundled = std::string(k_bundled) + "/";
+  auto part = [&](std::size_t from, std::size_t to) {
+    Dirs dirs;
+    RoleFile f; // one buffer for every path
+    for (std::size_t i = from; i < to; ++i) {
+      const Record r = view.record(i);
+      f.file.assign(view.file(r));
+      if (f.file.starts_with(bundled)) {
+        fresh[i] = 1; // the bundled files are in the key
+        continue;
+      }
+      Stamp now;
+      fresh[i] = r.racy == 0 && stamp_of(f, now, dirs) == 0 && now == Stamp{r.size, r.mtime, r.ctime, r.inode};
+    }
+  };
+  constexpr std::size_t k_many = 512;
+  std::thread other;
+  if (n >= k_many) {
+    try {
+      other = std::thread(part, n / 2, n);
+    } catch (const std::system_error&) {
+    }
+  }
+  part(0, other.joinable() ? n / 2 : n);
+  if (other.joinable()) {
+    other.join();
+  }
+  return std::all_of(fresh.begin(), fresh.end(), [](char c) { return c != 0; });
+}
+
+} // namespace
+
+std::vector<DirStamp> stamp_role_dirs(const std::vector<std::string>& data_dirs)
+{
+  std::vector<DirStamp> out;
+  for (const auto& d : data_dirs) {
+    DirStamp s;
+    s.path = (fs::path(d) / "roles").string();
+    const long long before = coarse_now(); // before the stat: see coarse_now
+    struct stat st {};
+    if (::stat(s.path.c_str(), &st) == 0) {
+      s.size = static_cast<long long>(st.st_size);
+      s.mtime = st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+      s.ctime = st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec;
+      s.inode = static_cast<unsigned long long>(st.st_ino);
+      s.trusted = s.ctime < before;
+    } else {
+      s.trusted = errno == ENOENT || errno == ENOTDIR; // none: its making changes the stamp
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+bool open_role_index(Catalog& cat, const LoadOptions& options, const std::string& key,
+                     std::function<void(Catalog&)> complete)
+{
+  const std::string path = index_path(options);
+  const std::shared_ptr<const IndexView> view = path.empty() ? nullptr : IndexView::open(path, key);
+  if (!view) {
+    return false;
+  }
+  // The same roles/ directories, each with the stamp it had, before any of them was listed, and
+  // a stamp that proves it: then no file was added, removed or renamed since.
+  const auto& then = view->dirs();
+  if (then != stamp_role_dirs(options.data_dirs) ||
+      !std::all_of(then.begin(), then.end(), [](const DirStamp& d) { return d.trusted; })) {
+    return false;
+  }
+  // A role id: its record, and its file's stamp now. Anything else (no record: no such file, or an
+  // invalid or unreadable one; a changed file) is for the full pass.
+  auto lookup = [view, dirs = std::make_shared<Dirs>()](Catalog& c, const std::string& id) {
+    const std::size_t k = view->find(id);
+    if (k == std::string_view::npos) {
+      return false;
+    }
+    const Record r = view->record(k);
+    RoleFile f{id, std::string(view->file(r)), {}, false, {}};
+    const std::string bundled = std::string(k_bundled) + "/";
+    if (f.file.starts_with(bundled)) {
+      const std::string_view inner = std::string_view(f.file).substr(bundled.size());
+      const auto& all = embedded_files();
+      const auto e = std::find_if(all.begin(), all.end(), [&](const EmbeddedFile& x) { return x.path == inner; });
+      if (e == all.end()) {
+        return false;
+      }
+      f.text = e->content;
+      f.bundled = true;
+    }
+    Stamp now;
+    if (r.racy != 0 || stamp_of(f, now, *dirs) != 0 || !(now == Stamp{r.size, r.mtime, r.ctime, r.inode})) {
+      return false;
+    }
+    c.add_role_file(std::move(f), false);
+    return true;
+  };
+  cat.set_partial(std::move(lookup), std::move(complete));
+  // The BLS section is gathered from every file: it serves only when every file is as indexed
+  // (checked once, on first use); otherwise the catalog is completed and the figures gathered anew.
+  auto digests = std::make_shared<RoleDigests>();
+  // A digest is of the file the index has for its id; used only for an id the lookup vouched for
+  // (find_role_summary), or once the catalog is completed (which sets its own lookup).
+  digests->set_lookup([view](const std::string& id) -> std::string_view {
+    const std::size_t k = view->find(id);
+    return k == std::string_view::npos ? std::string_view() : view->digest(view->record(k));
+  });
+  digests->set_bls([view, fresh = std::make_shared<int>(-1)](const std::string& soc_area)
+                       -> std::optional<std::vector<SalaryFigure>> {
+    if (*fresh < 0) {
+      *fresh = view->all_listed() && all_fresh(*view) ? 1 : 0;
+    }
+    return *fresh == 1 ? view->bls(soc_area) : std::nullopt;
+  });
+  attach_role_digests(cat, std::move(digests));
+  return true;
+}
+
+} // namespace careerplan
