@@ -106,7 +106,7 @@ void run_routes(Context& ctx, const RoutesOptions& o)
     from_basis = "current_role in " + a->file;
   }
   const RoutesResult r = compute_routes(role, cat, a ? &*a : nullptr, from, from_basis);
-  ctx.emit(routes_document(r), routes_json(r));
+  ctx.emit({[&] { return routes_document(r); }, [&] { return routes_json(r); }});
 }
 
 } // namespace

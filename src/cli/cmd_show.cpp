@@ -28,12 +28,21 @@ void run_show_occupation(Context& ctx, const std::string& code)
   const auto release = onet_release(db);
   const Occupation occ = load_occupation(db, code);
   const auto roles = anchored_roles(ctx.catalog(), occ.code);
-  Document doc = occupation_document(occ, *release, roles);
-  nlohmann::json j = occupation_json(occ, *release, roles);
-  if (const auto wages = occupation_wages(db, occ.code)) {
-    add_occupation_wages(doc, j, *wages);
-  }
-  ctx.emit(doc, j);
+  const auto wages = occupation_wages(db, occ.code);
+  ctx.emit({[&] {
+              Document doc = occupation_document(occ, *release, roles);
+              if (wages) {
+                add_occupation_wages(doc, *wages);
+              }
+              return doc;
+            },
+            [&] {
+              nlohmann::json j = occupation_json(occ, *release, roles);
+              if (wages) {
+                add_occupation_wages(j, *wages);
+              }
+              return j;
+            }});
 }
 
 struct ShowOptions
@@ -64,15 +73,24 @@ void run_show(Context& ctx, const ShowOptions& o)
     ctx.unknown_role(o.role);
   }
   const Role& role = *found;
-  ShowDocument doc = show_document(role, cat);
-  nlohmann::json extra = nlohmann::json::object();
-  if (Db* db = ctx.store()) {
-    if (const auto release = onet_release(*db)) {
-      add_role_occupations(doc, extra, *release, occupations_for_role(*db, role));
-    }
-  }
+  Db* db = ctx.store();
+  const auto release = db != nullptr ? onet_release(*db) : std::nullopt;
+  const std::vector<SocOccupation> occupations = release ? occupations_for_role(*db, role) : std::vector<SocOccupation>();
   const std::string name = part == nullptr ? std::string() : part->name;
-  ctx.emit(doc.select(name), show_json(role, cat, name, extra));
+  ctx.emit({[&] {
+              ShowDocument doc = show_document(role, cat);
+              if (release) {
+                add_role_occupations(doc, *release, occupations);
+              }
+              return doc.select(name);
+            },
+            [&] {
+              nlohmann::json extra = nlohmann::json::object();
+              if (release) {
+                add_role_occupations(extra, occupations);
+              }
+              return show_json(role, cat, name, extra);
+            }});
 }
 
 } // namespace

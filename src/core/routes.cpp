@@ -26,11 +26,11 @@ std::vector<RoleLink> links(const std::vector<Link>& in, const Catalog& catalog,
 {
   std::vector<RoleLink> out;
   for (const auto& l : in) {
-    const Role* target = l.role.empty() ? nullptr : find_role_summary(catalog, l.role);
-    if (target != nullptr) {
+    const auto target = l.role.empty() ? std::nullopt : find_role_name(catalog, l.role);
+    if (target) {
       titles[l.role] = target->title;
     }
-    out.push_back({&l, target != nullptr});
+    out.push_back({&l, target.has_value()});
   }
   return out;
 }
@@ -55,26 +55,32 @@ RoutesResult compute_routes(const Role& role, const Catalog& catalog, const Asse
       placed = true;
     }
     for (const auto& origin : route.from) {
+      if (assessment == nullptr) { // its id and title are enough
+        if (const auto name = find_role_name(catalog, origin)) {
+          r.titles[origin] = name->title;
+          r.titles[name->id] = name->title;
+          if (!placed) {
+            rr.why = RouteWhy::no_assessment;
+            rr.origin = name->id;
+            placed = true;
+          }
+        }
+        continue;
+      }
       const Role* o = find_role_summary(catalog, origin); // its title and what a gap needs
       if (o == nullptr) {
         continue;
       }
       r.titles[origin] = o->title;
       r.titles[o->id] = o->title;
-      if (assessment != nullptr) {
-        const double readiness = compute_gap(*o, catalog, *assessment).readiness;
-        if (rr.why != RouteWhy::current_role && (!rr.origin_readiness || readiness > *rr.origin_readiness)) {
-          rr.origin = o->id;
-          rr.origin_readiness = readiness;
-          rr.why = RouteWhy::readiness;
-          placed = true;
-        } else if (rr.why == RouteWhy::current_role && o->id == from) {
-          rr.origin_readiness = readiness;
-        }
-      } else if (!placed) {
-        rr.why = RouteWhy::no_assessment;
+      const double readiness = compute_gap(*o, catalog, *assessment).readiness;
+      if (rr.why != RouteWhy::current_role && (!rr.origin_readiness || readiness > *rr.origin_readiness)) {
         rr.origin = o->id;
+        rr.origin_readiness = readiness;
+        rr.why = RouteWhy::readiness;
         placed = true;
+      } else if (rr.why == RouteWhy::current_role && o->id == from) {
+        rr.origin_readiness = readiness;
       }
     }
     r.routes.push_back(std::move(rr));
@@ -101,7 +107,7 @@ RoutesResult compute_routes(const Role& role, const Catalog& catalog, const Asse
   r.progressions = links(role.progressions, catalog, r.titles);
   r.pivots = links(role.pivots, catalog, r.titles);
   if (!from.empty()) {
-    if (const Role* f = find_role_summary(catalog, from)) {
+    if (const auto f = find_role_name(catalog, from)) {
       r.titles[from] = f->title;
     }
   }

@@ -280,14 +280,13 @@ nlohmann::json occupation_object(const Occupation& occ, const std::vector<Anchor
             {"curated_roles", curated}};
 }
 
-void add_occupation_wages(Document& doc, nlohmann::json& j, const OccupationWages& wages)
+void add_occupation_wages(Document& doc, const OccupationWages& wages)
 {
   Section head;
   head.heading = "Wages (BLS OEWS, national)";
   if (!wages.result) {
     head.paragraphs.push_back(fmt::format("The imported BLS files have no national figure for SOC {}.", wages.soc));
     doc.sections.push_back(std::move(head));
-    j["wages"] = nullptr;
     return;
   }
   Document w = salary_document(*wages.result);
@@ -296,28 +295,37 @@ void add_occupation_wages(Document& doc, nlohmann::json& j, const OccupationWage
   for (auto& sec : w.sections) {
     doc.sections.push_back(std::move(sec));
   }
-  j["wages"] = salary_json(*wages.result);
 }
 
-void add_role_occupations(ShowDocument& doc, nlohmann::json& extra, const OnetRelease& release,
-                          const std::vector<SocOccupation>& occupations)
+void add_occupation_wages(nlohmann::json& j, const OccupationWages& wages)
 {
+  j["wages"] = wages.result ? salary_json(*wages.result) : nlohmann::json();
+}
+
+void add_role_occupations(ShowDocument& doc, const OnetRelease& release, const std::vector<SocOccupation>& occupations)
+{
+  if (occupations.empty()) {
+    return;
+  }
   Section s;
   s.heading = "O*NET occupations under these codes " + cite(release.source_id());
   s.table.columns = {"CODE", "TITLE", "O*NET RATINGS"};
-  nlohmann::json arr = nlohmann::json::array();
   for (const auto& [soc, h] : occupations) {
     s.table.rows.push_back({h.code, h.title, h.rated ? "rated" : "not rated in " + release.source_id()});
-    arr.push_back({{"occupation", shape::occupation_ref(h.code, h.title)}, {"soc", soc}, {"rated", h.rated}});
-  }
-  extra["onet_occupations"] = arr;
-  if (s.table.rows.empty()) {
-    return;
   }
   std::vector<std::pair<std::string, Section>> parts;
   parts.emplace_back("occupations", std::move(s));
   doc.insert_after("occupations", std::move(parts));
   doc.footnotes.push_back(k_onet_credit);
+}
+
+void add_role_occupations(nlohmann::json& extra, const std::vector<SocOccupation>& occupations)
+{
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& [soc, h] : occupations) {
+    arr.push_back({{"occupation", shape::occupation_ref(h.code, h.title)}, {"soc", soc}, {"rated", h.rated}});
+  }
+  extra["onet_occupations"] = arr;
 }
 
 } // namespace careerplan

@@ -18,13 +18,14 @@ nlohmann::json occupation_json(const Occupation& occ, const OnetRelease& release
 nlohmann::json occupation_object(const Occupation& occ, const std::vector<AnchoredRole>& roles);
 
 // BLS's national wages for the occupation (`show OCC` with OEWS imported): the sections after the
-// profile, and j["wages"] (careerplan/salary/v2, or null when the files have no national figure).
-void add_occupation_wages(Document& doc, nlohmann::json& j, const OccupationWages& wages);
+// profile; and j["wages"] (careerplan/salary/v2, or null when the files have no national figure).
+void add_occupation_wages(Document& doc, const OccupationWages& wages);
+void add_occupation_wages(nlohmann::json& j, const OccupationWages& wages);
 
 // `show ROLE` with O*NET imported: the O*NET occupations under the role's SOC codes, after its
-// SOC table, and extra["onet_occupations"].
-void add_role_occupations(ShowDocument& doc, nlohmann::json& extra, const OnetRelease& release,
-                          const std::vector<SocOccupation>& occupations);
+// SOC table; and extra["onet_occupations"].
+void add_role_occupations(ShowDocument& doc, const OnetRelease& release, const std::vector<SocOccupation>& occupations);
+void add_role_occupations(nlohmann::json& extra, const std::vector<SocOccupation>& occupations);
 
 // `compare OCC OCC...`: O*NET's figures for each occupation side by side.
 Document compare_occupations_document(const std::vector<Occupation>& occs, const OnetRelease& release);

@@ -16,9 +16,9 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import test_onet  # noqa: E402
+import onet_env  # noqa: E402
 
-ROOT = test_onet.ROOT
+ROOT = onet_env.ROOT
 REAL = os.path.join(os.path.dirname(ROOT), "shared", "realdata")
 R29 = os.path.join(REAL, "onet_29_3")
 R27 = os.path.join(REAL, "onet_27_0")
@@ -28,7 +28,7 @@ class RealData(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmpdir = tempfile.TemporaryDirectory(prefix="careerplan-onet-real-")
-        cls.e = test_onet.Env(os.path.realpath(cls.tmpdir.name))
+        cls.e = onet_env.Env(os.path.realpath(cls.tmpdir.name))
         cls.imported = cls.e.json("import", "onet", R29)
 
     @classmethod
@@ -38,8 +38,8 @@ class RealData(unittest.TestCase):
     def test_the_whole_release(self):
         j = self.imported
         self.assertEqual(j["source"]["title"], "O*NET 29.3 Database, May 2025 Release")
-        self.assertEqual(j["occupations"], len(test_onet.tsv("Occupation Data.txt", R29)))
-        skills = test_onet.tsv("Skills.txt", R29)
+        self.assertEqual(j["occupations"], len(onet_env.tsv("Occupation Data.txt", R29)))
+        skills = onet_env.tsv("Skills.txt", R29)
         self.assertEqual(j["rated_occupations"], len({r["O*NET-SOC Code"] for r in skills}))
         self.assertEqual(j["missing"], [])
 
@@ -58,7 +58,7 @@ class RealData(unittest.TestCase):
             rows = db.execute("SELECT count(*) FROM onet_profile").fetchone()[0]
         self.assertEqual(rows, self.imported["rated_occupations"])
         with tempfile.TemporaryDirectory(prefix="careerplan-onet-real-old-") as tmp:
-            old = test_onet.Env(os.path.realpath(tmp))
+            old = onet_env.Env(os.path.realpath(tmp))
             os.makedirs(os.path.join(old.tmp, "data", "careerplan"))
             copy = os.path.join(old.tmp, "data", "careerplan", "careerplan.sqlite3")
             shutil.copyfile(store, copy)
@@ -71,8 +71,8 @@ class RealData(unittest.TestCase):
         self.assertTrue(any("re-run 'careerplan import onet" in w for w in rated["warnings"]))
 
     def test_sampled_occupations_match_the_files_figure_for_figure(self):
-        skills = test_onet.tsv("Skills.txt", R29)
-        knowledge = test_onet.tsv("Knowledge.txt", R29)
+        skills = onet_env.tsv("Skills.txt", R29)
+        knowledge = onet_env.tsv("Knowledge.txt", R29)
         codes = sorted({r["O*NET-SOC Code"] for r in skills})[::40] + ["15-2041.00"]
         for code in codes:
             occ = self.e.json("show", code)["occupation"]
@@ -119,7 +119,7 @@ class RealData(unittest.TestCase):
         os.rename(os.path.join(d, "Technology Skills.15-xxxx_extract.txt"), os.path.join(d, "Technology Skills.txt"))
         os.rename(os.path.join(d, "Education, Training, and Experience.15-xxxx_extract.txt"),
                   os.path.join(d, "Education, Training, and Experience.txt"))
-        e = test_onet.Env(os.path.join(self.e.tmp, "other"))
+        e = onet_env.Env(os.path.join(self.e.tmp, "other"))
         os.makedirs(e.tmp)
         p = e.run("import", "onet", d, "--json")
         j = json.loads(p.stdout)
@@ -138,7 +138,7 @@ class RealData(unittest.TestCase):
         env = dict(self.e.env, SOURCE_DATE_EPOCH="1800000000")
         seen = []
         for delay in (0.15, 0.4, 0.7):
-            p = subprocess.Popen([test_onet.BINARY, "import", "onet", R29], env=env, cwd=self.e.tmp,
+            p = subprocess.Popen([onet_env.BINARY, "import", "onet", R29], env=env, cwd=self.e.tmp,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(delay)
             p.send_signal(signal.SIGKILL)
@@ -154,7 +154,7 @@ class RealData(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    test_onet.BINARY = os.path.abspath(sys.argv.pop(1))
+    onet_env.BINARY = os.path.abspath(sys.argv.pop(1))
     if not os.path.isdir(R29) or not os.path.isdir(R27):
         print("skipped: ../shared/realdata/onet_29_3 and onet_27_0 are not beside the clone")
         sys.exit(77)

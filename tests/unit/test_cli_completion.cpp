@@ -31,7 +31,7 @@ struct Tree
   }
 };
 
-const CompletionOption* find(const std::vector<CompletionOption>& opts, const std::string& name)
+const CompletionOption* option_named(const std::vector<CompletionOption>& opts, const std::string& name)
 {
   for (const auto& o : opts) {
     if (std::find(o.names.begin(), o.names.end(), name) != o.names.end()) {
@@ -51,7 +51,7 @@ TEST_CASE("the completion spec is read off the command tree")
   CHECK(spec.commands[0].name == "show");
   CHECK(spec.commands[0].description == "Show a role");
 
-  const auto* format = find(spec.global, "--format");
+  const auto* format = option_named(spec.global, "--format");
   REQUIRE(format != nullptr);
   CHECK(format->names == std::vector<std::string>{"-f", "--format"});
   CHECK(format->takes_value);
@@ -64,15 +64,15 @@ TEST_CASE("the completion spec is read off the command tree")
   CHECK(spec.commands[2].operand_repeats);
 
   const auto& gap = spec.commands[1];
-  CHECK(find(gap.options, "--level")->values.kind == "levels");
-  CHECK_FALSE(find(gap.options, "--explain")->takes_value);
+  CHECK(option_named(gap.options, "--level")->values.kind == "levels");
+  CHECK_FALSE(option_named(gap.options, "--explain")->takes_value);
   CHECK_FALSE(gap.has_operand);
 
   const auto& assess = spec.commands[3];
-  CHECK(find(assess.options, "--set")->values.kind == "skills");
-  CHECK(find(assess.options, "--set")->values.assignment);
-  CHECK(find(assess.options, "--state")->values.kind == "states");
-  CHECK(find(assess.options, "--output")->values.files);
+  CHECK(option_named(assess.options, "--set")->values.kind == "skills");
+  CHECK(option_named(assess.options, "--set")->values.assignment);
+  CHECK(option_named(assess.options, "--state")->values.kind == "states");
+  CHECK(option_named(assess.options, "--output")->values.files);
 }
 
 TEST_CASE("each script names every command and option of the tree")

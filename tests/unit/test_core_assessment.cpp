@@ -7,18 +7,15 @@
 #include "core/catalog.hpp"
 #include "core/errors.hpp"
 
+#include "bundled_catalog.hpp"
+
 using namespace careerplan;
+using careerplan::test::bundled;
 
 namespace {
 
-const Catalog& bundled()
-{
-  static const Catalog k_catalog = load_catalog({});
-  return k_catalog;
-}
-
 // The problems a text's reading reports (none: it was read).
-std::vector<Problem> problems_of(const std::string& text)
+std::vector<Problem> assessment_problems(const std::string& text)
 {
   try {
     parse_assessment_text(text, "a.json", bundled());
@@ -83,29 +80,29 @@ TEST_CASE("an assessment written back reads as the same assessment")
 
 TEST_CASE("each bad field of an assessment is a problem at its JSON path")
 {
-  CHECK(has_problem(problems_of(R"({"schema": "careerplan/assessment/v9", "ratings": {}})"), "/schema",
+  CHECK(has_problem(assessment_problems(R"({"schema": "careerplan/assessment/v9", "ratings": {}})"), "/schema",
                     "unsupported schema"));
-  CHECK(has_problem(problems_of(R"({"schema": "careerplan/assessment/v1", "ratings": {"pythn": 3}})"),
+  CHECK(has_problem(assessment_problems(R"({"schema": "careerplan/assessment/v1", "ratings": {"pythn": 3}})"),
                     "/ratings/pythn", "unknown skill 'pythn'; did you mean 'python'"));
-  CHECK(has_problem(problems_of(R"({"schema": "careerplan/assessment/v1", "ratings": {"python": 6}})"),
+  CHECK(has_problem(assessment_problems(R"({"schema": "careerplan/assessment/v1", "ratings": {"python": 6}})"),
                     "/ratings/python", "out of range (0 to 5)"));
-  CHECK(has_problem(problems_of(R"({"schema": "careerplan/assessment/v1", "ratings": {"python": 2.5}})"),
+  CHECK(has_problem(assessment_problems(R"({"schema": "careerplan/assessment/v1", "ratings": {"python": 2.5}})"),
                     "/ratings/python", "whole number"));
-  CHECK(has_problem(problems_of(R"({"schema": "careerplan/assessment/v1", "location": {"state": "ZZ"}})"),
+  CHECK(has_problem(assessment_problems(R"({"schema": "careerplan/assessment/v1", "location": {"state": "ZZ"}})"),
                     "/location/state", "is not a US state code"));
-  CHECK(has_problem(problems_of(R"({"schema": "careerplan/assessment/v1", "current_pay": {"amount": 1, "basis": "bonus"}})"),
+  CHECK(has_problem(assessment_problems(R"({"schema": "careerplan/assessment/v1", "current_pay": {"amount": 1, "basis": "bonus"}})"),
                     "/current_pay/basis", "base, total"));
 }
 
 TEST_CASE("every problem of an assessment is reported at once")
 {
-  const auto problems = problems_of(R"({"schema": "careerplan/assessment/v1", "ratings": {"pythn": 3, "sql": 9}})");
+  const auto problems = assessment_problems(R"({"schema": "careerplan/assessment/v1", "ratings": {"pythn": 3, "sql": 9}})");
   CHECK(problems.size() == 2);
 }
 
 TEST_CASE("text that is not JSON is a data error naming the file")
 {
-  const auto problems = problems_of("{\"schema\": ");
+  const auto problems = assessment_problems("{\"schema\": ");
   REQUIRE_FALSE(problems.empty());
   CHECK(problems.front().file == "a.json");
 }

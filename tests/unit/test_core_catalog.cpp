@@ -6,17 +6,14 @@
 
 #include "core/catalog.hpp"
 
+#include "bundled_catalog.hpp"
+
 using namespace careerplan;
+using careerplan::test::bundled;
 
 namespace {
 
-const Catalog& bundled()
-{
-  static const Catalog k_catalog = load_catalog({});
-  return k_catalog;
-}
-
-json tiny_role()
+json tiny_catalog_role()
 {
   return json::parse(R"({
     "schema": "careerplan/role/v1", "id": "tiny", "title": "Tiny", "family": "Test",
@@ -28,7 +25,7 @@ json tiny_role()
   })");
 }
 
-std::vector<Problem> problems_of(const json& j)
+std::vector<Problem> role_problems(const json& j)
 {
   std::vector<Problem> problems;
   const ReadContext ctx{"tiny.json", &problems};
@@ -77,54 +74,54 @@ TEST_CASE("resolve_role suggests the nearest names")
 
 TEST_CASE("a minimal role is valid and every rejection names its path")
 {
-  CHECK(problems_of(tiny_role()).empty());
+  CHECK(role_problems(tiny_catalog_role()).empty());
 
-  auto j = tiny_role();
+  auto j = tiny_catalog_role();
   j["skills"][0]["skill"] = "pyton";
-  auto p = problems_of(j);
+  auto p = role_problems(j);
   REQUIRE(p.size() == 1);
   CHECK(p[0].path == "/skills/0/skill");
   CHECK(p[0].message == "unknown skill 'pyton'; did you mean 'python'?");
 
-  j = tiny_role();
+  j = tiny_catalog_role();
   j["skills"][0]["skill"] = "py";
-  CHECK(problems_of(j).at(0).message == "write the skill id 'python', not its alias 'py'");
+  CHECK(role_problems(j).at(0).message == "write the skill id 'python', not its alias 'py'");
 
-  j = tiny_role();
+  j = tiny_catalog_role();
   j["skills"][0]["required"]["mid"] = 7;
-  CHECK(problems_of(j).at(0).path == "/skills/0/required/mid");
+  CHECK(role_problems(j).at(0).path == "/skills/0/required/mid");
 
-  j = tiny_role();
+  j = tiny_catalog_role();
   j["summary"]["source"] = "made-up";
-  CHECK(problems_of(j).at(0).message.find("does not resolve") != std::string::npos);
+  CHECK(role_problems(j).at(0).message.find("does not resolve") != std::string::npos);
 
-  j = tiny_role();
+  j = tiny_catalog_role();
   j["aliases"] = {"mle"};
-  CHECK(problems_of(j).at(0).message == "alias 'mle' is also a name of role 'machine-learning-engineer'");
+  CHECK(role_problems(j).at(0).message == "alias 'mle' is also a name of role 'machine-learning-engineer'");
 
-  j = tiny_role();
+  j = tiny_catalog_role();
   j["skills"][0]["weight"] = 0;
-  CHECK(problems_of(j).at(0).path == "/skills/0/weight");
+  CHECK(role_problems(j).at(0).path == "/skills/0/weight");
 
-  j = tiny_role();
+  j = tiny_catalog_role();
   j.erase("levels");
-  CHECK(problems_of(j).at(0).path == "/levels");
+  CHECK(role_problems(j).at(0).path == "/levels");
 }
 
 TEST_CASE("salary figures need a value and an ordered band")
 {
-  auto j = tiny_role();
+  auto j = tiny_catalog_role();
   j["salary"] = json::parse(R"([{"id": "f", "label": "x", "basis": "base", "scope": "national", "source": "bls-oews-2024"}])");
-  CHECK(problems_of(j).at(0).message.find("needs a value") != std::string::npos);
+  CHECK(role_problems(j).at(0).message.find("needs a value") != std::string::npos);
   j["salary"][0]["low"] = 200;
   j["salary"][0]["median"] = 100;
-  CHECK(problems_of(j).at(0).path == "/salary/0/median");
+  CHECK(role_problems(j).at(0).path == "/salary/0/median");
   j["salary"][0]["median"] = 300;
-  CHECK(problems_of(j).empty());
+  CHECK(role_problems(j).empty());
   j["salary"][0]["scope"] = "state";
-  CHECK(problems_of(j).at(0).path == "/salary/0/state");
+  CHECK(role_problems(j).at(0).path == "/salary/0/state");
   j["salary"][0]["state"] = "ca";
-  CHECK(problems_of(j).empty());
+  CHECK(role_problems(j).empty());
 }
 
 TEST_CASE("without the bundled catalog, the data directories alone are the catalog")
@@ -140,7 +137,7 @@ TEST_CASE("without the bundled catalog, the data directories alone are the catal
     {"id": "python", "name": "Python", "category": "programming", "description": "d"}]})");
   write("sources.json", R"({"schema": "careerplan/sources/v1", "sources": [
     {"id": "bls-oews-2024", "title": "t", "publisher": "p", "date": "2025", "kind": "statistics"}]})");
-  auto role = tiny_role();
+  auto role = tiny_catalog_role();
   role["scale"] = "own-scale"; // no scale is bundled in: the role names one its directory lacks
   write("roles/tiny.json", role.dump());
 

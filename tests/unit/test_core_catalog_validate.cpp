@@ -30,15 +30,15 @@ json role_named(const std::string& id)
   return j;
 }
 
-struct TempDir
+struct CatalogDir
 {
   std::string path;
-  TempDir()
+  CatalogDir()
   {
     path = (fs::temp_directory_path() / "careerplan-unit-XXXXXX").string();
     REQUIRE(::mkdtemp(path.data()) != nullptr);
   }
-  ~TempDir() { fs::remove_all(path); }
+  ~CatalogDir() { fs::remove_all(path); }
   void write(const std::string& name, const std::string& text) const
   {
     fs::create_directories(fs::path(path + "/" + name).parent_path());
@@ -59,7 +59,7 @@ std::vector<std::string> lines(const std::vector<Problem>& problems)
 
 TEST_CASE("validate's load: the same problems in the same order, whatever the threads and whatever it keeps")
 {
-  TempDir dir;
+  CatalogDir dir;
   // Enough role files for several threads, with a problem of every kind among them.
   for (int i = 0; i < 150; ++i) {
     const std::string id = fmt::format("role-{:03}", i);

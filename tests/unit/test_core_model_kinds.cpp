@@ -21,7 +21,7 @@ void check_round_trip()
   CHECK_FALSE(from_id<E>("no such kind").has_value());
 }
 
-json tiny_role()
+json tiny_kinds_role()
 {
   return json::parse(R"({
     "schema": "careerplan/role/v1", "id": "tiny", "title": "Tiny", "family": "Test",
@@ -84,7 +84,7 @@ TEST_CASE("every enum-like field's ids round-trip and are JSON strings")
 TEST_CASE("the role reader reads each kind into its enum")
 {
   Role r;
-  const auto problems = read_problems(tiny_role(), &r);
+  const auto problems = read_problems(tiny_kinds_role(), &r);
   for (const auto& p : problems) {
     MESSAGE(p.path << ": " << p.message);
   }
@@ -122,7 +122,7 @@ TEST_CASE("an unknown kind is a data error naming its JSON path and the known id
   };
   for (const Case& c : cases) {
     CAPTURE(c.pointer);
-    json j = tiny_role();
+    json j = tiny_kinds_role();
     j[json::json_pointer(c.pointer)] = "wrong";
     const std::vector<Problem> problems = read_problems(j);
     REQUIRE(problems.size() == 1); // the one error, not a second one that follows from it
@@ -131,7 +131,7 @@ TEST_CASE("an unknown kind is a data error naming its JSON path and the known id
   }
 
   // A missing required kind is reported as missing, at its own path.
-  json j = tiny_role();
+  json j = tiny_kinds_role();
   j["salary"][0].erase("scope");
   const std::vector<Problem> problems = read_problems(j);
   REQUIRE_FALSE(problems.empty());
@@ -140,7 +140,7 @@ TEST_CASE("an unknown kind is a data error naming its JSON path and the known id
 
 TEST_CASE("a part listed as absent must be absent from the profile")
 {
-  json j = tiny_role();
+  json j = tiny_kinds_role();
   j["absent"][0]["part"] = "outlook"; // the profile has an outlook
   const std::vector<Problem> problems = read_problems(j);
   REQUIRE(problems.size() == 1);

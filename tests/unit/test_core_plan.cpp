@@ -8,17 +8,10 @@
 #include "core/text.hpp"
 #include "render/format.hpp"
 
+#include "bundled_catalog.hpp"
+
 using namespace careerplan;
-
-namespace {
-
-const Catalog& bundled()
-{
-  static const Catalog k_catalog = load_catalog({});
-  return k_catalog;
-}
-
-} // namespace
+using careerplan::test::bundled;
 
 TEST_CASE("a plan's steps name their gap by index, so a copy of the plan stands on its own")
 {

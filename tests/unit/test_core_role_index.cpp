@@ -19,16 +19,13 @@
 #include "core/role_index_file.hpp"
 #include "core/salary_bls.hpp"
 
+#include "bundled_catalog.hpp"
+
 using namespace careerplan;
+using careerplan::test::bundled;
 using namespace careerplan::role_index;
 
 namespace {
-
-const Catalog& bundled()
-{
-  static const Catalog k_catalog = load_catalog({});
-  return k_catalog;
-}
 
 std::string temp_index()
 {

@@ -3,15 +3,12 @@
 #include "core/catalog.hpp"
 #include "core/role_names.hpp"
 
+#include "bundled_catalog.hpp"
+
 using namespace careerplan;
+using careerplan::test::bundled;
 
 namespace {
-
-const Catalog& bundled()
-{
-  static const Catalog k_catalog = load_catalog({});
-  return k_catalog;
-}
 
 std::string id_of(const std::string& name)
 {

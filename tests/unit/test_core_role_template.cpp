@@ -3,17 +3,14 @@
 #include "core/catalog.hpp"
 #include "core/role_template.hpp"
 
+#include "bundled_catalog.hpp"
+
 using namespace careerplan;
+using careerplan::test::bundled;
 
 namespace {
 
-const Catalog& bundled()
-{
-  static const Catalog k_catalog = load_catalog({});
-  return k_catalog;
-}
-
-std::vector<Problem> problems_of(const json& j)
+std::vector<Problem> template_problems(const json& j)
 {
   std::vector<Problem> problems;
   const ReadContext ctx{"new.json", &problems};
@@ -42,7 +39,7 @@ TEST_CASE("new-role's starting file is valid as written, every figure own judgem
     CHECK_FALSE(s["weight_basis"].contains("source"));
   }
   CHECK(sum == doctest::Approx(1.0));
-  const auto problems = problems_of(j);
+  const auto problems = template_problems(j);
   for (const auto& p : problems) {
     MESSAGE(p.to_string());
   }
@@ -52,9 +49,9 @@ TEST_CASE("new-role's starting file is valid as written, every figure own judgem
 TEST_CASE("an own_judgement basis needs no source; the others still do")
 {
   json j = json::parse(starter_role({"mine", "", {"python"}, {"entry"}, "2026-12-02"}).dump());
-  CHECK(problems_of(j).empty());
+  CHECK(template_problems(j).empty());
   j["skills"][0]["weight_basis"] = {{"kind", "published"}};
-  CHECK_FALSE(problems_of(j).empty());
+  CHECK_FALSE(template_problems(j).empty());
 }
 
 TEST_CASE("role ids and titles")

@@ -3,15 +3,12 @@
 #include "core/catalog.hpp"
 #include "core/routes.hpp"
 
+#include "bundled_catalog.hpp"
+
 using namespace careerplan;
+using careerplan::test::bundled;
 
 namespace {
-
-const Catalog& bundled()
-{
-  static const Catalog cat = load_catalog({});
-  return cat;
-}
 
 std::vector<std::string> order(const RoutesResult& r)
 {
@@ -23,11 +20,11 @@ std::vector<std::string> order(const RoutesResult& r)
 }
 
 // A role with three routes: from role a, from role b, and from outside the catalog.
-struct Fixture
+struct RoutesFixture
 {
   Catalog cat;
 
-  Fixture()
+  RoutesFixture()
   {
     cat = load_catalog({});
     Role target;
@@ -63,7 +60,7 @@ struct Fixture
 
 TEST_CASE("routes: the current role first, then by readiness for the origin role, then the rest")
 {
-  Fixture f;
+  RoutesFixture f;
   Assessment a;
   a.ratings = {{"python", 1}, {"sql", 3}}; // readiness 25% for a, 75% for b
   const RoutesResult r = compute_routes(f.target(), f.cat, &a, "", "");
@@ -86,7 +83,7 @@ TEST_CASE("routes: the current role first, then by readiness for the origin role
 
 TEST_CASE("routes without an assessment keep the profile's order after the current role")
 {
-  Fixture f;
+  RoutesFixture f;
   const RoutesResult r = compute_routes(f.target(), f.cat, nullptr, "b", "--from");
   CHECK(order(r) == std::vector<std::string>{"from-b", "from-a", "outside"});
   CHECK(r.routes[1].why == RouteWhy::no_assessment);

@@ -6,17 +6,10 @@
 #include "core/text.hpp"
 #include "render/show_skills.hpp"
 
+#include "bundled_catalog.hpp"
+
 using namespace careerplan;
-
-namespace {
-
-const Catalog& bundled()
-{
-  static const Catalog k_catalog = open_catalog({});
-  return k_catalog;
-}
-
-} // namespace
+using careerplan::test::bundled_indexed;
 
 TEST_CASE("basis codes: one letter per kind")
 {
@@ -48,7 +41,7 @@ TEST_CASE("basis groups: every figure of every skill rests on exactly one quoted
 
 TEST_CASE("the skills table of every bundled role fits 80 columns as a table, with a code per basis")
 {
-  for (const Role& role : bundled().all_roles()) {
+  for (const Role& role : bundled_indexed().all_roles()) {
     CAPTURE(role.id);
     const auto sections = skill_sections(role);
     REQUIRE_FALSE(sections.empty());
@@ -70,7 +63,7 @@ TEST_CASE("the skills table of every bundled role fits 80 columns as a table, wi
 
 TEST_CASE("what a role expects of a skill is shown with its source")
 {
-  const Role& mle = resolve_role(bundled(), "mle");
+  const Role& mle = resolve_role(bundled_indexed(), "mle");
   const auto sections = skill_sections(mle);
   REQUIRE(sections.size() == 3);
   CHECK(sections[1].heading.rfind("What this role expects", 0) == 0);

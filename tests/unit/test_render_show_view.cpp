@@ -3,22 +3,15 @@
 #include "core/catalog.hpp"
 #include "render/show_view.hpp"
 
+#include "bundled_catalog.hpp"
+
 using namespace careerplan;
-
-namespace {
-
-const Catalog& bundled()
-{
-  static const Catalog k_catalog = open_catalog({}); // keeps each role's document (show prints it)
-  return k_catalog;
-}
-
-} // namespace
+using careerplan::test::bundled_indexed;
 
 TEST_CASE("show's sections: every part of the document is one of the named sections")
 {
-  const Role& mle = resolve_role(bundled(), "mle");
-  const ShowDocument doc = show_document(mle, bundled());
+  const Role& mle = resolve_role(bundled_indexed(), "mle");
+  const ShowDocument doc = show_document(mle, bundled_indexed());
   for (const auto& [part, section] : doc.sections) {
     CAPTURE(section.heading);
     CHECK(find_show_section(part) != nullptr);
@@ -42,20 +35,20 @@ TEST_CASE("section names: listed, found in any case, unknown ones not")
 
 TEST_CASE("show's JSON: the whole profile, or the part's keys with the role's id and title")
 {
-  const Role& mle = resolve_role(bundled(), "mle");
-  const auto whole = show_json(mle, bundled(), "", nlohmann::json::object());
+  const Role& mle = resolve_role(bundled_indexed(), "mle");
+  const auto whole = show_json(mle, bundled_indexed(), "", nlohmann::json::object());
   CHECK(whole["schema"] == "careerplan/show/v2");
   CHECK(whole["section"].is_null());
   CHECK(whole["role"]["id"] == "machine-learning-engineer");
   CHECK(whole["role"].contains("skills"));
   CHECK(whole.contains("shared_sources"));
-  const auto salary = show_json(mle, bundled(), "salary", {{"onet_occupations", nlohmann::json::array()}});
+  const auto salary = show_json(mle, bundled_indexed(), "salary", {{"onet_occupations", nlohmann::json::array()}});
   CHECK(salary["section"] == "salary");
   CHECK(salary["role"]["title"] == "Machine Learning Engineer");
   CHECK(salary["role"].contains("salary"));
   CHECK_FALSE(salary["role"].contains("skills"));
   CHECK_FALSE(salary.contains("shared_sources"));
   CHECK_FALSE(salary.contains("onet_occupations"));
-  const auto occupations = show_json(mle, bundled(), "occupations", {{"onet_occupations", nlohmann::json::array()}});
+  const auto occupations = show_json(mle, bundled_indexed(), "occupations", {{"onet_occupations", nlohmann::json::array()}});
   CHECK(occupations.contains("onet_occupations"));
 }
