@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 mode=${1:-demo}
-packages="g++ cmake make libcli11-dev nlohmann-json3-dev libfmt-dev doctest-dev libsqlite3-dev libzip-dev libexpat1-dev pkg-config"
+packages="g++ cmake make libcli11-dev nlohmann-json3-dev libfmt-dev doctest-dev libsqlite3-dev libzip-dev libexpat1-dev libsimdjson-dev pkg-config"
 if [ "$mode" = test ]; then
   packages="$packages python3 python3-jsonschema jq mandoc clang libclang-rt-14-dev bash bash-completion zsh fish chromium"
 fi

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "core/json_dom_builder.hpp"
+#include "core/json_fast.hpp"
 #include "core/text.hpp"
 
 namespace careerplan {
@@ -135,6 +136,9 @@ std::optional<json> parse_json(std::string_view text, const std::string& file, s
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
     problems.push_back({file, "", "line 1, column 1: a byte-order mark is not allowed; save the file as UTF-8 without BOM"});
     return std::nullopt;
+  }
+  if (auto fast = detail::parse_json_fast(text, k_max_json_depth)) {
+    return fast;
   }
   const auto deep = [&] {
     if (auto p = too_deep(text, file)) {

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "core/json_fast.hpp"
 #include "core/json_reader.hpp"
 
 using namespace careerplan;
@@ -13,7 +14,85 @@ std::vector<Problem> parse_problems(const std::string& text)
   return problems;
 }
 
+// The same document down to each number's type (nlohmann's == takes 1 and 1u and 1.0 as equal).
+bool same(const json& a, const json& b)
+{
+  if (a.type() != b.type()) {
+    return false;
+  }
+  if (a.is_object()) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (auto it = a.begin(), jt = b.begin(); it != a.end(); ++it, ++jt) {
+      if (it.key() != jt.key() || !same(*it, *jt)) {
+        return false;
+      }
+    }
+    return true;
+  }
+  if (a.is_array()) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (!same(a[i], b[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+  return a == b;
+}
+
 } // namespace
+
+TEST_CASE("the fast parse gives nlohmann's document, each number typed as nlohmann types it, or leaves it to nlohmann")
+{
+  const char* const documents[] = {
+      R"({"a": 1, "b": -2, "c": 1.5, "d": 1e2, "e": 0, "f": 18446744073709551615, "g": -9223372036854775808})",
+      R"({"s": "caf\u00e9 \"quoted\" \n tab\t", "u": "日本語", "t": true, "n": null, "e": [], "o": {}})",
+      R"([[1, [2, [3, {"x": [4.25]}]]], "z"])",
+      R"("just a string")",
+      R"({"schema": "careerplan/role/v1", "skills": [{"skill": "python", "weight": 0.25, "required": {"mid": 3}}]})",
+  };
+  for (const char* text : documents) {
+    CAPTURE(text);
+    const auto fast = detail::parse_json_fast(text, k_max_json_depth);
+    REQUIRE(fast.has_value());
+    CHECK(same(*fast, json::parse(text)));
+    std::vector<Problem> problems;
+    const auto j = parse_json(text, "f.json", problems);
+    CHECK(problems.empty());
+    REQUIRE(j.has_value());
+    CHECK(same(*j, json::parse(text)));
+  }
+  // Left to nlohmann's parse, which types or reports them itself.
+  for (const char* text : {R"({"a": -0.0})", R"({"a": 1, "a": 2})", R"({"a": 18446744073709551616})",
+                           R"({"a": 1e400})", "{\"a\": }", "", "[1, 2"}) {
+    CAPTURE(text);
+    CHECK_FALSE(detail::parse_json_fast(text, k_max_json_depth).has_value());
+  }
+  // "-0" is the integer 0 (simdjson's tree keeps no sign on it; nlohmann types it signed, which
+  // no reader tells apart from unsigned).
+  std::vector<Problem> problems;
+  const auto minus_zero = parse_json(R"({"a": -0})", "f.json", problems);
+  REQUIRE(minus_zero.has_value());
+  CHECK((*minus_zero)["a"].is_number_integer());
+  CHECK(*minus_zero == json::parse(R"({"a": -0})"));
+  // Nesting at the limit (64 levels) is left to nlohmann's parse, which says whether it is over.
+  auto nested = [](std::size_t n) { return std::string(n, '[') + std::string(n, ']'); };
+  CHECK(detail::parse_json_fast(nested(k_max_json_depth - 1), k_max_json_depth).has_value());
+  CHECK_FALSE(detail::parse_json_fast(nested(k_max_json_depth), k_max_json_depth).has_value());
+  problems.clear();
+  CHECK(parse_json(nested(k_max_json_depth), "f.json", problems).has_value());
+  CHECK(problems.empty());
+  CHECK_FALSE(parse_json(nested(k_max_json_depth + 1), "f.json", problems).has_value());
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].message.find("nested more than 64 levels deep") != std::string::npos);
+  const std::string shallow = std::string(10, '[') + std::string(10, ']');
+  CHECK(detail::parse_json_fast(shallow, k_max_json_depth).has_value());
+}
 
 TEST_CASE("malformed JSON is reported with line and column")
 {
