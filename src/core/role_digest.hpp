@@ -79,17 +79,6 @@ RoleDigests* role_digests(const Catalog& catalog);
 // For a role a command names but does not print whole (a route's origin, a link's target).
 const Role* find_role_summary(const Catalog& catalog, const std::string& id_or_alias);
 
-// A role's id and title, for a command that only names it (a link's target, a route's origin
-// without an assessment): from its digest, or from a bundled role's text without reading the
-// whole profile (a catalog without data directories has no digests, and its bundled roles were
-// checked when careerplan was built), else from the role read whole; none when there is no role.
-struct RoleName
-{
-  std::string id;
-  std::string title;
-};
-std::optional<RoleName> find_role_name(const Catalog& catalog, const std::string& id_or_alias);
-
 // Every role, sorted by id, as Catalog::all_roles gives them, but each as its digest (the parts
 // listed above): for the whole-catalog commands (roles, match, salary without a role), which use
 // only those parts. When a role has no digest, every role is read whole (Catalog::all_roles).

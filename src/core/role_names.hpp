@@ -5,6 +5,7 @@
 // Engineer" for the alias backend-engineer), else a role's title, case-insensitive ("Machine
 // Learning Engineer").
 #include <optional>
+#include <optional>
 #include <string>
 
 #include "core/model.hpp"
@@ -20,5 +21,16 @@ std::optional<std::string> role_id_by_name(const Catalog& catalog, const std::st
 std::string role_slug(const std::string& name);
 // Whether the role's id, title or an alias contains `text`, case-insensitive (`roles --search`).
 bool role_mentions(const Role& role, const std::string& text);
+
+// A role's id and title, for a command that only names it (a link's target, a route's origin
+// without an assessment): from its digest, or from a bundled role's text without reading the
+// whole profile (a catalog without data directories has no digests, and its bundled roles were
+// checked when careerplan was built), else from the role read whole; none when there is no role.
+struct RoleName
+{
+  std::string id;
+  std::string title;
+};
+std::optional<RoleName> find_role_name(const Catalog& catalog, const std::string& id_or_alias);
 
 } // namespace careerplan

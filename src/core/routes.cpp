@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/role_digest.hpp"
+#include "core/role_names.hpp"
 
 namespace careerplan {
 

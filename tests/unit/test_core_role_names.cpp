@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "core/catalog.hpp"
+#include "core/role_digest.hpp"
 #include "core/role_names.hpp"
 
 #include "bundled_catalog.hpp"
@@ -37,4 +38,27 @@ TEST_CASE("ids, aliases and titles name a role the same way everywhere")
   CHECK(id_of("Plumber") == "(none)");
   CHECK(id_of("") == "(none)");
   CHECK(resolve_role(bundled(), "Backend Engineer").id == "software-engineer");
+}
+
+TEST_CASE("find_role_name: a bundled role's id and title without reading the whole profile, as reading it gives them")
+{
+  const Catalog cat = open_catalog({}); // the bundled roles, indexed by file, no digests
+  REQUIRE(role_digests(cat) == nullptr);
+  for (const Role& role : bundled().roles) {
+    CAPTURE(role.id);
+    const auto name = find_role_name(cat, role.id);
+    REQUIRE(name.has_value());
+    CHECK(name->id == role.id);
+    CHECK(name->title == role.title);
+    for (const auto& alias : role.aliases) {
+      const auto by_alias = find_role_name(cat, alias);
+      REQUIRE(by_alias.has_value());
+      CHECK(by_alias->id == role.id);
+    }
+  }
+  CHECK_FALSE(find_role_name(cat, "no-such-role").has_value());
+  // A catalog that holds its roles read whole answers the same.
+  const auto mle = find_role_name(bundled(), "mle");
+  REQUIRE(mle.has_value());
+  CHECK(mle->id == "machine-learning-engineer");
 }
