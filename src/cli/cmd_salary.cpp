@@ -21,7 +21,6 @@
 #include "core/role_names.hpp"
 #include "core/text.hpp"
 #include "render/occupation_list_view.hpp"
-#include "render/json_list.hpp"
 #include "render/salary_view.hpp"
 
 namespace careerplan {
@@ -163,17 +162,7 @@ void run_salary_catalog(Context& ctx, const SalaryOptions& o, const std::optiona
   };
   const std::string format = ctx.format();
   if (format == "json") {
-    JsonListStream list("results", [&](std::string_view text) { out.write(text); });
-    each_result([&](const SalaryResult& r) {
-      if (!list.begun()) {
-        list.begin(salary_list_head(&r));
-      }
-      list.add(salary_json(r));
-    });
-    if (!list.begun()) {
-      list.begin(salary_list_head(nullptr));
-    }
-    list.finish();
+    write_salary_list_json(each_result, [&](std::string_view text) { out.write(text); });
     out.flush();
   } else if (format == "csv") {
     out.write(salary_catalog_csv_header());

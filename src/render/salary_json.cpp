@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/salary_view.hpp"
+#include "render/json_list.hpp"
 #include "render/json_shape.hpp"
 #include "render/schema_ids.hpp"
 
@@ -182,6 +183,21 @@ nlohmann::json salary_list_json(const std::vector<SalaryResult>& results)
     list.push_back(salary_json(r));
   }
   return doc;
+}
+
+void write_salary_list_json(const SalaryResults& each, const std::function<void(std::string_view)>& write)
+{
+  JsonListStream list("results", write);
+  each([&](const SalaryResult& r) {
+    if (!list.begun()) {
+      list.begin(salary_list_head(&r));
+    }
+    list.add(salary_json(r));
+  });
+  if (!list.begun()) {
+    list.begin(salary_list_head(nullptr));
+  }
+  list.finish();
 }
 
 } // namespace careerplan

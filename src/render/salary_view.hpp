@@ -1,5 +1,8 @@
 #pragma once
 // Renderings of salary results: one role's bands, or one headline band per role.
+#include <functional>
+#include <string_view>
+
 #include <nlohmann/json_fwd.hpp>
 
 #include "core/salary.hpp"
@@ -63,5 +66,9 @@ nlohmann::json salary_list_json(const std::vector<SalaryResult>& results);
 // That document without its "results" (written result by result, render/json_list.hpp): the
 // pay placed, from the first result's query; null when there is no result.
 nlohmann::json salary_list_head(const SalaryResult* first);
+// The same document's text handed to `write` piece by piece as `each` gives the results, one at
+// a time (each result's JSON made, written and let go): what salary_list_json(...).dump(2) is.
+using SalaryResults = std::function<void(const std::function<void(const SalaryResult&)>&)>;
+void write_salary_list_json(const SalaryResults& each, const std::function<void(std::string_view)>& write);
 
 } // namespace careerplan

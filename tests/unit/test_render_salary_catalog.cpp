@@ -11,7 +11,6 @@
 #include "core/catalog.hpp"
 #include "core/salary.hpp"
 #include "render/document.hpp"
-#include "render/json_list.hpp"
 #include "render/salary_view.hpp"
 
 using namespace careerplan;
@@ -34,17 +33,13 @@ std::vector<SalaryResult> every_role(const Catalog& cat, const Place& place, std
 std::string streamed_json(const std::vector<SalaryResult>& results)
 {
   std::string text;
-  JsonListStream list("results", [&](std::string_view piece) { text += piece; });
-  for (const auto& r : results) {
-    if (!list.begun()) {
-      list.begin(salary_list_head(&r));
-    }
-    list.add(salary_json(r));
-  }
-  if (!list.begun()) {
-    list.begin(salary_list_head(nullptr));
-  }
-  list.finish();
+  write_salary_list_json(
+      [&](const auto& use) {
+        for (const auto& r : results) {
+          use(r);
+        }
+      },
+      [&](std::string_view piece) { text += piece; });
   return text;
 }
 
