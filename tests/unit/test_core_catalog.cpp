@@ -7,23 +7,12 @@
 #include "core/catalog.hpp"
 
 #include "bundled_catalog.hpp"
+#include "tiny_role.hpp"
 
 using namespace careerplan;
 using careerplan::test::bundled;
 
 namespace {
-
-json tiny_catalog_role()
-{
-  return json::parse(R"({
-    "schema": "careerplan/role/v1", "id": "tiny", "title": "Tiny", "family": "Test",
-    "summary": {"text": "t", "source": "bls-oews-2024"}, "levels": ["entry", "mid"],
-    "skills": [{"skill": "python", "weight": 0.5,
-                "weight_basis": {"kind": "published", "source": "bls-oews-2024", "quote": "a weight of 0.5"},
-                "required": {"entry": 2, "mid": 3},
-                "required_basis": {"kind": "published", "source": "bls-oews-2024", "quote": "levels 2 and 3"}}]
-  })");
-}
 
 std::vector<Problem> role_problems(const json& j)
 {
@@ -74,43 +63,43 @@ TEST_CASE("resolve_role suggests the nearest names")
 
 TEST_CASE("a minimal role is valid and every rejection names its path")
 {
-  CHECK(role_problems(tiny_catalog_role()).empty());
+  CHECK(role_problems(careerplan::test::tiny_role()).empty());
 
-  auto j = tiny_catalog_role();
+  auto j = careerplan::test::tiny_role();
   j["skills"][0]["skill"] = "pyton";
   auto p = role_problems(j);
   REQUIRE(p.size() == 1);
   CHECK(p[0].path == "/skills/0/skill");
   CHECK(p[0].message == "unknown skill 'pyton'; did you mean 'python'?");
 
-  j = tiny_catalog_role();
+  j = careerplan::test::tiny_role();
   j["skills"][0]["skill"] = "py";
   CHECK(role_problems(j).at(0).message == "write the skill id 'python', not its alias 'py'");
 
-  j = tiny_catalog_role();
+  j = careerplan::test::tiny_role();
   j["skills"][0]["required"]["mid"] = 7;
   CHECK(role_problems(j).at(0).path == "/skills/0/required/mid");
 
-  j = tiny_catalog_role();
+  j = careerplan::test::tiny_role();
   j["summary"]["source"] = "made-up";
   CHECK(role_problems(j).at(0).message.find("does not resolve") != std::string::npos);
 
-  j = tiny_catalog_role();
+  j = careerplan::test::tiny_role();
   j["aliases"] = {"mle"};
   CHECK(role_problems(j).at(0).message == "alias 'mle' is also a name of role 'machine-learning-engineer'");
 
-  j = tiny_catalog_role();
+  j = careerplan::test::tiny_role();
   j["skills"][0]["weight"] = 0;
   CHECK(role_problems(j).at(0).path == "/skills/0/weight");
 
-  j = tiny_catalog_role();
+  j = careerplan::test::tiny_role();
   j.erase("levels");
   CHECK(role_problems(j).at(0).path == "/levels");
 }
 
 TEST_CASE("salary figures need a value and an ordered band")
 {
-  auto j = tiny_catalog_role();
+  auto j = careerplan::test::tiny_role();
   j["salary"] = json::parse(R"([{"id": "f", "label": "x", "basis": "base", "scope": "national", "source": "bls-oews-2024"}])");
   CHECK(role_problems(j).at(0).message.find("needs a value") != std::string::npos);
   j["salary"][0]["low"] = 200;
@@ -137,7 +126,7 @@ TEST_CASE("without the bundled catalog, the data directories alone are the catal
     {"id": "python", "name": "Python", "category": "programming", "description": "d"}]})");
   write("sources.json", R"({"schema": "careerplan/sources/v1", "sources": [
     {"id": "bls-oews-2024", "title": "t", "publisher": "p", "date": "2025", "kind": "statistics"}]})");
-  auto role = tiny_catalog_role();
+  auto role = careerplan::test::tiny_role();
   role["scale"] = "own-scale"; // no scale is bundled in: the role names one its directory lacks
   write("roles/tiny.json", role.dump());
 

@@ -8,6 +8,8 @@
 
 #include "core/catalog.hpp"
 
+#include "tiny_role.hpp"
+
 using namespace careerplan;
 
 namespace {
@@ -16,14 +18,7 @@ namespace fs = std::filesystem;
 
 json role_named(const std::string& id)
 {
-  auto j = json::parse(R"({
-    "schema": "careerplan/role/v1", "title": "Tiny", "family": "Test",
-    "summary": {"text": "t", "source": "bls-oews-2024"}, "levels": ["entry", "mid"],
-    "skills": [{"skill": "python", "weight": 0.5,
-                "weight_basis": {"kind": "published", "source": "bls-oews-2024", "quote": "a weight of 0.5"},
-                "required": {"entry": 2, "mid": 3},
-                "required_basis": {"kind": "published", "source": "bls-oews-2024", "quote": "levels 2 and 3"}}]
-  })");
+  auto j = careerplan::test::tiny_role();
   j["id"] = id;
   j["title"] = "Tiny " + id;
   j["aliases"] = json::array({"alias-" + id});

@@ -5,6 +5,8 @@
 #include "core/routes.hpp"
 #include "core/salary.hpp"
 
+#include "tiny_role.hpp"
+
 using namespace careerplan;
 
 namespace {
@@ -23,13 +25,9 @@ void check_round_trip()
 
 json tiny_kinds_role()
 {
-  return json::parse(R"({
-    "schema": "careerplan/role/v1", "id": "tiny", "title": "Tiny", "family": "Test",
-    "summary": {"text": "t", "source": "bls-oews-2024"}, "levels": ["entry", "mid"],
-    "skills": [{"skill": "python", "weight": 0.5,
-                "weight_basis": {"kind": "published", "source": "bls-oews-2024", "quote": "a weight of 0.5"},
-                "required": {"entry": 2, "mid": 3},
-                "required_basis": {"kind": "published", "source": "bls-oews-2024", "quote": "levels 2 and 3"}}],
+  // The tiny role with one of each enum-like field.
+  json j = careerplan::test::tiny_role();
+  j.update(json::parse(R"({
     "soc": [{"code": "15-2051", "title": "Data Scientists", "status": "assumption", "source": "bls-oews-2024"}],
     "salary": [{"id": "f", "label": "x", "median": 100, "basis": "base", "scope": "national",
                 "source": "bls-oews-2024"}],
@@ -41,7 +39,8 @@ json tiny_kinds_role()
                  "text": "t"}],
     "path": [{"title": "Learn", "duration": {"min": 3, "max": 6, "unit": "months"}, "source": "bls-oews-2024"}],
     "absent": [{"part": "tools", "note": "no citable page was found"}]
-  })");
+  })"));
+  return j;
 }
 
 // The problems the reader reports for the role document.
