@@ -3,6 +3,7 @@ bash by calling the completion function as readline would, fish with `complete -
 typing into an interactive zsh on a pseudo-terminal and pressing Tab."""
 import os
 import pty
+import re
 import select
 import shutil
 import subprocess
@@ -59,15 +60,17 @@ def shell_quote(s):
     return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
-def zsh_complete(setup, line, env, timeout=10.0):
+def zsh_complete(setup, line, env, timeout=10.0, expect=None):
     """What an interactive zsh shows after `line` and a Tab: the completed line, or the list of
-    candidates. `setup` runs first (compinit and loading the script)."""
+    candidates. `setup` runs first (compinit and loading the script). With `expect` (a regular
+    expression), reading stops as soon as the output matches it, or after 30 s, so a slow machine
+    only makes the test slower; without it, what zsh printed in 2 s."""
     pid, fd = pty.fork()
     if pid == 0:
         os.execvpe("zsh", ["zsh", "-f", "-i"], env)
     out = b""
 
-    def read_until(marker, limit):
+    def read_until(found, limit):
         nonlocal out
         end = time.time() + limit
         while time.time() < end:
@@ -80,17 +83,20 @@ def zsh_complete(setup, line, env, timeout=10.0):
                 if not chunk:
                     return False
                 out += chunk
-                if marker is not None and marker in out:
+                if found is not None and found(out):
                     return True
         return False
 
     try:
         os.write(fd, (f"PS1='> '; {setup}; print -r -- SETUP-DONE-$((6*7))\n").encode())
-        if not read_until(b"SETUP-DONE-42", timeout):
+        if not read_until(lambda text: b"SETUP-DONE-42" in text, timeout):
             raise RuntimeError("zsh did not finish its setup: " + out.decode(errors="replace"))
         out = b""
         os.write(fd, (line + "\t").encode())
-        read_until(None, 2.0)
+        if expect is None:
+            read_until(None, 2.0)
+        else:
+            read_until(lambda text: re.search(expect, text.decode(errors="replace")), 30.0)
         return out.decode(errors="replace")
     finally:
         try:
