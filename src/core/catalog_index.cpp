@@ -7,15 +7,13 @@
 // roles compares stamps and looks one id up). Its first line names the format and a key (a hash
 // of careerplan's version, the bundled files, and the skill catalogs and shared sources in use:
 // a role is checked against them, so a change there checks every role again). Then a header of
-// fourteen numbers (record count, where the records, the string pool and the digests lie, a
-// checksum of records, pool and directory stamps, the file's whole length, where the BLS section
-// lies, its checksum and whether there is one, where the directory stamps lie), one fixed-width
+// ten numbers (record count, where the records, the string pool and the digests lie, a
+// checksum of records, pool and directory stamps, the file's whole length, where the directory
+// stamps lie), one fixed-width
 // record per valid role file sorted by role id (size, modification and change times in
 // nanoseconds, inode, where its id, path, aliases and digest lie, the digest's own checksum, and
 // whether the stamp is racy), the pool, the stamps of the roles/ directories (taken before they
-// were listed; core/catalog_partial.cpp), the BLS section (the catalog's BLS figures by SOC code
-// and area, core/salary_bls.hpp, so that `salary ROLE` decodes no digest), and the digests
-// (core/role_digest.hpp). A file is taken as checked only when all four stamps match and the
+// were listed; core/catalog_partial.cpp), and the digests (core/role_digest.hpp). A file is taken as checked only when all four stamps match and the
 // stamp is not racy: its change time fell in the clock tick it was taken in, when a second change
 // could have left the same stamp (core/file_stamps.hpp, coarse_now).
 #include "core/catalog_index.hpp"
@@ -272,7 +270,6 @@ void refresh_role_index(Catalog& cat, const LoadOptions& options, const std::str
   // The catalog's digests object stays the same (a command may hold it while the catalog is
   // completed: open_role_index).
   std::shared_ptr<RoleDigests> digests = cat.digests ? cat.digests : std::make_shared<RoleDigests>();
-  digests->set_bls(nullptr);
   for (auto& [id, bytes] : digest_of) {
     digests->add(id, std::move(bytes));
   }
@@ -283,9 +280,6 @@ void refresh_role_index(Catalog& cat, const LoadOptions& options, const std::str
       const std::size_t k = view->find(id);
       return k == std::string_view::npos ? std::string_view() : view->digest(view->record(k));
     });
-    if (!stale) { // the section is of these very files
-      digests->set_bls([view](const std::string& soc_area) { return view->bls(soc_area); });
-    }
   }
   attach_role_digests(cat, std::move(digests));
 }

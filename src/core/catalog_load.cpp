@@ -171,6 +171,7 @@ Catalog open_catalog(const LoadOptions& options)
   }
   Catalog cat;
   cat.warn = options.warn;
+  cat.bundled = options.bundled;
   std::vector<Problem> problems;
   std::vector<std::pair<std::string, std::string>> shared; // data directories' skills and sources
   if (options.bundled) {

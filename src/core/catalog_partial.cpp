@@ -5,8 +5,6 @@
 #include <cerrno>
 #include <cstring>
 #include <memory>
-#include <system_error>
-#include <thread>
 #include <sys/stat.h>
 
 #include "core/catalog_index.hpp"
@@ -19,47 +17,7 @@ namespace careerplan {
 
 namespace fs = std::filesystem;
 
-namespace {
-
 using namespace role_index;
-
-// Whether every indexed file still has its stamp (two threads when there are many): what the
-// index's BLS section, gathered from every file, needs.
-bool all_fresh(const IndexView& view)
-{
-  const std::size_t n = view.size();
-  std::vector<char> fresh(n, 0);
-  const std::string bundled = std::string(k_bundled) + "/";
-  auto part = [&](std::size_t from, std::size_t to) {
-    Dirs dirs;
-    RoleFile f; // one buffer for every path
-    for (std::size_t i = from; i < to; ++i) {
-      const Record r = view.record(i);
-      f.file.assign(view.file(r));
-      if (f.file.starts_with(bundled)) {
-        fresh[i] = 1; // the bundled files are in the key
-        continue;
-      }
-      Stamp now;
-      fresh[i] = r.racy == 0 && stamp_of(f, now, dirs) == 0 && now == Stamp{r.size, r.mtime, r.ctime, r.inode};
-    }
-  };
-  constexpr std::size_t k_many = 512;
-  std::thread other;
-  if (n >= k_many) {
-    try {
-      other = std::thread(part, n / 2, n);
-    } catch (const std::system_error&) {
-    }
-  }
-  part(0, other.joinable() ? n / 2 : n);
-  if (other.joinable()) {
-    other.join();
-  }
-  return std::all_of(fresh.begin(), fresh.end(), [](char c) { return c != 0; });
-}
-
-} // namespace
 
 std::vector<DirStamp> stamp_role_dirs(const std::vector<std::string>& data_dirs)
 {
@@ -125,21 +83,12 @@ bool open_role_index(Catalog& cat, const LoadOptions& options, const std::string
     return true;
   };
   cat.set_partial(std::move(lookup), std::move(complete));
-  // The BLS section is gathered from every file: it serves only when every file is as indexed
-  // (checked once, on first use); otherwise the catalog is completed and the figures gathered anew.
   auto digests = std::make_shared<RoleDigests>();
   // A digest is of the file the index has for its id; used only for an id the lookup vouched for
   // (find_role_summary), or once the catalog is completed (which sets its own lookup).
   digests->set_lookup([view](const std::string& id) -> std::string_view {
     const std::size_t k = view->find(id);
     return k == std::string_view::npos ? std::string_view() : view->digest(view->record(k));
-  });
-  digests->set_bls([view, fresh = std::make_shared<int>(-1)](const std::string& soc_area)
-                       -> std::optional<std::vector<SalaryFigure>> {
-    if (*fresh < 0) {
-      *fresh = view->all_listed() && all_fresh(*view) ? 1 : 0;
-    }
-    return *fresh == 1 ? view->bls(soc_area) : std::nullopt;
   });
   attach_role_digests(cat, std::move(digests));
   return true;

@@ -143,6 +143,7 @@ unsigned validate_threads(std::size_t role_files)
 LoadReport load_catalog_report(const LoadOptions& options, KeptRoles kept, unsigned threads)
 {
   LoadReport report;
+  report.catalog.bundled = options.bundled;
   std::vector<detail::Layer> layers;
   if (options.bundled) {
     layers.push_back(detail::bundled_layer());

@@ -347,6 +347,9 @@ public:
   SkillCatalog skills;
   std::vector<Source> sources; // shared sources (data/sources.json)
   std::vector<Role> roles; // roles read eagerly, sorted by id
+  // Whether the bundled roles are in it (LoadOptions::bundled): they are then the reference roles
+  // whose BLS figures every role's salary may use (core/salary_bls.hpp).
+  bool bundled = false;
 
   Catalog();
   ~Catalog();

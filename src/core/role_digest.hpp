@@ -51,20 +51,12 @@ public:
   std::optional<Role> decode(const std::string& id);
   // The role decoded and kept before by role(id); nullptr when none.
   const Role* kept(const std::string& id) const;
-  // The catalog's BLS figures for "CODE\tAREA" (core/salary_bls.hpp), when the index keeps them:
-  // nullopt when it does not (they are then gathered from every digest).
-  void set_bls(std::function<std::optional<std::vector<SalaryFigure>>(const std::string&)> bls) { m_bls = std::move(bls); }
-  std::optional<std::vector<SalaryFigure>> bls_figures(const std::string& key) const
-  {
-    return m_bls ? m_bls(key) : std::nullopt;
-  }
   // A value worked out once per catalog from its roles (see catalog_memo).
   std::shared_ptr<const void>& memo(const std::string& name) { return m_memo[name]; }
 
 private:
   std::unordered_map<std::string, std::string> m_added;
   std::function<std::string_view(const std::string&)> m_lookup;
-  std::function<std::optional<std::vector<SalaryFigure>>(const std::string&)> m_bls;
   std::unordered_map<std::string, std::unique_ptr<Role>> m_roles;
   std::unordered_map<std::string, std::shared_ptr<const void>> m_memo;
 };

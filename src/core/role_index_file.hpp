@@ -23,15 +23,14 @@
 #include "core/catalog_index.hpp"
 #include "core/model.hpp"
 #include "core/role_digest.hpp"
-#include "core/salary_bls.hpp"
 
 namespace careerplan::role_index {
 
 namespace fs = std::filesystem;
 
-inline constexpr std::string_view k_magic = "careerplan-role-index 4\t"; // then the key (16 hex digits), '\n'
+inline constexpr std::string_view k_magic = "careerplan-role-index 5\t"; // then the key (16 hex digits), '\n'
 inline constexpr std::size_t k_head_line = 48; // the line, padded with spaces before its '\n'
-inline constexpr std::size_t k_head = k_head_line + 14 * 8;
+inline constexpr std::size_t k_head = k_head_line + 10 * 8;
 
 struct Stamp
 {
@@ -165,14 +164,12 @@ private:
     if (!all.starts_with(k_magic) || all.substr(k_magic.size(), key.size()) != key || all[k_head_line - 1] != '\n') {
       return false;
     }
-    std::uint64_t h[14];
+    std::uint64_t h[10];
     std::memcpy(h, m_data + k_head_line, sizeof h);
-    const auto [count, table, pool, pool_size, digests, digests_size, sum, total, bls, bls_size, bls_sum, has_bls,
-                dirs, dirs_size] = h;
+    const auto [count, table, pool, pool_size, digests, digests_size, sum, total, dirs, dirs_size] = h;
     if (total != m_size || table != k_head || count > (m_size - table) / sizeof(Record) ||
         pool != table + count * sizeof(Record) || pool_size > m_size - pool || dirs != pool + pool_size ||
-        dirs_size > m_size - dirs || bls != dirs + dirs_size || bls_size > m_size - bls ||
-        digests != bls + bls_size || digests_size != m_size - digests ||
+        dirs_size > m_size - dirs || digests != dirs + dirs_size || digests_size != m_size - digests ||
         checksum(all.substr(table, count * sizeof(Record) + pool_size + dirs_size)) != sum ||
         !read_dirs(all.substr(dirs, dirs_size))) {
       return false;
@@ -183,10 +180,6 @@ private:
     m_pool_size = pool_size;
     m_digests = digests;
     m_digests_size = digests_size;
-    if (has_bls == 1 && checksum(all.substr(bls, bls_size)) == bls_sum) {
-      m_bls = all.substr(bls, bls_size);
-      m_has_bls = true;
-    }
     return true;
   }
 
@@ -226,8 +219,6 @@ private:
   std::vector<DirStamp> m_dirs;
   bool m_all_listed = false;
   std::size_t m_count = 0, m_table = 0, m_pool = 0, m_pool_size = 0, m_digests = 0, m_digests_size = 0;
-  std::string_view m_bls;
-  bool m_has_bls = false;
   // Where the digest asked for before lies: a command that goes through every role (in id order,
   // as the digests lie) has decoded it by now.
   mutable std::size_t m_previous = 0;
@@ -250,61 +241,7 @@ private:
       m_released = to - m_digests;
     }
   }
-
-public:
-  // The BLS section's figures for "CODE\tAREA" (none: an empty list); nullopt when it has no
-  // whole section.
-  std::optional<std::vector<SalaryFigure>> bls(std::string_view key) const
-  {
-    if (!m_has_bls) {
-      return std::nullopt;
-    }
-    for (std::size_t at = 0; at + 6 <= m_bls.size();) {
-      std::uint16_t n = 0;
-      std::uint32_t size = 0;
-      std::memcpy(&n, m_bls.data() + at, 2);
-      if (n > m_bls.size() - at - 6) {
-        return std::nullopt;
-      }
-      const std::string_view k = m_bls.substr(at + 2, n);
-      std::memcpy(&size, m_bls.data() + at + 2 + n, 4);
-      at += 6 + n;
-      if (size > m_bls.size() - at) {
-        return std::nullopt;
-      }
-      if (k == key) {
-        return decode_salary_figures(m_bls.substr(at, size));
-      }
-      at += size;
-    }
-    return std::vector<SalaryFigure>{};
-  }
 };
-
-// The BLS section of the catalog's roles (in catalog order, as `for_each_role_digest` gives them);
-// nullopt when a digest does not decode.
-inline std::optional<std::string> bls_section(const std::vector<std::string_view>& digests)
-{
-  CatalogBls collect;
-  for (const auto& d : digests) {
-    const auto role = decode_role_digest(d);
-    if (!role) {
-      return std::nullopt;
-    }
-    collect.add(*role);
-  }
-  std::string out;
-  for (const auto& [key, figures] : collect.figures) {
-    const std::string blob = encode_salary_figures(figures);
-    if (key.size() > 0xffff || blob.size() > 0xffffffffULL) {
-      return std::nullopt;
-    }
-    const auto n = static_cast<std::uint16_t>(key.size());
-    const auto size = static_cast<std::uint32_t>(blob.size());
-    out.append(reinterpret_cast<const char*>(&n), 2).append(key).append(reinterpret_cast<const char*>(&size), 4).append(blob);
-  }
-  return out;
-}
 
 // Aliases in the pool: each as two bytes of length, then its bytes.
 template <typename F>
@@ -339,7 +276,6 @@ inline void write_index(const std::string& path, const std::string& key, const s
                  bool all_listed)
 {
   std::string table, pool, digests;
-  std::vector<std::string_view> each; // every digest, for the BLS section
   table.reserve(rows.size() * sizeof(Record));
   for (const IndexRow& row : rows) {
     if (row.file->file.size() > 0xffff || row.id->size() > 0xffff) {
@@ -377,7 +313,6 @@ inline void write_index(const std::string& path, const std::string& key, const s
     r.digest_size = static_cast<std::uint32_t>(digest.size());
     r.digest_sum = checksum(digest);
     digests += digest;
-    each.push_back(digest);
     table.append(reinterpret_cast<const char*>(&r), sizeof r);
   }
   if (pool.size() > 0xffffffffULL || digests.size() > 0xffffffffULL * 16) {
@@ -398,16 +333,14 @@ inline void write_index(const std::string& path, const std::string& key, const s
   std::string head = fmt::format("{}{}", k_magic, key);
   head.resize(k_head_line - 1, ' ');
   head += '\n';
-  const std::optional<std::string> bls = bls_section(each);
   const std::uint64_t count = table.size() / sizeof(Record);
   const std::uint64_t pool_at = k_head + table.size();
   const std::uint64_t dirs_at = pool_at + pool.size();
-  const std::uint64_t bls_at = dirs_at + dirs.size();
-  const std::uint64_t bls_size = bls ? bls->size() : 0;
-  const std::uint64_t digests_at = bls_at + bls_size;
-  const std::uint64_t h[14] = {count,   k_head,   pool_at,     pool.size(), digests_at, digests.size(), checksum(table + pool + dirs),
-                               digests_at + digests.size(), bls_at, bls_size, checksum(bls.value_or("")), bls ? 1U : 0U,
-                               dirs_at, dirs.size()};
+  const std::uint64_t digests_at = dirs_at + dirs.size();
+  const std::uint64_t h[10] = {count,      k_head,         pool_at,
+                               pool.size(), digests_at,    digests.size(),
+                               checksum(table + pool + dirs), digests_at + digests.size(), dirs_at,
+                               dirs.size()};
   head.append(reinterpret_cast<const char*>(h), sizeof h);
 
   std::error_code ec;
@@ -418,7 +351,7 @@ inline void write_index(const std::string& path, const std::string& key, const s
     if (!out) {
       return;
     }
-    out << head << table << pool << dirs << bls.value_or("") << digests;
+    out << head << table << pool << dirs << digests;
     out.flush();
     if (!out) {
       out.close();

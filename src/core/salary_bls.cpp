@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/embedded.hpp"
 #include "core/errors.hpp"
 #include "core/oews_store.hpp"
 #include "core/regions.hpp"
@@ -91,10 +92,6 @@ BlsFigure bls_figure(const OewsWages& w)
 
 namespace {
 
-// The catalog's BLS figures by (SOC code, area), each list as catalog_bls_figures gives it, built
-// once per catalog (a `salary` over every role asks for each role's anchor).
-using BlsBuckets = std::unordered_map<std::string, std::vector<BlsFigure>>;
-
 std::string bucket_key(const std::string& soc, const std::string& area)
 {
   return soc + '\t' + area;
@@ -112,15 +109,29 @@ BlsFigure catalog_figure(const SalaryFigure& f)
   return b;
 }
 
-BlsBuckets bls_buckets(const Catalog& catalog)
+// The reference roles' BLS figures (bls_reference_ids) by "CODE\tAREA", each with the id of its
+// role, in the order of the ids; worked out once per catalog.
+struct ReferenceBls
 {
-  CatalogBls collect;
-  for_each_role_digest(catalog, [&](const Role& role) { collect.add(role); });
-  BlsBuckets out;
-  for (auto& [key, figures] : collect.figures) {
-    auto& bucket = out[key];
-    for (const auto& f : figures) {
-      bucket.push_back(catalog_figure(f));
+  std::unordered_set<std::string> ids;
+  std::unordered_map<std::string, std::vector<std::pair<std::string, SalaryFigure>>> figures;
+};
+
+ReferenceBls reference_bls(const Catalog& catalog)
+{
+  ReferenceBls out;
+  for (const auto& id : bls_reference_ids(catalog)) {
+    const Role* r = find_role_summary(catalog, id);
+    if (r == nullptr || r->id != id) { // (no such role, or another's alias)
+      continue;
+    }
+    out.ids.insert(id);
+    CatalogBls one;
+    one.add(*r);
+    for (auto& [key, figures] : one.figures) {
+      for (auto& f : figures) {
+        out.figures[key].emplace_back(id, std::move(f));
+      }
     }
   }
   return out;
@@ -157,21 +168,48 @@ void CatalogBls::add(const Role& role)
   }
 }
 
-std::vector<BlsFigure> catalog_bls_figures(const Catalog& catalog, const std::string& soc, const std::string& area)
+std::vector<std::string> bls_reference_ids(const Catalog& catalog)
 {
-  // From the index's section of BLS figures when it has one (a one-role command decodes no digest).
-  if (RoleDigests* digests = role_digests(catalog); digests != nullptr && !digests->memo("bls")) {
-    if (const auto figures = digests->bls_figures(bucket_key(soc, area))) {
-      std::vector<BlsFigure> out;
-      for (const auto& f : *figures) {
-        out.push_back(catalog_figure(f));
-      }
-      return out;
+  if (!catalog.bundled) {
+    return catalog.role_ids();
+  }
+  std::vector<std::string> ids;
+  for (const auto& f : embedded_files()) { // a role's file is named by its id (catalog_validate.cpp)
+    if (f.path.starts_with("roles/") && f.path.ends_with(".json")) {
+      ids.emplace_back(f.path.substr(6, f.path.size() - 6 - 5));
     }
   }
-  const auto buckets = catalog_memo<BlsBuckets>(catalog, "bls", [&] { return bls_buckets(catalog); });
-  const auto it = buckets->find(bucket_key(soc, area));
-  return it == buckets->end() ? std::vector<BlsFigure>{} : it->second;
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+std::vector<BlsFigure> catalog_bls_figures(const Catalog& catalog, const std::string& soc, const std::string& area,
+                                           const Role* role)
+{
+  const auto references = catalog_memo<ReferenceBls>(catalog, "bls", [&] { return reference_bls(catalog); });
+  const std::string key = bucket_key(soc, area);
+  std::vector<std::pair<std::string, SalaryFigure>> figures;
+  if (const auto it = references->figures.find(key); it != references->figures.end()) {
+    figures = it->second;
+  }
+  if (role != nullptr && !references->ids.contains(role->id)) { // its own, in their place by id
+    CatalogBls own;
+    own.add(*role);
+    if (const auto it = own.figures.find(key); it != own.figures.end()) {
+      auto at = std::find_if(figures.begin(), figures.end(), [&](const auto& f) { return f.first > role->id; });
+      for (const auto& f : it->second) {
+        at = std::next(figures.emplace(at, role->id, f));
+      }
+    }
+  }
+  std::vector<BlsFigure> out;
+  std::unordered_set<std::string> seen; // a figure id once: its first role's
+  for (const auto& [id, f] : figures) {
+    if (seen.insert(f.id).second) {
+      out.push_back(catalog_figure(f));
+    }
+  }
+  return out;
 }
 
 std::optional<BlsFigure> newest(const std::vector<BlsFigure>& candidates)
@@ -321,7 +359,8 @@ std::string bls_area(const Place& place)
 }
 
 // BLS's figures for an occupation in an area: the store's first, then the catalog's.
-std::vector<BlsFigure> bls_candidates(const Catalog& cat, Db* db, const std::string& soc, const std::string& area)
+std::vector<BlsFigure> bls_candidates(const Catalog& cat, Db* db, const std::string& soc, const std::string& area,
+                                      const Role* role)
 {
   std::vector<BlsFigure> out;
   if (db != nullptr) {
@@ -329,7 +368,7 @@ std::vector<BlsFigure> bls_candidates(const Catalog& cat, Db* db, const std::str
       out.push_back(bls_figure(w));
     }
   }
-  for (auto& f : catalog_bls_figures(cat, soc, area)) {
+  for (auto& f : catalog_bls_figures(cat, soc, area, role)) {
     out.push_back(std::move(f));
   }
   // The newest period first; within one, a figure with a median before a means-only one.
@@ -347,11 +386,11 @@ void attach_bls(SalaryResult& r, const Catalog& cat, Db* db)
     return;
   }
   BlsInput in;
-  const auto here = bls_candidates(cat, db, anchor->code, area);
+  const auto here = bls_candidates(cat, db, anchor->code, area, r.role);
   if (!here.empty()) {
     in.here = here.front();
   }
-  in.national = area == "US" ? here : bls_candidates(cat, db, anchor->code, "US");
+  in.national = area == "US" ? here : bls_candidates(cat, db, anchor->code, "US", r.role);
   add_bls(r, *anchor, in);
 }
 

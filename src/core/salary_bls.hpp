@@ -3,10 +3,13 @@
 // mapping that is not marked a conflict), and BLS's figure beside every other source's figure
 // for the same place, with the difference.
 //
-// BLS figures come from the store (careerplan import oews) and from the bundled catalog (any
-// role's figures whose source is BLS OEWS, for that SOC code and place); the newest period
-// wins, the store's at the same period. A role that has no figure of its own for a place gets
-// the anchor's, labelled as the anchor occupation's: an assumption, not specific to the role.
+// BLS figures come from the store (careerplan import oews) and from the catalog: the figures
+// whose source is BLS OEWS, for that SOC code and place, of the role itself and of the reference
+// roles (bls_reference_ids). With the bundled catalog, those are the bundled roles, as the data
+// directories have them, and not every role of the catalog: `salary ROLE` then reads a few files
+// whatever the catalog's size. The newest period wins, the store's at the same period. A role that has no figure of its own for a
+// place gets the anchor's, labelled as the anchor occupation's: an assumption, not specific to
+// the role.
 //
 //   difference     = the source's point figure (median, else its single value) - BLS's median
 //   difference_pct = difference / BLS's median x 100
@@ -41,8 +44,7 @@ struct BlsFigure
 
 // An imported row as a figure (annual = hourly x 2,080 where BLS publishes only hourly wages).
 BlsFigure bls_figure(const OewsWages& w);
-// The catalog's BLS OEWS figures for every SOC code and area ("CODE\tAREA"), gathered from its
-// roles in catalog order (core/catalog_index.cpp keeps them in the role index).
+// BLS OEWS figures by SOC code and area ("CODE\tAREA"), gathered from roles in the order added.
 struct CatalogBls
 {
   void add(const Role& role);
@@ -51,8 +53,13 @@ struct CatalogBls
 private:
   std::unordered_map<std::string, std::unordered_set<std::string>> m_seen; // key -> figure ids
 };
-// The catalog's BLS OEWS figures for an SOC code in an area ("US" or a state's code).
-std::vector<BlsFigure> catalog_bls_figures(const Catalog& catalog, const std::string& soc, const std::string& area);
+// The roles whose BLS figures every role's salary may use, sorted: the bundled roles' ids when the
+// catalog has them (Catalog::bundled), else every role's.
+std::vector<std::string> bls_reference_ids(const Catalog& catalog);
+// The catalog's BLS OEWS figures for an SOC code in an area ("US" or a state's code): those of the
+// reference roles and of `role` (when given), in the order of their ids, each figure id once.
+std::vector<BlsFigure> catalog_bls_figures(const Catalog& catalog, const std::string& soc, const std::string& area,
+                                           const Role* role = nullptr);
 // The newest of `candidates` (the first of equals: put the store's first); nullopt when empty.
 std::optional<BlsFigure> newest(const std::vector<BlsFigure>& candidates);
 
@@ -75,9 +82,10 @@ SalaryResult occupation_salary(const std::vector<OewsWages>& rows, const std::ve
 
 // The area of BLS's figures for a place: "US" for the national view, a state's code, else "".
 std::string bls_area(const Place& place);
-// BLS's figures for an occupation in an area: the store's (db may be null) first, then the catalog's,
-// the newest period first.
-std::vector<BlsFigure> bls_candidates(const Catalog& cat, Db* db, const std::string& soc, const std::string& area);
+// BLS's figures for an occupation in an area: the store's (db may be null) first, then the catalog's
+// (catalog_bls_figures, with `role`'s own), the newest period first.
+std::vector<BlsFigure> bls_candidates(const Catalog& cat, Db* db, const std::string& soc, const std::string& area,
+                                      const Role* role = nullptr);
 // The role's anchor-occupation wages and BLS's figure beside every other band for the place (add_bls).
 void attach_bls(SalaryResult& r, const Catalog& cat, Db* db);
 

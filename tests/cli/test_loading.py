@@ -188,17 +188,19 @@ class Fresh(Case):
 
     def test_one_role_commands_never_serve_a_stale_file(self):
         """Each one-role command after an in-place edit (same directory stamp) of the role it
-        reads, of a role it names (a route's origin, a progression), and of another role's BLS
-        figure for its occupation, prints what a run without an index prints."""
+        reads, of a role it names (a route's origin, a progression), and of a reference role's BLS
+        figure for its occupation (a bundled role's, overridden), prints what a run without an index
+        prints; a role's own BLS figure is its own, not a reference for other roles."""
         a = Digests.ASSESSMENT
         commands = (["show", "data-scientist", "--json"], ["--assessment", a, "gap", "data-scientist", "--json"],
                     ["--assessment", a, "plan", "data-scientist", "--json"],
                     ["--assessment", a, "routes", "machine-learning-engineer", "--json"],
                     ["routes", "data-scientist", "--json"], ["show", "machine-learning-engineer"],
                     ["--assessment", a, "salary", "machine-learning-engineer", "--json"],
-                    ["salary", "data-scientist", "--json"])
+                    ["salary", "machine-learning-engineer", "--state", "CA", "--json"],
+                    ["salary", "data-scientist", "--json"], ["salary", "bls-twin", "--json"])
         # Overrides of bundled roles, edited in place below, and a role that shares data-scientist's
-        # occupation (SOC 15-2051) and so its BLS figures.
+        # occupation (SOC 15-2051) and quotes the same BLS figures.
         ds = self.role("data-scientist")
         self.write_role(ds)
         se = self.role("software-engineer")
@@ -227,11 +229,18 @@ class Fresh(Case):
                       self.run_cli("routes", "machine-learning-engineer", "--json")[1])
         same_as_uncached("a role it names")
         self.settle()
-        bls = next(f for f in twin["salary"] if f.get("source", "").startswith("bls-oews") and f.get("scope") == "national")
+        bls = next(f for f in ds["salary"] if f["id"] == "bls-oews-2023-15-2051-ca")
         bls["median"] = 123457
+        self.write_role(ds)
+        self.assertIn("123457", self.run_cli("salary", "machine-learning-engineer", "--state", "CA", "--json")[1])
+        same_as_uncached("a reference role's BLS figure")
+        self.settle()
+        bls = next(f for f in twin["salary"] if f["id"] == "bls-oews-2024-15-2051")
+        bls["median"] = 123458
         self.write_role(twin)
-        self.assertIn("123457", self.run_cli("salary", "machine-learning-engineer", "--json")[1])
-        same_as_uncached("another role's BLS figure")
+        self.assertIn("123458", self.run_cli("salary", "bls-twin", "--json")[1])
+        self.assertNotIn("123458", self.run_cli("salary", "machine-learning-engineer", "--json")[1])
+        same_as_uncached("another role's own BLS figure")
 
     def test_an_alias_that_names_another_role_is_found_when_its_file_changes(self):
         self.write_role(self.copy_of("extra-role"))

@@ -2,7 +2,15 @@
 // by occupation and area; annual figures derived from hourly ones; BLS figures beside a role's.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
 #include "core/catalog.hpp"
+#include "core/embedded.hpp"
 #include "core/errors.hpp"
 #include "core/oews_store.hpp"
 #include "core/salary_bls.hpp"
@@ -119,6 +127,68 @@ TEST_CASE("salary_bls: the anchor's wages for a role without its own figure; BLS
   const std::size_t before = d.bands.size();
   add_bls(d, *anchor_occupation(ds), in);
   CHECK(d.bands.size() == before);
+}
+
+namespace {
+
+std::string_view bundled_file(std::string_view path)
+{
+  const auto& files = embedded_files();
+  const auto f = std::find_if(files.begin(), files.end(), [&](const EmbeddedFile& e) { return e.path == path; });
+  REQUIRE(f != files.end());
+  return f->content;
+}
+
+std::vector<double> medians(const std::vector<BlsFigure>& figures)
+{
+  std::vector<double> out;
+  for (const auto& f : figures) {
+    out.push_back(f.figure.median.value_or(-1));
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("salary_bls: the catalog's BLS figures are the reference roles' (the bundled ones) and the role's own")
+{
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("careerplan-unit-bls-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "roles");
+  // A role of the data directory quoting BLS's national 15-2051 figure with another median (an
+  // id before every bundled one, so that it would come first among equals).
+  nlohmann::json twin = nlohmann::json::parse(bundled_file("roles/data-scientist.json"));
+  twin["id"] = "aa-twin";
+  twin["aliases"] = nlohmann::json::array();
+  for (auto& f : twin["salary"]) {
+    if (f["id"] == "bls-oews-2024-15-2051") {
+      f["median"] = 123457;
+    }
+  }
+  std::ofstream(dir / "roles" / "aa-twin.json") << twin.dump();
+  LoadOptions lo;
+  lo.data_dirs = {dir.string()};
+  {
+    const Catalog cat = load_catalog(lo);
+    CHECK(bls_reference_ids(cat).size() == 10);
+    CHECK(medians(catalog_bls_figures(cat, "15-2051", "US")) == std::vector<double>{112590, 108020});
+    const Role& mle = resolve_role(cat, "mle");
+    CHECK(medians(catalog_bls_figures(cat, "15-2051", "US", &mle)) == std::vector<double>{112590, 108020});
+    const Role& own = resolve_role(cat, "aa-twin");
+    CHECK(medians(catalog_bls_figures(cat, "15-2051", "US", &own)) == std::vector<double>{123457, 108020});
+    CHECK(catalog_bls_figures(cat, "15-2051", "CA", &own).size() == 1);
+  }
+  // Without the bundled catalog there is no reference set apart: every role's figures serve.
+  std::ofstream(dir / "skills.json") << bundled_file("skills.json");
+  std::ofstream(dir / "sources.json") << bundled_file("sources.json");
+  lo.bundled = false;
+  {
+    const Catalog cat = load_catalog(lo);
+    CHECK(bls_reference_ids(cat) == std::vector<std::string>{"aa-twin"});
+    CHECK(medians(catalog_bls_figures(cat, "15-2051", "US")) == std::vector<double>{123457, 108020});
+  }
+  fs::remove_all(dir);
 }
 
 TEST_CASE("salary: a pay in another currency is placed only at a rate the user gives")
