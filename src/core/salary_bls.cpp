@@ -120,18 +120,24 @@ struct ReferenceBls
 ReferenceBls reference_bls(const Catalog& catalog)
 {
   ReferenceBls out;
-  for (const auto& id : bls_reference_ids(catalog)) {
-    const Role* r = find_role_summary(catalog, id);
-    if (r == nullptr || r->id != id) { // (no such role, or another's alias)
-      continue;
-    }
-    out.ids.insert(id);
+  auto take = [&](const Role& r) {
+    out.ids.insert(r.id);
     CatalogBls one;
-    one.add(*r);
+    one.add(r);
     for (auto& [key, figures] : one.figures) {
       for (auto& f : figures) {
-        out.figures[key].emplace_back(id, std::move(f));
+        out.figures[key].emplace_back(r.id, std::move(f));
       }
+    }
+  };
+  if (!catalog.bundled) { // every role, each decoded only for the call
+    for_each_role_digest(catalog, take);
+    return out;
+  }
+  for (const auto& id : bls_reference_ids(catalog)) {
+    const Role* r = find_role_summary(catalog, id);
+    if (r != nullptr && r->id == id) { // (not: no such role, or another's alias)
+      take(*r);
     }
   }
   return out;
