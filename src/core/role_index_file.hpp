@@ -232,6 +232,9 @@ private:
     constexpr std::size_t k_batch = 4 << 20;
     const std::size_t done = std::min(at, m_previous); // the previous digest is decoded: not it, nor this one
     m_previous = at;
+    if (at < m_released) { // back before what was given back (a lookup had jumped ahead): from here on again
+      m_released = at;
+    }
     const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
     const std::size_t from = m_digests + m_released;
     const std::size_t to = (m_digests + done) / page * page;
