@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -110,12 +111,26 @@ BlsFigure catalog_figure(const SalaryFigure& f)
 }
 
 // The reference roles' BLS figures (bls_reference_ids) by "CODE\tAREA", each with the id of its
-// role, in the order of the ids; worked out once per catalog.
+// role, in the order of the ids, and each list as catalog_bls_figures gives it without a role of
+// its own; worked out once per catalog.
 struct ReferenceBls
 {
   std::unordered_set<std::string> ids;
-  std::unordered_map<std::string, std::vector<std::pair<std::string, SalaryFigure>>> figures;
+  std::unordered_map<std::string, std::vector<std::pair<std::string, BlsFigure>>> figures;
+  std::unordered_map<std::string, std::vector<BlsFigure>> lists;
 };
+
+// Each figure id once: its first role's.
+std::vector<BlsFigure> first_of_each(const std::vector<const BlsFigure*>& figures)
+{
+  std::vector<BlsFigure> out;
+  for (const BlsFigure* f : figures) {
+    if (std::none_of(out.begin(), out.end(), [&](const BlsFigure& o) { return o.figure.id == f->figure.id; })) {
+      out.push_back(*f);
+    }
+  }
+  return out;
+}
 
 ReferenceBls reference_bls(const Catalog& catalog)
 {
@@ -124,23 +139,59 @@ ReferenceBls reference_bls(const Catalog& catalog)
     out.ids.insert(r.id);
     CatalogBls one;
     one.add(r);
-    for (auto& [key, figures] : one.figures) {
-      for (auto& f : figures) {
-        out.figures[key].emplace_back(r.id, std::move(f));
+    for (const auto& [key, figures] : one.figures) {
+      for (const auto& f : figures) {
+        out.figures[key].emplace_back(r.id, catalog_figure(f));
       }
     }
   };
   if (!catalog.bundled) { // every role, each decoded only for the call
     for_each_role_digest(catalog, take);
-    return out;
-  }
-  for (const auto& id : bls_reference_ids(catalog)) {
-    const Role* r = find_role_summary(catalog, id);
-    if (r != nullptr && r->id == id) { // (not: no such role, or another's alias)
-      take(*r);
+  } else {
+    for (const auto& id : bls_reference_ids(catalog)) {
+      const Role* r = find_role_summary(catalog, id);
+      if (r != nullptr && r->id == id) { // (not: no such role, or another's alias)
+        take(*r);
+      }
     }
   }
+  for (const auto& [key, figures] : out.figures) {
+    std::vector<const BlsFigure*> all;
+    for (const auto& f : figures) {
+      all.push_back(&f.second);
+    }
+    out.lists[key] = first_of_each(all);
+  }
   return out;
+}
+
+} // namespace
+
+namespace {
+
+// The area of a BLS figure the catalog's lists hold ("US" for a national figure, a state's code
+// for a state's); "" for any other figure.
+std::string bls_list_area(const SalaryFigure& f)
+{
+  if (!is_bls(f) || f.year == 0) {
+    return {};
+  }
+  if (f.scope == FigureScope::national) {
+    return "US";
+  }
+  return f.scope == FigureScope::state && f.state != "US" ? f.state : std::string();
+}
+
+// Whether an occupation names the SOC code as "(SOC code)".
+bool names_soc(const std::string& occupation, const std::string& soc)
+{
+  for (auto at = occupation.find("(SOC "); at != std::string::npos; at = occupation.find("(SOC ", at + 1)) {
+    const std::size_t end = at + 5 + soc.size();
+    if (end < occupation.size() && occupation[end] == ')' && occupation.compare(at + 5, soc.size(), soc) == 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 } // namespace
@@ -148,12 +199,8 @@ ReferenceBls reference_bls(const Catalog& catalog)
 void CatalogBls::add(const Role& role)
 {
   for (const auto& f : role.salary) {
-    if (!is_bls(f) || f.year == 0 || (f.scope != FigureScope::national && f.scope != FigureScope::state)) {
-      continue;
-    }
-    // (area "US" takes national figures only; a state's code, that state's figures)
-    const std::string area = f.scope == FigureScope::national ? "US" : f.state;
-    if (area == "US" && f.scope != FigureScope::national) {
+    const std::string area = bls_list_area(f);
+    if (area.empty()) {
       continue;
     }
     // Every SOC code the occupation names, as "(SOC code)" (each ')' after "(SOC " may end one).
@@ -194,28 +241,35 @@ std::vector<BlsFigure> catalog_bls_figures(const Catalog& catalog, const std::st
 {
   const auto references = catalog_memo<ReferenceBls>(catalog, "bls", [&] { return reference_bls(catalog); });
   const std::string key = bucket_key(soc, area);
-  std::vector<std::pair<std::string, SalaryFigure>> figures;
-  if (const auto it = references->figures.find(key); it != references->figures.end()) {
-    figures = it->second;
-  }
-  if (role != nullptr && !references->ids.contains(role->id)) { // its own, in their place by id
-    CatalogBls own;
-    own.add(*role);
-    if (const auto it = own.figures.find(key); it != own.figures.end()) {
-      auto at = std::find_if(figures.begin(), figures.end(), [&](const auto& f) { return f.first > role->id; });
-      for (const auto& f : it->second) {
-        at = std::next(figures.emplace(at, role->id, f));
+  std::vector<BlsFigure> own;
+  if (role != nullptr && !references->ids.contains(role->id)) {
+    for (const auto& f : role->salary) {
+      if (bls_list_area(f) == area && names_soc(f.occupation, soc)) {
+        own.push_back(catalog_figure(f));
       }
     }
   }
-  std::vector<BlsFigure> out;
-  std::unordered_set<std::string> seen; // a figure id once: its first role's
-  for (const auto& [id, f] : figures) {
-    if (seen.insert(f.id).second) {
-      out.push_back(catalog_figure(f));
+  const auto it = references->figures.find(key);
+  if (own.empty()) {
+    const auto list = references->lists.find(key);
+    return list == references->lists.end() ? std::vector<BlsFigure>{} : list->second;
+  }
+  // The role's own figures in their place by id.
+  std::vector<const BlsFigure*> all;
+  bool placed = false;
+  if (it != references->figures.end()) {
+    for (const auto& [id, f] : it->second) {
+      if (!placed && id > role->id) {
+        std::transform(own.begin(), own.end(), std::back_inserter(all), [](const BlsFigure& o) { return &o; });
+        placed = true;
+      }
+      all.push_back(&f);
     }
   }
-  return out;
+  if (!placed) {
+    std::transform(own.begin(), own.end(), std::back_inserter(all), [](const BlsFigure& o) { return &o; });
+  }
+  return first_of_each(all);
 }
 
 std::optional<BlsFigure> newest(const std::vector<BlsFigure>& candidates)
