@@ -296,19 +296,6 @@ std::optional<Role> decode_role_digest(std::string_view bytes)
   return role;
 }
 
-std::string encode_salary_figures(const std::vector<SalaryFigure>& figures)
-{
-  Role holder;
-  holder.salary = figures;
-  return encode_role_digest(holder);
-}
-
-std::optional<std::vector<SalaryFigure>> decode_salary_figures(std::string_view bytes)
-{
-  auto holder = decode_role_digest(bytes);
-  return holder ? std::optional<std::vector<SalaryFigure>>(std::move(holder->salary)) : std::nullopt;
-}
-
 void RoleDigests::add(const std::string& id, std::string bytes)
 {
   m_added.insert_or_assign(id, std::move(bytes));

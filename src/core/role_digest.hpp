@@ -32,10 +32,6 @@ std::string encode_role_digest(const Role& role);
 // of this version, so that the caller reads the file instead.
 std::optional<Role> decode_role_digest(std::string_view bytes);
 
-// Salary figures in the same form (the role index's section of BLS figures).
-std::string encode_salary_figures(const std::vector<SalaryFigure>& figures);
-std::optional<std::vector<SalaryFigure>> decode_salary_figures(std::string_view bytes);
-
 // The digests of a catalog's valid role files (core/catalog_index.cpp fills it from the index),
 // each decoded when first asked for.
 class RoleDigests

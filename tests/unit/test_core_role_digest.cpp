@@ -35,6 +35,8 @@ TEST_CASE("a role's digest gives back every part it holds")
       CHECK(back->salary[i].median == role.salary[i].median);
       CHECK(back->salary[i].employment == role.salary[i].employment);
       CHECK(back->salary[i].quote == role.salary[i].quote);
+      CHECK(back->salary[i].occupation == role.salary[i].occupation);
+      CHECK(back->salary[i].p90 == role.salary[i].p90);
     }
     CHECK(back->ladders.size() == role.ladders.size());
     CHECK(back->adjustments.size() == role.adjustments.size());

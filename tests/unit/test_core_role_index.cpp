@@ -93,20 +93,6 @@ TEST_CASE("the role index is read in place as it was written: records by id, ali
   std::remove(path.c_str());
 }
 
-TEST_CASE("salary figures survive their compact form")
-{
-  for (const Role& r : bundled().roles) {
-    const auto back = decode_salary_figures(encode_salary_figures(r.salary));
-    REQUIRE(back.has_value());
-    REQUIRE(back->size() == r.salary.size());
-    for (std::size_t i = 0; i < r.salary.size(); ++i) {
-      CHECK(back->at(i).id == r.salary[i].id);
-      CHECK(back->at(i).occupation == r.salary[i].occupation);
-      CHECK(back->at(i).p90 == r.salary[i].p90);
-    }
-  }
-}
-
 TEST_CASE("a catalog opened for one role reads the files it uses and completes itself for anything more")
 {
   namespace fs = std::filesystem;
