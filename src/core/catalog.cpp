@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "core/json_scan.hpp"
 #include "core/role_names.hpp"
 #include "core/text.hpp"
 
@@ -15,81 +16,15 @@ namespace careerplan {
 
 namespace {
 
-// Reads the top-level "aliases" of a role file and stops there: a role file names its aliases
-// near its start, so finding which role an alias names does not parse every file whole.
-class AliasScanner : public nlohmann::json_sax<json>
-{
-public:
-  std::vector<std::string> aliases;
-
-  bool null() override { return value(); }
-  bool boolean(bool /*v*/) override { return value(); }
-  bool number_integer(number_integer_t /*v*/) override { return value(); }
-  bool number_unsigned(number_unsigned_t /*v*/) override { return value(); }
-  bool number_float(number_float_t /*v*/, const string_t& /*s*/) override { return value(); }
-  bool string(string_t& v) override
-  {
-    if (m_in_aliases && m_depth == 2) {
-      aliases.push_back(v);
-    }
-    return value();
-  }
-  bool binary(binary_t& /*v*/) override { return value(); }
-  bool start_object(std::size_t /*n*/) override { return open(); }
-  bool end_object() override { return close(); }
-  bool start_array(std::size_t /*n*/) override
-  {
-    m_in_aliases = m_aliases_key && m_depth == 1;
-    return open();
-  }
-  bool end_array() override { return close(); }
-  bool key(string_t& k) override
-  {
-    m_aliases_key = m_depth == 1 && k == "aliases";
-    return true;
-  }
-  bool parse_error(std::size_t /*pos*/, const std::string& /*token*/, const nlohmann::detail::exception& /*e*/) override
-  {
-    return false;
-  }
-
-private:
-  int m_depth = 0;
-  bool m_aliases_key = false;
-  bool m_in_aliases = false;
-  bool value()
-  {
-    m_aliases_key = m_aliases_key && m_depth != 1;
-    return true;
-  }
-  bool open()
-  {
-    ++m_depth;
-    return true;
-  }
-  bool close()
-  {
-    --m_depth;
-    if (m_in_aliases && m_depth == 1) {
-      return false; // the aliases are read: stop
-    }
-    m_aliases_key = false;
-    return true;
-  }
-};
-
+// A role file's aliases, lowercased (a malformed file names those before its error; reading it
+// reports why).
 std::vector<std::string> scan_aliases(std::string_view text)
 {
-  AliasScanner scanner;
-  try {
-    json::sax_parse(text.begin(), text.end(), &scanner, json::input_format_t::json, /*strict=*/false);
-  } catch (const std::exception&) {
-    // A malformed file names no alias; reading it reports why.
-  }
-  for (auto& a : scanner.aliases) {
+  std::vector<std::string> aliases = scan_top_strings(text, "aliases");
+  for (auto& a : aliases) {
     a = to_lower(a);
   }
-  return scanner.aliases;
+  return aliases;
 }
 
 } // namespace

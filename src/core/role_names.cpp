@@ -2,8 +2,7 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
+#include "core/json_scan.hpp"
 #include "core/role_digest.hpp"
 #include "core/text.hpp"
 
@@ -74,73 +73,6 @@ bool role_mentions(const Role& role, const std::string& text)
          std::any_of(role.aliases.begin(), role.aliases.end(), [&](const std::string& a) { return has(a); });
 }
 
-namespace {
-
-using nlohmann::json;
-
-// The string value of the document's top-level "title", read up to there and no further.
-class TitleScanner : public nlohmann::json_sax<json>
-{
-public:
-  std::optional<std::string> title;
-
-  bool null() override { return true; }
-  bool boolean(bool /*v*/) override { return true; }
-  bool number_integer(number_integer_t /*v*/) override { return true; }
-  bool number_unsigned(number_unsigned_t /*v*/) override { return true; }
-  bool number_float(number_float_t /*v*/, const string_t& /*s*/) override { return true; }
-  bool string(string_t& v) override
-  {
-    if (m_title_key && m_depth == 1) {
-      title = std::move(v);
-      return false; // found: stop
-    }
-    return true;
-  }
-  bool binary(binary_t& /*v*/) override { return true; }
-  bool start_object(std::size_t /*n*/) override { return open(); }
-  bool end_object() override { return close(); }
-  bool start_array(std::size_t /*n*/) override { return open(); }
-  bool end_array() override { return close(); }
-  bool key(string_t& k) override
-  {
-    m_title_key = m_depth == 1 && k == "title";
-    return true;
-  }
-  bool parse_error(std::size_t /*pos*/, const std::string& /*token*/, const nlohmann::detail::exception& /*e*/) override
-  {
-    return false;
-  }
-
-private:
-  int m_depth = 0;
-  bool m_title_key = false;
-  bool open()
-  {
-    ++m_depth;
-    m_title_key = false;
-    return true;
-  }
-  bool close()
-  {
-    --m_depth;
-    return true;
-  }
-};
-
-std::optional<std::string> scan_title(std::string_view text)
-{
-  TitleScanner scanner;
-  try {
-    json::sax_parse(text.begin(), text.end(), &scanner, json::input_format_t::json, /*strict=*/false);
-  } catch (const std::exception&) {
-    return std::nullopt; // read whole below, which reports what is wrong
-  }
-  return scanner.title;
-}
-
-} // namespace
-
 std::optional<RoleName> find_role_name(const Catalog& catalog, const std::string& id_or_alias)
 {
   const auto id = catalog.role_id(id_or_alias);
@@ -154,7 +86,7 @@ std::optional<RoleName> find_role_name(const Catalog& catalog, const std::string
   } else if (catalog.roles.empty()) { // open_catalog without data directories: the bundled roles alone
     const auto& files = catalog.role_files();
     if (const auto it = files.find(*id); it != files.end() && it->second.bundled) {
-      if (auto title = scan_title(it->second.text)) {
+      if (auto title = scan_top_string(it->second.text, "title")) {
         return RoleName{*id, std::move(*title)};
       }
     }
