@@ -27,6 +27,8 @@
 
 namespace careerplan {
 
+// Whether a figure is BLS OEWS's (its source id starts with "bls-oews").
+bool is_bls(const SalaryFigure& f);
 // The role's anchor occupation, or nullptr when it has none.
 const SocMapping* anchor_occupation(const Role& role);
 
