@@ -33,10 +33,12 @@ struct NextCliOptions
   bool explain = false;
 };
 
-// The national BLS median for an SOC code, from the store or the catalog.
-std::optional<std::pair<double, std::string>> national_median(const Catalog& cat, Db* db, const std::string& soc)
+// The national BLS median for an SOC code, from the store or the catalog (with `role`'s own
+// figures: the role whose anchor occupation it is; nullptr for an O*NET occupation).
+std::optional<std::pair<double, std::string>> national_median(const Catalog& cat, Db* db, const std::string& soc,
+                                                              const Role* role)
 {
-  for (const auto& f : bls_candidates(cat, db, soc, "US")) {
+  for (const auto& f : bls_candidates(cat, db, soc, "US", role)) {
     if (f.figure.median) {
       return std::make_pair(*f.figure.median, fmt::format("BLS OEWS {}, SOC {}", f.period, soc));
     }
@@ -141,7 +143,7 @@ void run_next(Context& ctx, const NextCliOptions& o)
   if (!a.ratings.empty()) {
     const MedianLookup median = [&](const Role& role) -> std::optional<std::pair<double, std::string>> {
       const SocMapping* soc = anchor_occupation(role);
-      return soc != nullptr ? national_median(cat, db, soc->code) : std::nullopt;
+      return soc != nullptr ? national_median(cat, db, soc->code, &role) : std::nullopt;
     };
     res.curated = next_curated(cat, a, roles, opt, median);
   } else {
@@ -156,7 +158,9 @@ void run_next(Context& ctx, const NextCliOptions& o)
       warnings.push_back(fmt::format("the O*NET ratings were made against O*NET {}; O*NET {} is imported",
                                      a.onet_release, release->version));
     }
-    const OccupationMedian median = [&](const std::string& code) { return national_median(cat, db, code.substr(0, 7)); };
+    const OccupationMedian median = [&](const std::string& code) {
+      return national_median(cat, db, code.substr(0, 7), nullptr);
+    };
     res.onet = next_onet(*db, a.onet_ratings, occupations, opt, median);
     res.onet_source = release->source_id();
     for (const auto& code : occupations) {

@@ -49,9 +49,21 @@ namespace careerplan {
 
 namespace fs = std::filesystem;
 
-namespace {
+using role_index::checksum;
+using role_index::coarse_now;
+using role_index::Dirs;
+using role_index::each_alias;
+using role_index::fnv1a;
+using role_index::index_path;
+using role_index::IndexRow;
+using role_index::IndexView;
+using role_index::Record;
+using role_index::Stamp;
+using role_index::stamp_error;
+using role_index::stamp_of;
+using role_index::write_index;
 
-using namespace role_index;
+namespace {
 
 // Every file's stamp, in two threads when there are many (a stat is a few microseconds: ten
 // thousand of them are most of a one-role command's time).
@@ -227,8 +239,7 @@ void refresh_role_index(Catalog& cat, const LoadOptions& options, const std::str
     }
   }
   const bool stale = !changed.empty() || !view || rows.size() != view->size();
-  const bool all_listed = invalid.empty() && rows.size() == files.size();
-  if (!path.empty() && (stale || view->dirs() != dir_stamps || view->all_listed() != all_listed ||
+  if (!path.empty() && (stale || view->dirs() != dir_stamps ||
                         std::any_of(rows.begin(), rows.end(), [](const IndexRow& r) { return r.racy; }))) {
     // The valid files, so that fixing one file re-checks that file only.
     std::vector<IndexRow> valid;
@@ -238,7 +249,7 @@ void refresh_role_index(Catalog& cat, const LoadOptions& options, const std::str
         valid.push_back(row);
       }
     }
-    write_index(path, key, valid, view.get(), aliases_of, digest_of, dir_stamps, all_listed);
+    write_index(path, key, valid, view.get(), aliases_of, digest_of, dir_stamps);
   }
   if (!problems.empty()) {
     throw DataError(std::move(problems));

@@ -17,7 +17,13 @@ namespace careerplan {
 
 namespace fs = std::filesystem;
 
-using namespace role_index;
+using role_index::coarse_now;
+using role_index::Dirs;
+using role_index::index_path;
+using role_index::IndexView;
+using role_index::Record;
+using role_index::Stamp;
+using role_index::stamp_of;
 
 std::vector<DirStamp> stamp_role_dirs(const std::vector<std::string>& data_dirs)
 {

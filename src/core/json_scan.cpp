@@ -1,7 +1,5 @@
 #include "core/json_scan.hpp"
 
-#include <exception>
-
 #include <nlohmann/json.hpp>
 
 namespace careerplan {
@@ -83,15 +81,12 @@ private:
   }
 };
 
-TopKeyScanner scan(std::string_view text, std::string_view key, bool& failed)
+// (A syntax error ends the reading: parse_error returns false, and sax_parse returns rather than
+// throw.)
+TopKeyScanner scan(std::string_view text, std::string_view key)
 {
   TopKeyScanner scanner(key);
-  failed = false;
-  try {
-    json::sax_parse(text.begin(), text.end(), &scanner, json::input_format_t::json, /*strict=*/false);
-  } catch (const std::exception&) {
-    failed = true;
-  }
+  json::sax_parse(text.begin(), text.end(), &scanner, json::input_format_t::json, /*strict=*/false);
   return scanner;
 }
 
@@ -99,15 +94,12 @@ TopKeyScanner scan(std::string_view text, std::string_view key, bool& failed)
 
 std::optional<std::string> scan_top_string(std::string_view text, std::string_view key)
 {
-  bool failed = false;
-  TopKeyScanner s = scan(text, key, failed);
-  return failed ? std::nullopt : std::move(s.string_value);
+  return scan(text, key).string_value;
 }
 
 std::vector<std::string> scan_top_strings(std::string_view text, std::string_view key)
 {
-  bool failed = false;
-  return scan(text, key, failed).array_strings;
+  return scan(text, key).array_strings;
 }
 
 } // namespace careerplan

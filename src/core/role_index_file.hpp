@@ -110,8 +110,6 @@ public:
   std::size_t size() const { return m_count; }
   // The roles/ directories' stamps when the index was written, in the order of the data directories.
   const std::vector<DirStamp>& dirs() const { return m_dirs; }
-  // Whether every role file listed then is in the index (none was invalid or unreadable).
-  bool all_listed() const { return m_all_listed; }
   Record record(std::size_t i) const
   {
     Record r;
@@ -183,17 +181,11 @@ private:
     return true;
   }
 
-  // The dirs section: a flag word (1: every listed role file is in the index), then per roles/
-  // directory its stamp (size, mtime, ctime, inode), whether it is trusted and its path.
+  // The dirs section: per roles/ directory its stamp (size, mtime, ctime, inode), whether it is
+  // trusted and its path.
   bool read_dirs(std::string_view d)
   {
-    if (d.size() < 8) {
-      return false;
-    }
-    std::uint64_t flags = 0;
-    std::memcpy(&flags, d.data(), 8);
-    m_all_listed = (flags & 1) != 0;
-    for (std::size_t at = 8; at < d.size();) {
+    for (std::size_t at = 0; at < d.size();) {
       if (d.size() - at < 40) {
         return false;
       }
@@ -217,7 +209,6 @@ private:
   const char* m_data;
   std::size_t m_size;
   std::vector<DirStamp> m_dirs;
-  bool m_all_listed = false;
   std::size_t m_count = 0, m_table = 0, m_pool = 0, m_pool_size = 0, m_digests = 0, m_digests_size = 0;
   // Where the digest asked for before lies: a command that goes through every role (in id order,
   // as the digests lie) has decoded it by now.
@@ -275,8 +266,7 @@ struct IndexRow
 // Failing to write costs the next command time, nothing else.
 inline void write_index(const std::string& path, const std::string& key, const std::vector<IndexRow>& rows, const IndexView* old,
                  const std::unordered_map<std::string, std::vector<std::string>>& aliases_of,
-                 const std::unordered_map<std::string, std::string>& digest_of, const std::vector<DirStamp>& dir_stamps,
-                 bool all_listed)
+                 const std::unordered_map<std::string, std::string>& digest_of, const std::vector<DirStamp>& dir_stamps)
 {
   std::string table, pool, digests;
   table.reserve(rows.size() * sizeof(Record));
@@ -322,8 +312,6 @@ inline void write_index(const std::string& path, const std::string& key, const s
     return;
   }
   std::string dirs;
-  const std::uint64_t flags = all_listed ? 1 : 0;
-  dirs.append(reinterpret_cast<const char*>(&flags), 8);
   for (const DirStamp& d : dir_stamps) {
     const std::int64_t v[3] = {d.size, d.mtime, d.ctime};
     const std::uint64_t inode = d.inode;

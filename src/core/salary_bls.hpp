@@ -13,12 +13,9 @@
 //
 //   difference     = the source's point figure (median, else its single value) - BLS's median
 //   difference_pct = difference / BLS's median x 100
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/catalog.hpp"
@@ -46,22 +43,14 @@ struct BlsFigure
 
 // An imported row as a figure (annual = hourly x 2,080 where BLS publishes only hourly wages).
 BlsFigure bls_figure(const OewsWages& w);
-// BLS OEWS figures by SOC code and area ("CODE\tAREA"), gathered from roles in the order added.
-struct CatalogBls
-{
-  void add(const Role& role);
-  std::map<std::string, std::vector<SalaryFigure>> figures;
-
-private:
-  std::unordered_map<std::string, std::unordered_set<std::string>> m_seen; // key -> figure ids
-};
 // The roles whose BLS figures every role's salary may use, sorted: the bundled roles' ids when the
 // catalog has them (Catalog::bundled), else every role's.
 std::vector<std::string> bls_reference_ids(const Catalog& catalog);
 // The catalog's BLS OEWS figures for an SOC code in an area ("US" or a state's code): those of the
-// reference roles and of `role` (when given), in the order of their ids, each figure id once.
+// reference roles and of `role` (nullptr: none but theirs), in the order of their ids, each figure
+// id once (its first role's).
 std::vector<BlsFigure> catalog_bls_figures(const Catalog& catalog, const std::string& soc, const std::string& area,
-                                           const Role* role = nullptr);
+                                           const Role* role);
 // The newest of `candidates` (the first of equals: put the store's first); nullopt when empty.
 std::optional<BlsFigure> newest(const std::vector<BlsFigure>& candidates);
 
@@ -85,9 +74,10 @@ SalaryResult occupation_salary(const std::vector<OewsWages>& rows, const std::ve
 // The area of BLS's figures for a place: "US" for the national view, a state's code, else "".
 std::string bls_area(const Place& place);
 // BLS's figures for an occupation in an area: the store's (db may be null) first, then the catalog's
-// (catalog_bls_figures, with `role`'s own), the newest period first.
+// (catalog_bls_figures, with `role`'s own; nullptr for an occupation asked about apart from a
+// role), the newest period first.
 std::vector<BlsFigure> bls_candidates(const Catalog& cat, Db* db, const std::string& soc, const std::string& area,
-                                      const Role* role = nullptr);
+                                      const Role* role);
 // The role's anchor-occupation wages and BLS's figure beside every other band for the place (add_bls).
 void attach_bls(SalaryResult& r, const Catalog& cat, Db* db);
 

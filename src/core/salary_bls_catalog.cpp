@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <iterator>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
 
 #include "core/embedded.hpp"
+#include "core/errors.hpp"
 #include "core/role_digest.hpp"
 
 namespace careerplan {
@@ -33,15 +35,42 @@ BlsFigure catalog_figure(const SalaryFigure& f)
   return b;
 }
 
-// The reference roles' BLS figures (bls_reference_ids) by "CODE\tAREA", each with the id of its
-// role, in the order of the ids, and each list as catalog_bls_figures gives it without a role of
-// its own; worked out once per catalog.
-struct ReferenceBls
+// The area of a BLS figure the catalog's lists hold ("US" for a national figure, a state's code
+// for a state's); "" for any other figure.
+std::string bls_list_area(const SalaryFigure& f)
 {
-  std::unordered_set<std::string> ids;
-  std::unordered_map<std::string, std::vector<std::pair<std::string, BlsFigure>>> figures;
-  std::unordered_map<std::string, std::vector<BlsFigure>> lists;
-};
+  if (!is_bls(f) || f.year == 0) {
+    return {};
+  }
+  if (f.scope == FigureScope::national) {
+    return "US";
+  }
+  return f.scope == FigureScope::state && f.state != "US" ? f.state : std::string();
+}
+
+// Every SOC code an occupation names, as "(SOC code)" (each ')' after "(SOC " may end one).
+std::set<std::string> socs_named(const std::string& occupation)
+{
+  std::set<std::string> socs;
+  for (auto at = occupation.find("(SOC "); at != std::string::npos; at = occupation.find("(SOC ", at + 1)) {
+    for (auto close = occupation.find(')', at + 5); close != std::string::npos; close = occupation.find(')', close + 1)) {
+      socs.insert(occupation.substr(at + 5, close - at - 5));
+    }
+  }
+  return socs;
+}
+
+// Whether an occupation names the SOC code as "(SOC code)" (one of socs_named).
+bool names_soc(const std::string& occupation, const std::string& soc)
+{
+  for (auto at = occupation.find("(SOC "); at != std::string::npos; at = occupation.find("(SOC ", at + 1)) {
+    const std::size_t end = at + 5 + soc.size();
+    if (end < occupation.size() && occupation[end] == ')' && occupation.compare(at + 5, soc.size(), soc) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
 
 // Each figure id once: its first role's.
 std::vector<BlsFigure> first_of_each(const std::vector<const BlsFigure*>& figures)
@@ -55,16 +84,26 @@ std::vector<BlsFigure> first_of_each(const std::vector<const BlsFigure*>& figure
   return out;
 }
 
+// The reference roles' BLS figures (bls_reference_ids) by "CODE\tAREA", each with the id of its
+// role, in the order of the ids, and each list as catalog_bls_figures gives it without a role of
+// its own; worked out once per catalog.
+struct ReferenceBls
+{
+  std::unordered_set<std::string> ids;
+  std::unordered_map<std::string, std::vector<std::pair<std::string, BlsFigure>>> figures;
+  std::unordered_map<std::string, std::vector<BlsFigure>> lists;
+};
+
 ReferenceBls reference_bls(const Catalog& catalog)
 {
   ReferenceBls out;
   auto take = [&](const Role& r) {
     out.ids.insert(r.id);
-    CatalogBls one;
-    one.add(r);
-    for (const auto& [key, figures] : one.figures) {
-      for (const auto& f : figures) {
-        out.figures[key].emplace_back(r.id, catalog_figure(f));
+    for (const auto& f : r.salary) {
+      if (const std::string area = bls_list_area(f); !area.empty()) {
+        for (const auto& soc : socs_named(f.occupation)) {
+          out.figures[bucket_key(soc, area)].emplace_back(r.id, catalog_figure(f));
+        }
       }
     }
   };
@@ -72,7 +111,12 @@ ReferenceBls reference_bls(const Catalog& catalog)
     for_each_role_digest(catalog, take);
   } else {
     for (const auto& id : bls_reference_ids(catalog)) {
-      const Role* r = find_role_summary(catalog, id);
+      const Role* r = nullptr;
+      try {
+        r = find_role_summary(catalog, id);
+      } catch (const IoError&) {
+        continue; // an unreadable file, left out as by every command that reads the whole catalog (it was reported)
+      }
       if (r != nullptr && r->id == id) { // (not: no such role, or another's alias)
         take(*r);
       }
@@ -89,60 +133,6 @@ ReferenceBls reference_bls(const Catalog& catalog)
 }
 
 } // namespace
-
-namespace {
-
-// The area of a BLS figure the catalog's lists hold ("US" for a national figure, a state's code
-// for a state's); "" for any other figure.
-std::string bls_list_area(const SalaryFigure& f)
-{
-  if (!is_bls(f) || f.year == 0) {
-    return {};
-  }
-  if (f.scope == FigureScope::national) {
-    return "US";
-  }
-  return f.scope == FigureScope::state && f.state != "US" ? f.state : std::string();
-}
-
-// Whether an occupation names the SOC code as "(SOC code)".
-bool names_soc(const std::string& occupation, const std::string& soc)
-{
-  for (auto at = occupation.find("(SOC "); at != std::string::npos; at = occupation.find("(SOC ", at + 1)) {
-    const std::size_t end = at + 5 + soc.size();
-    if (end < occupation.size() && occupation[end] == ')' && occupation.compare(at + 5, soc.size(), soc) == 0) {
-      return true;
-    }
-  }
-  return false;
-}
-
-} // namespace
-
-void CatalogBls::add(const Role& role)
-{
-  for (const auto& f : role.salary) {
-    const std::string area = bls_list_area(f);
-    if (area.empty()) {
-      continue;
-    }
-    // Every SOC code the occupation names, as "(SOC code)" (each ')' after "(SOC " may end one).
-    std::unordered_set<std::string> socs;
-    for (auto at = f.occupation.find("(SOC "); at != std::string::npos; at = f.occupation.find("(SOC ", at + 1)) {
-      for (auto close = f.occupation.find(')', at + 5); close != std::string::npos;
-           close = f.occupation.find(')', close + 1)) {
-        socs.insert(f.occupation.substr(at + 5, close - at - 5));
-      }
-    }
-    for (const auto& soc : socs) {
-      const std::string key = bucket_key(soc, area);
-      if (!m_seen[key].insert(f.id).second) {
-        continue;
-      }
-      figures[key].push_back(f);
-    }
-  }
-}
 
 std::vector<std::string> bls_reference_ids(const Catalog& catalog)
 {

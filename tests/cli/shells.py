@@ -63,8 +63,8 @@ def shell_quote(s):
 def zsh_complete(setup, line, env, timeout=10.0, expect=None):
     """What an interactive zsh shows after `line` and a Tab: the completed line, or the list of
     candidates. `setup` runs first (compinit and loading the script). With `expect` (a regular
-    expression), reading stops as soon as the output matches it, or after 30 s, so a slow machine
-    only makes the test slower; without it, what zsh printed in 2 s."""
+    expression), reading stops as soon as the output matches it, or after three times `timeout`
+    (30 s), so a slow machine only makes the test slower; without it, what zsh printed in 2 s."""
     pid, fd = pty.fork()
     if pid == 0:
         os.execvpe("zsh", ["zsh", "-f", "-i"], env)
@@ -96,7 +96,7 @@ def zsh_complete(setup, line, env, timeout=10.0, expect=None):
         if expect is None:
             read_until(None, 2.0)
         else:
-            read_until(lambda text: re.search(expect, text.decode(errors="replace")), 30.0)
+            read_until(lambda text: re.search(expect, text.decode(errors="replace")), 3 * timeout)
         return out.decode(errors="replace")
     finally:
         try:

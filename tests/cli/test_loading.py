@@ -278,6 +278,52 @@ class Fresh(Case):
             self.assertIn("Copy extra-role", out)
 
 
+class BlsReferences(Case):
+    """salary, report and next take the catalog's BLS figures from the role itself and from the
+    reference roles (the bundled ones, as a data directory overrides them): a role a data
+    directory adds uses its own figures and lends them to no other role; an unreadable override of
+    a bundled role is left out with a warning, as by every command that reads the whole catalog."""
+
+    ASSESSMENT = os.path.join(ROOT, "data", "examples", "backend-engineer.json")
+
+    def quant(self):
+        r = self.copy_of("zz-quant", template="data-scientist")
+        r["soc"] = [{"code": "13-2099", "title": "Financial Specialists, All Other", "status": "assumption",
+                     "source": "bls-oews-2024"}]
+        figure = next(f for f in r["salary"] if f["id"] == "bls-oews-2024-15-2051")
+        figure.update(id="zz-bls", occupation="Financial Specialists, All Other (SOC 13-2099)", median=88888)
+        r["salary"] = [figure]
+        return r
+
+    def test_a_role_of_a_data_directory_uses_its_own_figures(self):
+        self.write_role(self.quant())
+        status, out, err = self.run_cli("salary", "zz-quant", "--json")
+        self.assertEqual((status, err), (0, ""))
+        self.assertEqual([b["median"]["value"] for b in json.loads(out)["bands"]], [88888])
+        # next weighs a step by the role's median: its own BLS figure, there being no other.
+        status, out, err = self.run_cli("--assessment", self.ASSESSMENT, "next", "--target", "zz-quant",
+                                        "--threshold", "60", "--json")
+        self.assertEqual((status, err), (0, ""))
+        reached = [e for step in json.loads(out)["curated"]["steps"] for e in step["newly_within_reach"]
+                   if e["role"]["id"] == "zz-quant"]
+        self.assertTrue(reached, out)
+        for e in reached:
+            self.assertEqual((e["median_wage"]["value"], e["median_source"]),
+                             (88888, "BLS OEWS May 2024, SOC 13-2099"))
+
+    def test_an_unreadable_override_of_a_bundled_role_is_left_out(self):
+        os.mkdir(os.path.join(self.data, "roles", "head-of-ai.json"))
+        for _ in range(2):  # without an index, then with one
+            for args in (["salary", "data-scientist"], ["salary"], ["salary", "--state", "CA", "--json"],
+                         ["--assessment", self.ASSESSMENT, "next"],
+                         ["--assessment", self.ASSESSMENT, "report", "--format", "json"]):
+                status, out, err = self.run_cli(*args)
+                self.assertEqual(status, 0, (args, err))
+                self.assertEqual(err.splitlines(), ["careerplan: warning: cannot read '%s': it is a directory; role "
+                                                    "'head-of-ai' is left out"
+                                                    % os.path.join(self.data, "roles", "head-of-ai.json")], args)
+
+
 class Digests(Case):
     """What roles, match and salary without a role read from the index's digests is what the files say."""
 

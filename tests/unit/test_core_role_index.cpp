@@ -56,12 +56,11 @@ TEST_CASE("the role index is read in place as it was written: records by id, ali
   const std::string key = "0123456789abcdef";
   const std::vector<DirStamp> dirs = {{"a/roles", 4096, 10, 11, 12, true}, {"b/roles", -1, 0, 0, 0, true},
                                       {"c/roles", 7, 8, 9, 10, false}};
-  write_index(path, key, rows, nullptr, aliases_of, digest_of, dirs, true);
+  write_index(path, key, rows, nullptr, aliases_of, digest_of, dirs);
 
   const auto view = IndexView::open(path, key);
   REQUIRE(view);
   CHECK(view->dirs() == dirs);
-  CHECK(view->all_listed());
   CHECK(view->record(0).racy == 0);
   CHECK(view->record(1).racy == 1);
   CHECK_FALSE(IndexView::open(path, "fedcba9876543210")); // another key: every file is checked again
