@@ -7,13 +7,13 @@
 // roles compares stamps and looks one id up). Its first line names the format and a key (a hash
 // of careerplan's version, the bundled files, and the skill catalogs and shared sources in use:
 // a role is checked against them, so a change there checks every role again). Then a header of
-// ten numbers (record count, where the records, the string pool and the digests lie, a
-// checksum of records, pool and directory stamps, the file's whole length, where the directory
-// stamps lie), one fixed-width
-// record per valid role file sorted by role id (size, modification and change times in
-// nanoseconds, inode, where its id, path, aliases and digest lie, the digest's own checksum, and
-// whether the stamp is racy), the pool, the stamps of the roles/ directories (taken before they
-// were listed; core/catalog_partial.cpp), and the digests (core/role_digest.hpp). A file is taken as checked only when all four stamps match and the
+// ten numbers (record count, where the records, the string pool and the digests lie, a checksum
+// of records, pool and directory stamps, the file's whole length, where the directory stamps
+// lie), one fixed-width record per valid role file sorted by role id (size, modification and
+// change times in nanoseconds, inode, where its id, path, aliases and digest lie, the digest's
+// own checksum, and whether the stamp is racy), the pool, the stamps of the roles/ directories
+// (taken before they were listed; core/catalog_partial.cpp), and the digests
+// (core/role_digest.hpp). A file is taken as checked only when all four stamps match and the
 // stamp is not racy: its change time fell in the clock tick it was taken in, when a second change
 // could have left the same stamp (core/file_stamps.hpp, coarse_now).
 #include "core/catalog_index.hpp"

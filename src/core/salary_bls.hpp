@@ -7,9 +7,9 @@
 // whose source is BLS OEWS, for that SOC code and place, of the role itself and of the reference
 // roles (bls_reference_ids). With the bundled catalog, those are the bundled roles, as the data
 // directories have them, and not every role of the catalog: `salary ROLE` then reads a few files
-// whatever the catalog's size. The newest period wins, the store's at the same period. A role that has no figure of its own for a
-// place gets the anchor's, labelled as the anchor occupation's: an assumption, not specific to
-// the role.
+// whatever the catalog's size. The newest period wins, the store's at the same period. A role
+// that has no figure of its own for a place gets the anchor's, labelled as the anchor
+// occupation's: an assumption, not specific to the role.
 //
 //   difference     = the source's point figure (median, else its single value) - BLS's median
 //   difference_pct = difference / BLS's median x 100

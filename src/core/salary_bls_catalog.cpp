@@ -53,7 +53,8 @@ std::set<std::string> socs_named(const std::string& occupation)
 {
   std::set<std::string> socs;
   for (auto at = occupation.find("(SOC "); at != std::string::npos; at = occupation.find("(SOC ", at + 1)) {
-    for (auto close = occupation.find(')', at + 5); close != std::string::npos; close = occupation.find(')', close + 1)) {
+    for (auto close = occupation.find(')', at + 5); close != std::string::npos;
+         close = occupation.find(')', close + 1)) {
       socs.insert(occupation.substr(at + 5, close - at - 5));
     }
   }
