@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iterator>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -48,29 +49,35 @@ std::string bls_list_area(const SalaryFigure& f)
   return f.scope == FigureScope::state && f.state != "US" ? f.state : std::string();
 }
 
-// Every SOC code an occupation names, as "(SOC code)" (each ')' after "(SOC " may end one).
-std::set<std::string> socs_named(const std::string& occupation)
+// Calls `use` with every SOC code an occupation names, as "(SOC code)" (each ')' after "(SOC "
+// may end one), until it returns true; whether it did.
+template <typename Use>
+bool any_soc_named(std::string_view occupation, Use use)
 {
-  std::set<std::string> socs;
-  for (auto at = occupation.find("(SOC "); at != std::string::npos; at = occupation.find("(SOC ", at + 1)) {
-    for (auto close = occupation.find(')', at + 5); close != std::string::npos;
+  for (auto at = occupation.find("(SOC "); at != std::string_view::npos; at = occupation.find("(SOC ", at + 1)) {
+    for (auto close = occupation.find(')', at + 5); close != std::string_view::npos;
          close = occupation.find(')', close + 1)) {
-      socs.insert(occupation.substr(at + 5, close - at - 5));
-    }
-  }
-  return socs;
-}
-
-// Whether an occupation names the SOC code as "(SOC code)" (one of socs_named).
-bool names_soc(const std::string& occupation, const std::string& soc)
-{
-  for (auto at = occupation.find("(SOC "); at != std::string::npos; at = occupation.find("(SOC ", at + 1)) {
-    const std::size_t end = at + 5 + soc.size();
-    if (end < occupation.size() && occupation[end] == ')' && occupation.compare(at + 5, soc.size(), soc) == 0) {
-      return true;
+      if (use(occupation.substr(at + 5, close - at - 5))) {
+        return true;
+      }
     }
   }
   return false;
+}
+
+std::set<std::string> socs_named(const std::string& occupation)
+{
+  std::set<std::string> socs;
+  any_soc_named(occupation, [&](std::string_view soc) {
+    socs.emplace(soc);
+    return false;
+  });
+  return socs;
+}
+
+bool names_soc(const std::string& occupation, const std::string& soc)
+{
+  return any_soc_named(occupation, [&](std::string_view named) { return named == soc; });
 }
 
 // Each figure id once: its first role's.
