@@ -10,10 +10,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/catalog.hpp"
-#include "core/embedded.hpp"
 #include "core/errors.hpp"
 #include "core/oews_store.hpp"
 #include "core/salary_bls.hpp"
+
+#include "bundled_catalog.hpp"
 
 using namespace careerplan;
 
@@ -131,14 +132,6 @@ TEST_CASE("salary_bls: the anchor's wages for a role without its own figure; BLS
 
 namespace {
 
-std::string_view bundled_file(std::string_view path)
-{
-  const auto& files = embedded_files();
-  const auto f = std::find_if(files.begin(), files.end(), [&](const EmbeddedFile& e) { return e.path == path; });
-  REQUIRE(f != files.end());
-  return f->content;
-}
-
 std::vector<double> medians(const std::vector<BlsFigure>& figures)
 {
   std::vector<double> out;
@@ -158,6 +151,8 @@ TEST_CASE("salary_bls: the catalog's BLS figures are the reference roles' (the b
   fs::create_directories(dir / "roles");
   // A role of the data directory quoting BLS's national 15-2051 figure with another median (an
   // id before every bundled one, so that it would come first among equals).
+  using careerplan::test::bundled_file;
+  REQUIRE_FALSE(bundled_file("roles/data-scientist.json").empty());
   nlohmann::json twin = nlohmann::json::parse(bundled_file("roles/data-scientist.json"));
   twin["id"] = "aa-twin";
   twin["aliases"] = nlohmann::json::array();
@@ -171,9 +166,7 @@ TEST_CASE("salary_bls: the catalog's BLS figures are the reference roles' (the b
   lo.data_dirs = {dir.string()};
   {
     const Catalog cat = load_catalog(lo);
-    const auto& files = embedded_files();
-    CHECK(bls_reference_ids(cat).size() ==
-          static_cast<std::size_t>(std::count_if(files.begin(), files.end(), [](const EmbeddedFile& f) { return f.path.starts_with("roles/"); })));
+    CHECK(bls_reference_ids(cat).size() == careerplan::test::bundled_role_count());
     CHECK(bls_reference_ids(cat).front() == "ai-operations-specialist");
     CHECK(medians(catalog_bls_figures(cat, "15-2051", "US", nullptr)) == std::vector<double>{112590, 108020});
     const Role& mle = resolve_role(cat, "mle");
@@ -183,6 +176,8 @@ TEST_CASE("salary_bls: the catalog's BLS figures are the reference roles' (the b
     CHECK(catalog_bls_figures(cat, "15-2051", "CA", &own).size() == 1);
   }
   // Without the bundled catalog there is no reference set apart: every role's figures serve.
+  REQUIRE_FALSE(bundled_file("skills.json").empty());
+  REQUIRE_FALSE(bundled_file("sources.json").empty());
   std::ofstream(dir / "skills.json") << bundled_file("skills.json");
   std::ofstream(dir / "sources.json") << bundled_file("sources.json");
   lo.bundled = false;

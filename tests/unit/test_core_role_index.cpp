@@ -13,7 +13,6 @@
 
 #include "core/catalog.hpp"
 #include "core/catalog_index.hpp"
-#include "core/embedded.hpp"
 #include "core/errors.hpp"
 #include "core/role_digest.hpp"
 #include "core/role_index_file.hpp"
@@ -98,10 +97,9 @@ TEST_CASE("a catalog opened for one role reads the files it uses and completes i
   const fs::path tmp = fs::temp_directory_path() / ("careerplan-unit-partial-" + std::to_string(::getpid()));
   fs::remove_all(tmp);
   fs::create_directories(tmp / "data" / "roles");
-  const auto& files = embedded_files();
-  const auto da = std::find_if(files.begin(), files.end(), [](const EmbeddedFile& f) { return f.path == "roles/data-analyst.json"; });
-  REQUIRE(da != files.end());
-  nlohmann::json role = nlohmann::json::parse(da->content);
+  const std::string_view da = careerplan::test::bundled_file("roles/data-analyst.json");
+  REQUIRE_FALSE(da.empty());
+  nlohmann::json role = nlohmann::json::parse(da);
   role["id"] = "extra-role";
   role["aliases"] = {"extra-alias"};
   const std::string extra = role.dump();
@@ -131,8 +129,7 @@ TEST_CASE("a catalog opened for one role reads the files it uses and completes i
     REQUIRE(summary != nullptr);
     CHECK(summary->from_digest);
     CHECK(summary->id == "data-scientist");
-    const auto bundled_roles = std::count_if(files.begin(), files.end(), [](const EmbeddedFile& f) { return f.path.starts_with("roles/"); });
-    CHECK(cat.role_ids().size() == static_cast<std::size_t>(bundled_roles) + 1); // completed: every role
+    CHECK(cat.role_ids().size() == careerplan::test::bundled_role_count() + 1); // completed: every role
     CHECK(cat.find_role("extra-role") == r); // a role read before completing stays
   }
   // Broken in place: a one-role catalog that does not read it is not stopped; one that does, or
